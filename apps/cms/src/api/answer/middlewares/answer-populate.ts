@@ -1,0 +1,3 @@
+import { defaultPopulate } from '../../../utils/default-populate';
+
+export default defaultPopulate({ legalReferences: true, articles: { fields: ['title', 'slug', 'excerpt', 'publicationDate'] } });

@@ -1,0 +1,62 @@
+import type { Core } from '@strapi/strapi';
+
+/** Content types the Public role (and read-only partner tokens) may read. */
+export const PUBLIC_READABLE_TYPES = [
+  'api::article.article',
+  'api::author.author',
+  'api::category.category',
+  'api::book-release.book-release',
+  'api::testimony.testimony',
+  'api::video.video',
+  'api::answer.answer',
+  'api::global.global',
+] as const;
+
+const actionsFor = (uid: string): string[] =>
+  uid === 'api::global.global' ? [`${uid}.find`] : [`${uid}.find`, `${uid}.findOne`];
+
+/** Every action the Public role has: nothing else (no sign-up, no login: the site has no accounts). */
+export const PUBLIC_ACTIONS: readonly string[] = PUBLIC_READABLE_TYPES.flatMap(actionsFor);
+
+/**
+ * Idempotently gives the users-permissions Public role exactly
+ * find/findOne on the public content types: grants what is missing and
+ * revokes every other action (including the plugin's default sign-up and
+ * login routes, and anything someone may have ticked in the admin).
+ */
+export async function syncPublicPermissions(strapi: Core.Strapi): Promise<{ granted: string[]; revoked: string[] }> {
+  const roleQuery = strapi.db.query('plugin::users-permissions.role');
+  const permissionQuery = strapi.db.query('plugin::users-permissions.permission');
+
+  const publicRole = await roleQuery.findOne({ where: { type: 'public' } });
+  if (!publicRole) throw new Error('users-permissions Public role not found: is the plugin installed?');
+
+  const current: Array<{ id: number; action: string }> = await permissionQuery.findMany({
+    where: { role: publicRole.id },
+    select: ['id', 'action'],
+  });
+  const currentActions = new Set(current.map((p) => p.action));
+  const wanted = new Set(PUBLIC_ACTIONS);
+
+  const granted = PUBLIC_ACTIONS.filter((action) => !currentActions.has(action));
+  for (const action of granted) {
+    await permissionQuery.create({ data: { action, role: publicRole.id } });
+  }
+
+  const stale = current.filter((p) => !wanted.has(p.action));
+  if (stale.length > 0) {
+    await permissionQuery.deleteMany({ where: { id: { $in: stale.map((p) => p.id) } } });
+  }
+
+  await disableSignUp(strapi);
+  return { granted, revoked: stale.map((p) => p.action) };
+}
+
+/** Readers never get accounts: turn off users-permissions' public sign-up. */
+async function disableSignUp(strapi: Core.Strapi): Promise<void> {
+  const store = strapi.store({ type: 'plugin', name: 'users-permissions', key: 'advanced' });
+  const advanced = ((await store.get({})) ?? {}) as Record<string, unknown>;
+  if (advanced.allow_register !== false) {
+    await store.set({ value: { ...advanced, allow_register: false } });
+  }
+}

@@ -1,0 +1,70 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+
+export type DatabaseKind = 'sqlite' | 'postgres';
+
+export interface TestDatabase {
+  kind: DatabaseKind;
+  /** Environment variables that point Strapi's config/database.ts at it. */
+  env: Record<string, string>;
+  drop(): Promise<void>;
+}
+
+/** A fresh SQLite file in a temp directory. */
+export function createSqliteDatabase(): TestDatabase {
+  const dir = mkdtempSync(path.join(tmpdir(), 'cms-test-'));
+  return {
+    kind: 'sqlite',
+    env: { DATABASE_CLIENT: 'sqlite', DATABASE_FILENAME: path.join(dir, 'data.db') },
+    drop: async () => rmSync(dir, { recursive: true, force: true }),
+  };
+}
+
+/**
+ * The PostgreSQL server used by the tests: `TEST_POSTGRES_URL` (a URL whose
+ * user may create databases). Tests skip loudly without it, and fail when
+ * `REQUIRE_POSTGRES=1` (CI) says they must run.
+ */
+export const postgresAdminUrl = process.env.TEST_POSTGRES_URL;
+export const postgresRequired = process.env.REQUIRE_POSTGRES === '1';
+
+export function postgresSkipReason(): string | undefined {
+  if (postgresAdminUrl) return undefined;
+  if (postgresRequired) {
+    throw new Error('REQUIRE_POSTGRES=1 but TEST_POSTGRES_URL is not set: the PostgreSQL tests cannot be skipped.');
+  }
+  const reason = 'TEST_POSTGRES_URL is not set: SKIPPING the PostgreSQL tests.';
+  console.warn(`\n${'!'.repeat(reason.length)}\n${reason}\n${'!'.repeat(reason.length)}\n`);
+  return reason;
+}
+
+/** A new database with a unique name on the test PostgreSQL server, dropped afterwards. */
+export async function createPostgresDatabase(): Promise<TestDatabase> {
+  if (!postgresAdminUrl) throw new Error('TEST_POSTGRES_URL is not set');
+  const name = `cms_test_${Date.now()}_${randomBytes(4).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: postgresAdminUrl });
+  await admin.connect();
+  try {
+    await admin.query(`CREATE DATABASE ${name}`);
+  } finally {
+    await admin.end();
+  }
+  const url = new URL(postgresAdminUrl);
+  url.pathname = `/${name}`;
+  return {
+    kind: 'postgres',
+    env: { DATABASE_CLIENT: 'postgres', DATABASE_URL: url.toString() },
+    drop: async () => {
+      const client = new pg.Client({ connectionString: postgresAdminUrl });
+      await client.connect();
+      try {
+        await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      } finally {
+        await client.end();
+      }
+    },
+  };
+}

@@ -1,0 +1,57 @@
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { AddressInfo } from 'node:net';
+import type { Core } from '@strapi/strapi';
+import { ensureTestSecrets } from './env';
+import type { TestDatabase } from './database';
+
+// A plain ESM import of @strapi/strapi fails on lodash/fp directory imports.
+const require = createRequire(import.meta.url);
+type StrapiModule = typeof import('@strapi/strapi');
+
+export const appDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const distDir = path.join(appDir, 'dist');
+
+export interface RunningStrapi {
+  strapi: Core.Strapi;
+  /** Origin of the in-process HTTP server, e.g. http://127.0.0.1:40123 */
+  url: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * Boots the real Strapi app in-process on the given database, with the code
+ * compiled once by the global setup (tests/global-setup.ts), and serves it
+ * over HTTP on a free loopback port.
+ */
+export async function startStrapi(database: TestDatabase, env: Record<string, string> = {}): Promise<RunningStrapi> {
+  ensureTestSecrets();
+  Object.assign(process.env, { NODE_ENV: 'test', SEED_DEMO_CONTENT: 'true' }, database.env, env);
+
+  // strapi.destroy() removes every process listener: Vitest's own, and Node's
+  // 'newListener'/'removeListener' hooks that keep the IPC channel referenced.
+  // Restore those hooks first, then the rest.
+  const events = process.eventNames().sort((a) => (a === 'newListener' || a === 'removeListener' ? -1 : 1));
+  const listeners = events.map((event) => [event, process.listeners(event)] as const);
+
+  const { createStrapi } = require('@strapi/strapi') as StrapiModule;
+  const strapi = await createStrapi({ appDir, distDir, autoReload: false, serveAdminPanel: false }).load();
+  strapi.log.level = 'warn';
+  // server.listen mounts the routes first, then listens.
+  await new Promise<void>((resolve) => strapi.server.listen(0, '127.0.0.1', resolve));
+  const { port } = strapi.server.httpServer.address() as AddressInfo;
+
+  return {
+    strapi,
+    url: `http://127.0.0.1:${port}`,
+    async stop() {
+      await strapi.destroy();
+      for (const [event, handlers] of listeners) {
+        for (const handler of handlers) {
+          if (!process.listeners(event).includes(handler)) process.on(event as string, handler as (...args: unknown[]) => void);
+        }
+      }
+    },
+  };
+}

@@ -1,0 +1,78 @@
+import { StrapiError, createStrapiClient, type StrapiClient } from '@chiudete/types';
+import type { ComputedRef } from 'vue';
+
+/**
+ * Where the browser reaches the CMS: a same-origin, read-only proxy served by
+ * this app (server/routes/_cms/api/[...path].get.ts). Pages are rendered on
+ * the server, which talks to `runtimeConfig.strapiUrl` directly; after
+ * hydration, client-side navigations run the same `useAsyncData` handlers in
+ * the browser, which must not need the CMS's private address nor CORS.
+ */
+export const CMS_PROXY_BASE = '/_cms';
+
+/** The client is stateless (no per-user token), so one per process is shared by all requests. */
+let shared: { baseURL: string; client: StrapiClient } | undefined;
+
+/** The one typed CMS client of the app. */
+export function useStrapi(): StrapiClient {
+  const baseURL = import.meta.server ? useRuntimeConfig().strapiUrl : CMS_PROXY_BASE;
+  if (shared?.baseURL !== baseURL) {
+    shared = { baseURL, client: createStrapiClient({ baseURL, timeout: 8_000 }) };
+  }
+  return shared.client;
+}
+
+/**
+ * Turns a failed CMS call into an error that is safe to show and to put in
+ * the payload: the original (with the CMS's URL) is logged on the server only.
+ * An unreachable, overloaded or failing CMS is a 503 ("try again later");
+ * anything else means this app asked something wrong: a 500.
+ */
+export function toPageError(cause: unknown): never {
+  const status = cause instanceof StrapiError ? cause.status : 0;
+  console.error('[cms]', cause instanceof Error ? cause.message : cause);
+  if (status === 0 || status === 429 || status >= 500) {
+    throw createError({
+      status: 503,
+      statusText: 'Service Unavailable',
+      message: 'I contenuti del sito non sono raggiungibili in questo momento.',
+    });
+  }
+  throw createError({ status: 500, statusText: 'Internal Server Error', message: 'Errore nel caricamento dei contenuti.' });
+}
+
+/**
+ * `useAsyncData` for CMS content that the page cannot do without: resolves to
+ * the data, or fails the whole page (Nuxt's error page, with the right HTTP
+ * status) when the CMS does not answer. `key` must name everything the
+ * handler depends on.
+ */
+export async function useCmsData<T>(key: string, handler: (cms: StrapiClient) => Promise<T>): Promise<ComputedRef<T>> {
+  const cms = useStrapi();
+  // Boxed so that Nuxt's `pick` typing (PickFrom<T, …>) stays resolvable for a generic T.
+  const { data, error } = await useAsyncData(key, async (): Promise<{ value: T }> => ({ value: await handler(cms).catch(toPageError) }));
+  if (error.value) {
+    throw createError({
+      status: error.value.status ?? 503,
+      statusText: error.value.statusText,
+      message: error.value.message,
+      fatal: true,
+    });
+  }
+  const loaded = data.value;
+  if (loaded === undefined) {
+    throw createError({ status: 500, statusText: 'Internal Server Error', message: `Nessun dato per «${key}».`, fatal: true });
+  }
+  return computed(() => (data.value ?? loaded).value);
+}
+
+/** Fails the page with a real 404 (status and error page) when `value` is missing. */
+export function requireFound<T>(value: ComputedRef<T | null>, message: string): ComputedRef<T> {
+  const found = value.value;
+  if (found === null) throw notFound(message);
+  return computed(() => value.value ?? found);
+}
+
+export function notFound(message: string) {
+  return createError({ status: 404, statusText: 'Not Found', message, fatal: true });
+}

@@ -1,0 +1,72 @@
+import type { Filters, Pagination, Role, Sector, Testimony } from '@chiudete/types';
+import type { ComputedRef } from 'vue';
+
+/** A testimony as a card shows it: the story is cut to an excerpt on the server. */
+export interface TestimonySummary extends Pick<Testimony, 'documentId' | 'slug' | 'title' | 'role' | 'sector' | 'channel' | 'companyBrand' | 'eventMonth' | 'displayName'> {
+  excerpt: string;
+}
+
+export interface TestimonyPage {
+  testimonies: TestimonySummary[];
+  pagination: Pagination;
+}
+
+export interface TestimonyFilter {
+  role?: Role;
+  sector?: Sector;
+}
+
+export const TESTIMONIES_PAGE_SIZE = 10;
+const EXCERPT_LENGTH = 240;
+
+export function toTestimonySummary(testimony: Testimony): TestimonySummary {
+  const { documentId, slug, title, role, sector, channel, companyBrand, eventMonth, displayName } = testimony;
+  return {
+    documentId, slug, title, role, sector, channel, companyBrand, eventMonth, displayName,
+    excerpt: truncateText(testimony.story, EXCERPT_LENGTH),
+  };
+}
+
+function toFilters({ role, sector }: TestimonyFilter): Filters<Testimony> {
+  return {
+    ...(role ? { role: { $eq: role } } : {}),
+    ...(sector ? { sector: { $eq: sector } } : {}),
+  };
+}
+
+/**
+ * One page of approved testimonies (only approved ones are ever published),
+ * newest first, optionally filtered by role and sector; a page past the last
+ * one is a 404.
+ */
+export async function useTestimonyList(page: number, filter: TestimonyFilter = {}): Promise<ComputedRef<TestimonyPage>> {
+  const key = `testimonies:list:${filter.role ?? 'all'}:${filter.sector ?? 'all'}:${page}`;
+  const result = await useCmsData(key, async (cms) => {
+    const { data, meta } = await cms.testimonies.list({
+      page,
+      pageSize: TESTIMONIES_PAGE_SIZE,
+      sort: ['publishedAt:desc', 'id:desc'],
+      filters: toFilters(filter),
+    });
+    return { testimonies: data.map(toTestimonySummary), pagination: meta.pagination };
+  });
+  if (page > Math.max(result.value.pagination.pageCount, 1)) {
+    throw notFound(`La pagina ${page} delle testimonianze non esiste.`);
+  }
+  return result;
+}
+
+/** The newest `count` approved testimonies (home page). */
+export function useLatestTestimonies(count: number): Promise<ComputedRef<TestimonySummary[]>> {
+  return useCmsData(`testimonies:latest:${count}`, async (cms) => {
+    const { data } = await cms.testimonies.list({ page: 1, pageSize: count, sort: ['publishedAt:desc', 'id:desc'] });
+    return data.map(toTestimonySummary);
+  });
+}
+
+/** One published testimony by slug, or a 404. */
+export async function useTestimony(slug: string): Promise<ComputedRef<Testimony>> {
+  if (!isValidSlug(slug)) throw notFound('Testimonianza non trovata.');
+  const testimony = await useCmsData(`testimony:${slug}`, (cms) => cms.testimonies.getBySlug(slug));
+  return requireFound(testimony, 'Testimonianza non trovata.');
+}

@@ -1,0 +1,33 @@
+import { defineConfig } from 'vitest/config';
+import { defineVitestProject } from '@nuxt/test-utils/config';
+
+// Two projects, like nuxt.com: `unit` for plain TypeScript next to the code
+// (node, fast), `nuxt` for components mounted in a Nuxt runtime (happy-dom).
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        test: {
+          name: 'unit',
+          include: ['app/utils/**/*.test.ts'],
+          environment: 'node',
+        },
+      },
+      await defineVitestProject({
+        test: {
+          name: 'nuxt',
+          include: ['test/nuxt/**/*.test.ts'],
+          environment: 'nuxt',
+          environmentOptions: {
+            nuxt: {
+              domEnvironment: 'happy-dom',
+              overrides: {
+                runtimeConfig: { public: { siteUrl: 'https://chiudeteicallcenter.eu', cmsUrl: 'https://cms.example.test' } },
+              },
+            },
+          },
+        },
+      }),
+    ],
+  },
+});

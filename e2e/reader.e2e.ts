@@ -1,0 +1,68 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { createStrapiClient, type Article } from '@chiudete/types';
+import { launchChromium } from './browser';
+
+const skipReason = inject('skipReason');
+
+describe.skipIf(Boolean(skipReason))('a reader on a phone', () => {
+  let browser: Browser;
+  let page: Page;
+  let latest: Article[];
+  const webUrl = inject('webUrl');
+
+  beforeAll(async () => {
+    // What the site should show comes from the API, not from copies in the test.
+    const api = createStrapiClient({ baseURL: inject('cmsUrl') });
+    latest = (await api.articles.list({ sort: 'publicationDate:desc', pageSize: 3 })).data;
+    browser = await launchChromium();
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'it-IT', isMobile: true });
+    page = await context.newPage();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('opens the home page and sees the latest articles, the book and testimonies', async () => {
+    const response = await page.goto(webUrl);
+    expect(response?.status()).toBe(200);
+    expect(await page.locator('html').getAttribute('lang')).toBe('it');
+    await expect.poll(() => page.title()).toMatch(/Chiudete i Call Center/);
+
+    const main = page.getByRole('main');
+    for (const article of latest) {
+      await main.getByRole('link', { name: article.title }).first().waitFor();
+    }
+    expect(await main.getByText('Chiudete i Call Center in outsourcing').count()).toBeGreaterThan(0);
+    expect(await main.getByRole('link', { name: /testimonianz/i }).count()).toBeGreaterThan(0);
+    const footer = page.getByRole('contentinfo');
+    expect(await footer.getByRole('link', { name: 'redazione@chiudeteicallcenter.eu' }).getAttribute('href'))
+      .toBe('mailto:redazione@chiudeteicallcenter.eu');
+  });
+
+  it('follows a link to an article and reads it', async () => {
+    const article = latest[0]!;
+    await page.getByRole('main').getByRole('link', { name: article.title }).first().click();
+    await page.waitForURL(`**/articoli/${article.slug}`);
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toContain(article.title);
+    expect(await page.getByRole('article').textContent()).toContain('Candy Larsson');
+    const firstParagraph = article.body.find((b) => b.type === 'paragraph');
+    const firstText = firstParagraph?.children.find((c) => c.type === 'text')?.text.slice(0, 40);
+    expect(firstText).toBeTruthy();
+    expect(await page.getByRole('article').textContent()).toContain(firstText);
+    const image = page.getByRole('article').locator('img').first();
+    expect(await image.getAttribute('alt')).toBeTruthy();
+  });
+
+  it('gets a real 404 page for an unknown article', async () => {
+    const response = await page.goto(`${webUrl}/articoli/questo-articolo-non-esiste`);
+    expect(response?.status()).toBe(404);
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBeTruthy();
+    expect(await page.content()).not.toMatch(/at .*\.(js|mjs|ts):\d+/);
+  });
+});
+
+describe.skipIf(!skipReason)('browser tests', () => {
+  it.skip(`skipped: ${skipReason}`, () => {});
+});

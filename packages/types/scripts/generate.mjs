@@ -1,0 +1,169 @@
+#!/usr/bin/env node
+// Derives the public REST shapes of the content API from Strapi's own
+// generated schema types (apps/cms/types/generated/*.d.ts, written by
+// `strapi ts:generate-types`). Output: src/generated/content.ts.
+//
+// Why not import Strapi's types directly: they describe the server-side
+// schema and drag the whole `@strapi/strapi` type graph into every consumer.
+// Partners get plain interfaces of what the REST API actually returns:
+// private attributes dropped, relations/media/components optional (present
+// when populated), enums as string unions.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import ts from 'typescript';
+
+const cmsTypes = new URL('../../../apps/cms/types/generated/', import.meta.url);
+const output = fileURLToPath(new URL('../src/generated/content.ts', import.meta.url));
+
+/** Which Strapi interfaces become public types, and under which name. */
+const CONTENT_TYPES = {
+  ApiArticleArticle: { name: 'Article', uid: 'api::article.article' },
+  ApiAuthorAuthor: { name: 'Author', uid: 'api::author.author' },
+  ApiCategoryCategory: { name: 'Category', uid: 'api::category.category' },
+  ApiBookReleaseBookRelease: { name: 'BookRelease', uid: 'api::book-release.book-release' },
+  ApiTestimonyTestimony: { name: 'Testimony', uid: 'api::testimony.testimony' },
+  ApiVideoVideo: { name: 'Video', uid: 'api::video.video' },
+  ApiAnswerAnswer: { name: 'Answer', uid: 'api::answer.answer' },
+  ApiGlobalGlobal: { name: 'Global', uid: 'api::global.global' },
+  PluginUploadFile: { name: 'Media', uid: 'plugin::upload.file' },
+};
+
+/** JSON attributes whose shape Strapi documents but does not type. */
+const JSON_OVERRIDES = {
+  'Media.formats': 'Partial<Record<MediaFormatName, MediaFormat>> | null',
+  'Media.focalPoint': '{ x: number; y: number } | null',
+};
+/** Attributes that are internal even though Strapi does not mark them private. */
+const HIDDEN = new Set(['Media.related', 'Media.provider_metadata']);
+
+const pascal = (s) => s.replace(/(^|[-_.])(\w)/g, (_, __, c) => c.toUpperCase());
+const componentName = (uid) => pascal(uid); // 'shared.seo' -> 'SharedSeo'
+
+function parse(file) {
+  const text = readFileSync(new URL(file, cmsTypes), 'utf8');
+  return ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true);
+}
+
+/** Flattens `A & B & C` into its `Schema.Attribute.X<...>` references. */
+function parts(typeNode) {
+  if (ts.isIntersectionTypeNode(typeNode)) return typeNode.types.flatMap(parts);
+  if (ts.isParenthesizedTypeNode(typeNode)) return parts(typeNode.type);
+  if (ts.isTypeReferenceNode(typeNode)) {
+    const name = typeNode.typeName.getText().replace(/^Schema\.Attribute\./, '');
+    return [{ name, args: typeNode.typeArguments ?? [] }];
+  }
+  throw new Error(`Unexpected attribute type: ${typeNode.getText()}`);
+}
+
+const literal = (node) => JSON.parse(node.getText().replace(/'/g, '"'));
+const tupleValues = (node) => node.elements.map((e) => e.literal.text);
+
+function tsType(owner, attr, kind, args) {
+  const override = JSON_OVERRIDES[`${owner}.${attr}`];
+  if (override) return { type: override, relational: false };
+  switch (kind) {
+    case 'String': case 'Text': case 'RichText': case 'Email': case 'UID': case 'Password':
+      return { type: 'string' };
+    case 'Date': case 'DateTime': case 'Time': case 'Timestamp':
+      return { type: 'string' };
+    case 'Integer': case 'Float': case 'Decimal':
+      return { type: 'number' };
+    case 'BigInteger':
+      return { type: 'string' };
+    case 'Boolean':
+      return { type: 'boolean' };
+    case 'Blocks':
+      return { type: 'BlocksContent' };
+    case 'JSON':
+      return { type: 'unknown' };
+    case 'Enumeration':
+      return { type: tupleValues(args[0]).map((v) => `'${v}'`).join(' | ') };
+    case 'Media': {
+      const multiple = args[1] && literal(args[1]) === true;
+      return { type: multiple ? 'Media[]' : 'Media | null', relational: true };
+    }
+    case 'Component': {
+      const name = componentName(literal(args[0]));
+      return { type: literal(args[1]) === true ? `${name}[]` : `${name} | null`, relational: true };
+    }
+    case 'Relation': {
+      const relation = literal(args[0]);
+      const target = literal(args[1]);
+      const targetName = Object.values(CONTENT_TYPES).find((c) => c.uid === target)?.name;
+      if (!targetName) throw new Error(`${owner}.${attr}: relation to non-public type ${target}`);
+      return { type: /ToMany$/.test(relation) ? `${targetName}[]` : `${targetName} | null`, relational: true };
+    }
+    default:
+      throw new Error(`${owner}.${attr}: unsupported attribute kind ${kind}; teach scripts/generate.mjs about it`);
+  }
+}
+
+function interfaceFor(name, attributesNode, { system }) {
+  const lines = [];
+  if (system) lines.push('  id: number;', '  documentId: string;');
+  for (const member of attributesNode.members) {
+    const attr = member.name.getText().replace(/^'|'$/g, '');
+    const [head, ...modifiers] = parts(member.type);
+    const flags = new Set(modifiers.map((m) => m.name));
+    if (flags.has('Private') || HIDDEN.has(`${name}.${attr}`)) continue;
+    const { type, relational } = tsType(name, attr, head.name, head.args);
+    const required = flags.has('Required') || ['createdAt', 'updatedAt'].includes(attr);
+    if (relational) lines.push(`  ${attr}?: ${type};`);
+    else lines.push(`  ${attr}: ${required ? type : `${type} | null`};`);
+  }
+  return `export interface ${name} {\n${lines.join('\n')}\n}`;
+}
+
+function interfaces(sourceFile) {
+  return sourceFile.statements.filter(ts.isInterfaceDeclaration).map((decl) => {
+    const attributes = decl.members.find((m) => m.name?.getText() === 'attributes');
+    const uid = decl.members.find((m) => m.name?.getText() === 'collectionName');
+    return { name: decl.name.text, attributes: attributes?.type, uid };
+  });
+}
+
+const components = interfaces(parse('components.d.ts')).map(({ name, attributes }) =>
+  interfaceFor(name, attributes, { system: false }),
+);
+
+const contentTypes = interfaces(parse('contentTypes.d.ts'))
+  .filter(({ name }) => name in CONTENT_TYPES)
+  .map(({ name, attributes }) => interfaceFor(CONTENT_TYPES[name].name, attributes, { system: true }));
+
+const missing = Object.keys(CONTENT_TYPES).filter(
+  (key) => !interfaces(parse('contentTypes.d.ts')).some((i) => i.name === key),
+);
+if (missing.length) throw new Error(`Not found in Strapi's generated types: ${missing.join(', ')}`);
+
+const uidMap = Object.values(CONTENT_TYPES)
+  .filter((c) => c.uid.startsWith('api::'))
+  .map((c) => `  '${c.uid}': ${c.name};`)
+  .join('\n');
+
+const source = `// Generated by packages/types/scripts/generate.mjs from apps/cms/types/generated.
+// Do not edit: change the Strapi schema, then run \`pnpm types:generate\`.
+import type { BlocksContent } from '../blocks';
+
+export type MediaFormatName = 'thumbnail' | 'small' | 'medium' | 'large';
+
+export interface MediaFormat {
+  url: string;
+  width: number;
+  height: number;
+  mime: string;
+  ext: string;
+  size: number;
+}
+
+${components.join('\n\n')}
+
+${contentTypes.join('\n\n')}
+
+/** Public content types by Strapi UID. */
+export interface ContentTypes {
+${uidMap}
+}
+`;
+
+writeFileSync(output, source);
+console.log(`[types] wrote ${fileURLToPath(new URL('../src/generated/content.ts', import.meta.url))}`);

@@ -1,0 +1,80 @@
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createStrapiClient } from './client';
+import { StrapiError } from './errors';
+
+// A real local HTTP server standing in for Strapi's REST API: the client's own
+// behaviour (URLs, query strings, headers, errors) is tested here; its use
+// against the real CMS is tested in apps/cms/tests.
+let server: Server;
+let origin: string;
+const requests: IncomingMessage[] = [];
+
+beforeAll(async () => {
+  server = createServer((req, res) => {
+    requests.push(req);
+    const url = new URL(req.url ?? '/', 'http://x');
+    res.setHeader('content-type', 'application/json');
+    if (url.pathname === '/api/articles' && url.searchParams.get('filters[slug][$eq]') === 'presente') {
+      res.end(JSON.stringify({ data: [{ id: 1, documentId: 'abc', slug: 'presente' }], meta: { pagination: { page: 1, pageSize: 1, pageCount: 1, total: 1 } } }));
+    } else if (url.pathname === '/api/articles') {
+      res.end(JSON.stringify({ data: [], meta: { pagination: { page: 1, pageSize: 1, pageCount: 0, total: 0 } } }));
+    } else if (url.pathname === '/api/testimonies') {
+      res.statusCode = 429;
+      res.setHeader('retry-after', '7');
+      res.end(JSON.stringify({ data: null, error: { status: 429, name: 'RateLimitError', message: 'Too many requests' } }));
+    } else {
+      res.statusCode = 404;
+      res.end(JSON.stringify({ data: null, error: { status: 404, name: 'NotFoundError', message: 'Not Found' } }));
+    }
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+
+afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+describe('createStrapiClient', () => {
+  it('finds an entry by slug with a bracket-notation filter and sends the token', async () => {
+    const api = createStrapiClient({ baseURL: `${origin}/`, token: 'secret-token' });
+    const article = await api.articles.getBySlug('presente');
+    expect(article?.documentId).toBe('abc');
+    const last = requests.at(-1)!;
+    expect(last.headers.authorization).toBe('Bearer secret-token');
+    expect(decodeURIComponent(last.url ?? '')).toContain('filters[slug][$eq]=presente');
+    expect(decodeURIComponent(last.url ?? '')).toContain('pagination[pageSize]=1');
+  });
+
+  it('returns null when no entry has the slug', async () => {
+    const api = createStrapiClient({ baseURL: origin });
+    expect(await api.articles.getBySlug('assente')).toBeNull();
+  });
+
+  it('throws a StrapiError naming method, URL, status and Strapi\'s message', async () => {
+    const api = createStrapiClient({ baseURL: origin });
+    const error = await api.videos.get('nope').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(StrapiError);
+    const strapiError = error as StrapiError;
+    expect(strapiError.status).toBe(404);
+    expect(strapiError.isNotFound).toBe(true);
+    expect(strapiError.message).toBe(`[GET] "${origin}/api/videos/nope": 404 Not Found (NotFoundError: Not Found)`);
+    expect(strapiError.cause).toBeDefined();
+  });
+
+  it('exposes Retry-After on 429', async () => {
+    const api = createStrapiClient({ baseURL: origin });
+    const error = (await api.testimonies.list({ page: 2 }).catch((e: unknown) => e)) as StrapiError;
+    expect(error.status).toBe(429);
+    expect(error.retryAfterSeconds).toBe(7);
+    expect(error.url).toContain('pagination[page]=2');
+  });
+
+  it('reports a network failure with status 0', async () => {
+    const api = createStrapiClient({ baseURL: 'http://127.0.0.1:9', timeout: 2000 });
+    const error = (await api.global.get().catch((e: unknown) => e)) as StrapiError;
+    expect(error).toBeInstanceOf(StrapiError);
+    expect(error.status).toBe(0);
+    expect(error.message).toMatch(/^\[GET\] "http:\/\/127\.0\.0\.1:9\/api\/global": request failed/);
+  });
+});

@@ -1,0 +1,11 @@
+export type * from './generated/content';
+export type * from './blocks';
+export type * from './rest';
+export { blocksToText } from './blocks';
+export { createStrapiClient } from './client';
+export type { StrapiClient, StrapiClientOptions, CollectionClient, SingleTypeClient } from './client';
+export { StrapiError, isStrapiErrorBody } from './errors';
+export type { StrapiErrorBody } from './errors';
+export { toQueryString } from './query';
+export type { QueryValue } from './query';
+export * from './vocabulary';
