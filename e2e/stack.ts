@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -72,6 +72,7 @@ export async function startStack(): Promise<Stack> {
   if (!existsSync(webEntry)) throw new Error('The site is not built: run `pnpm build` first.');
 
   const dataDir = mkdtempSync(path.join(tmpdir(), 'e2e-cms-'));
+  mkdirSync(path.join(dataDir, 'public', 'uploads'), { recursive: true });
   const [cmsPort, webPort] = [await freePort(), await freePort()];
   const cmsUrl = `http://127.0.0.1:${cmsPort}`;
   const webUrl = `http://127.0.0.1:${webPort}`;
@@ -85,6 +86,7 @@ export async function startStack(): Promise<Stack> {
     PORT: String(cmsPort),
     DATABASE_CLIENT: 'sqlite',
     DATABASE_FILENAME: path.join(dataDir, 'data.db'),
+    PUBLIC_DIR: path.join(dataDir, 'public'),
     APP_KEYS: process.env.APP_KEYS ?? `${secret()},${secret()}`,
     API_TOKEN_SALT: process.env.API_TOKEN_SALT ?? secret(),
     ADMIN_JWT_SECRET: process.env.ADMIN_JWT_SECRET ?? secret(),

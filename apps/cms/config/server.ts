@@ -6,6 +6,9 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Server =>
   // Public URL of the CMS (behind a proxy in production); used for absolute links.
   url: env('PUBLIC_URL', ''),
   proxy: { koa: env.bool('IS_PROXIED', false) },
+  // Uploads go to <public>/uploads with the local provider (a volume in Docker,
+  // a temp directory in tests).
+  dirs: { public: env('PUBLIC_DIR', './public') },
   app: {
     keys: env.array('APP_KEYS')!,
   },

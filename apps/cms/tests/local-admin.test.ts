@@ -6,7 +6,6 @@ import { DEV_ADMIN_DEFAULTS, ensureLocalAdmin } from '../src/bootstrap/local-adm
 describe('local admin', () => {
   let database: TestDatabase;
   let cms: RunningStrapi;
-  const saved = { ...process.env };
   const admins = () => cms.strapi.db.query('admin::user').findMany({ populate: ['roles'] }) as Promise<
     Array<{ email: string; isActive: boolean; roles: Array<{ code: string }> }>
   >;
@@ -19,11 +18,9 @@ describe('local admin', () => {
   });
 
   afterEach(async () => {
-    for (const key of ['NODE_ENV', 'SEED_ADMIN_EMAIL', 'SEED_ADMIN_PASSWORD'] as const) {
-      if (saved[key] === undefined) delete process.env[key];
-      else process.env[key] = saved[key];
-    }
     process.env.NODE_ENV = 'test';
+    delete process.env.SEED_ADMIN_EMAIL;
+    delete process.env.SEED_ADMIN_PASSWORD;
   });
 
   afterAll(async () => {

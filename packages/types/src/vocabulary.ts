@@ -1,4 +1,4 @@
-import type { Testimony } from './generated/content';
+import type { BookFormat, Testimony } from './generated/content';
 
 /** Italian labels of the enumerations, shared by the site, forms and partners. */
 export type Sector = Testimony['sector'];
@@ -32,3 +32,11 @@ export const CHANNEL_LABELS: Record<Channel, string> = {
 export const SECTORS = Object.keys(SECTOR_LABELS) as Sector[];
 export const ROLES = Object.keys(ROLE_LABELS) as Role[];
 export const CHANNELS = Object.keys(CHANNEL_LABELS) as Channel[];
+
+export type BookFormatName = BookFormat['format'];
+
+export const BOOK_FORMAT_LABELS: Record<BookFormatName, string> = {
+  cartaceo: 'Cartaceo',
+  ebook: 'E-book',
+  audiolibro: 'Audiolibro',
+};

@@ -237,9 +237,10 @@ const UPLOAD_CONCURRENCY = 3;
 const uploadService = (strapi: Core.Strapi): UploadService => strapi.plugin('upload').service('upload') as UploadService;
 
 /**
- * Renders every image (in parallel), then uploads them one by one through the
- * upload plugin (which stores the file and generates thumbnail and
- * responsive formats). Returns the media entries keyed like `specs`.
+ * Renders every image (in parallel), then uploads them a few at a time
+ * through the upload plugin (which stores the file and generates its thumbnail
+ * and responsive formats). Returns the media entries keyed like `specs`; on
+ * failure, removes what was already uploaded.
  */
 export async function createImages<K extends string>(
   strapi: Core.Strapi,

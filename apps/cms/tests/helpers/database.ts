@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
@@ -13,13 +13,24 @@ export interface TestDatabase {
   drop(): Promise<void>;
 }
 
+/** A temp directory for Strapi's public files, so uploads never land in the repo. */
+function createPublicDir(): { env: Record<string, string>; remove(): void } {
+  const dir = mkdtempSync(path.join(tmpdir(), 'cms-public-'));
+  mkdirSync(path.join(dir, 'uploads'));
+  return { env: { PUBLIC_DIR: dir }, remove: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
 /** A fresh SQLite file in a temp directory. */
 export function createSqliteDatabase(): TestDatabase {
   const dir = mkdtempSync(path.join(tmpdir(), 'cms-test-'));
+  const publicDir = createPublicDir();
   return {
     kind: 'sqlite',
-    env: { DATABASE_CLIENT: 'sqlite', DATABASE_FILENAME: path.join(dir, 'data.db') },
-    drop: async () => rmSync(dir, { recursive: true, force: true }),
+    env: { DATABASE_CLIENT: 'sqlite', DATABASE_FILENAME: path.join(dir, 'data.db'), ...publicDir.env },
+    drop: async () => {
+      rmSync(dir, { recursive: true, force: true });
+      publicDir.remove();
+    },
   };
 }
 
@@ -54,10 +65,12 @@ export async function createPostgresDatabase(): Promise<TestDatabase> {
   }
   const url = new URL(postgresAdminUrl);
   url.pathname = `/${name}`;
+  const publicDir = createPublicDir();
   return {
     kind: 'postgres',
-    env: { DATABASE_CLIENT: 'postgres', DATABASE_URL: url.toString() },
+    env: { DATABASE_CLIENT: 'postgres', DATABASE_URL: url.toString(), ...publicDir.env },
     drop: async () => {
+      publicDir.remove();
       const client = new pg.Client({ connectionString: postgresAdminUrl });
       await client.connect();
       try {

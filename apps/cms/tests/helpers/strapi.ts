@@ -3,12 +3,13 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AddressInfo } from 'node:net';
 import type { Core } from '@strapi/strapi';
+import type * as StrapiTypes from '@strapi/strapi';
 import { ensureTestSecrets } from './env';
 import type { TestDatabase } from './database';
 
 // A plain ESM import of @strapi/strapi fails on lodash/fp directory imports.
 const require = createRequire(import.meta.url);
-type StrapiModule = typeof import('@strapi/strapi');
+type StrapiModule = typeof StrapiTypes;
 
 export const appDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const distDir = path.join(appDir, 'dist');
@@ -25,6 +26,9 @@ export interface RunningStrapi {
  * compiled once by the global setup (tests/global-setup.ts), and serves it
  * over HTTP on a free loopback port.
  */
+/** `require('@strapi/strapi')`, typed. */
+export const loadStrapiModule = () => require('@strapi/strapi') as StrapiModule;
+
 export async function startStrapi(database: TestDatabase, env: Record<string, string> = {}): Promise<RunningStrapi> {
   ensureTestSecrets();
   Object.assign(process.env, { NODE_ENV: 'test', SEED_DEMO_CONTENT: 'true' }, database.env, env);
@@ -32,10 +36,12 @@ export async function startStrapi(database: TestDatabase, env: Record<string, st
   // strapi.destroy() removes every process listener: Vitest's own, and Node's
   // 'newListener'/'removeListener' hooks that keep the IPC channel referenced.
   // Restore those hooks first, then the rest.
-  const events = process.eventNames().sort((a) => (a === 'newListener' || a === 'removeListener' ? -1 : 1));
-  const listeners = events.map((event) => [event, process.listeners(event)] as const);
+  const emitter: NodeJS.EventEmitter = process;
+  const isHook = (event: string | symbol) => event === 'newListener' || event === 'removeListener';
+  const events = [...emitter.eventNames().filter(isHook), ...emitter.eventNames().filter((e) => !isHook(e))];
+  const listeners = events.map((event) => [event, emitter.listeners(event)] as const);
 
-  const { createStrapi } = require('@strapi/strapi') as StrapiModule;
+  const { createStrapi } = loadStrapiModule();
   const strapi = await createStrapi({ appDir, distDir, autoReload: false, serveAdminPanel: false }).load();
   strapi.log.level = 'warn';
   // server.listen mounts the routes first, then listens.
@@ -49,7 +55,7 @@ export async function startStrapi(database: TestDatabase, env: Record<string, st
       await strapi.destroy();
       for (const [event, handlers] of listeners) {
         for (const handler of handlers) {
-          if (!process.listeners(event).includes(handler)) process.on(event as string, handler as (...args: unknown[]) => void);
+          if (!emitter.listeners(event).includes(handler)) emitter.on(event, handler as (...args: unknown[]) => void);
         }
       }
     },

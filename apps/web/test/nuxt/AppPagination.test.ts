@@ -3,8 +3,8 @@ import { mountSuspended } from '@nuxt/test-utils/runtime';
 import AppPagination from '~/components/app/AppPagination.vue';
 
 describe('AppPagination', () => {
-  it('is a labelled navigation with the current page marked', async () => {
-    const wrapper = await mountSuspended(AppPagination, { props: { page: 2, pageCount: 3, path: '/articoli' } });
+  it('is a labelled navigation with the current page, and only it, marked', async () => {
+    const wrapper = await mountSuspended(AppPagination, { props: { page: 2, pageCount: 3, path: '/articoli' }, route: '/articoli?pagina=2' });
     const nav = wrapper.find('nav');
     expect(nav.attributes('aria-label')).toBe('Paginazione');
     const current = wrapper.find('[aria-current="page"]');

@@ -28,7 +28,10 @@ describe('TestimonyFilters', () => {
   });
 
   it('selects the options given by the props', async () => {
-    const wrapper = await mountSuspended(TestimonyFilters, { props: { role: 'cliente', sector: 'luce' } });
+    const wrapper = await mountSuspended(TestimonyFilters, {
+      props: { role: 'cliente', sector: 'luce' },
+      route: '/testimonianze?ruolo=cliente&settore=luce',
+    });
     const role = wrapper.find<HTMLSelectElement>('select[name="ruolo"]').element;
     const sector = wrapper.find<HTMLSelectElement>('select[name="settore"]').element;
     expect(role.value).toBe('cliente');
@@ -36,6 +39,7 @@ describe('TestimonyFilters', () => {
     expect(wrapper.find<HTMLOptionElement>('select[name="settore"] option[value="luce"]').element.selected).toBe(true);
     // With a filter active, a link removes it.
     expect(wrapper.find('a').attributes('href')).toBe('/testimonianze');
+    expect(wrapper.find('a').attributes('aria-current')).toBeUndefined();
   });
 
   it('selects "all" and offers no reset without filters', async () => {

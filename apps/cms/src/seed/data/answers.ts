@@ -49,7 +49,7 @@ export const ANSWERS: AnswerSeed[] = [
         url: normattiva(`${CODICE_CONSUMO}~art52`),
       },
       {
-        label: 'AGCOM, delibera n. 487/18/CONS: linee guida sulle modalità di recesso e trasferimento',
+        label: 'AGCOM, delibera n. 487/18/CONS: linee guida sulle modalità di dismissione e trasferimento dell\'utenza nei contratti per adesione',
         url: 'https://www.agcom.it',
       },
     ],
