@@ -89,6 +89,12 @@ describe.skipIf(Boolean(skipReason))('a reader on a phone', () => {
     }
   });
 
+  it('finds the CMS admin panel served by the built CMS', async () => {
+    const response = await fetch(`${inject('cmsUrl')}/admin`);
+    expect(response.status).toBe(200);
+    expect(await response.text()).toContain('<div id="strapi"');
+  });
+
   it('gets a real 404 page for an unknown article', async () => {
     const response = await page.goto(`${webUrl}/articoli/questo-articolo-non-esiste`);
     expect(response?.status()).toBe(404);

@@ -60,30 +60,33 @@ async function stopChild(child: ChildProcess): Promise<void> {
   });
 }
 
+/** The Super Admin the test CMS creates at first boot. */
+export const E2E_ADMIN = { email: 'e2e-admin@chiudeteicallcenter.local', password: 'E2eAdmin2019!' } as const;
+
+export interface Service {
+  url: string;
+  stop(): Promise<void>;
+}
+
 /**
- * Starts the BUILT CMS (`strapi start` on a fresh SQLite file, seeded with the
- * demo content) and the BUILT site (`.output/server/index.mjs`) on free ports.
- * Expects `pnpm build` (or the e2e setup) to have produced both builds.
+ * Starts the BUILT CMS (`strapi start`) on a fresh SQLite file and a temp
+ * uploads folder, seeded with the demo content. `env` overrides the defaults
+ * (benchmarks loosen or tighten the anti-abuse limits with it).
  */
-export async function startStack(): Promise<Stack> {
+export async function startCms(env: Record<string, string> = {}): Promise<Service> {
   const cmsDir = path.join(root, 'apps/cms');
-  const webEntry = path.join(root, 'apps/web/.output/server/index.mjs');
   if (!existsSync(path.join(cmsDir, 'dist/build/index.html'))) throw new Error('The CMS admin is not built: run `pnpm build` first.');
-  if (!existsSync(webEntry)) throw new Error('The site is not built: run `pnpm build` first.');
-
-  const dataDir = mkdtempSync(path.join(tmpdir(), 'e2e-cms-'));
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'cms-run-'));
   mkdirSync(path.join(dataDir, 'public', 'uploads'), { recursive: true });
-  const [cmsPort, webPort] = [await freePort(), await freePort()];
-  const cmsUrl = `http://127.0.0.1:${cmsPort}`;
-  const webUrl = `http://127.0.0.1:${webPort}`;
-
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
   const cms = start('cms', process.execPath, [path.join(cmsDir, 'node_modules/@strapi/strapi/bin/strapi.js'), 'start'], cmsDir, {
     NODE_ENV: 'production',
     SEED_DEMO_CONTENT: 'true',
-    SEED_ADMIN_EMAIL: 'e2e-admin@chiudeteicallcenter.local',
-    SEED_ADMIN_PASSWORD: 'E2eAdmin2019!',
+    SEED_ADMIN_EMAIL: E2E_ADMIN.email,
+    SEED_ADMIN_PASSWORD: E2E_ADMIN.password,
     HOST: '127.0.0.1',
-    PORT: String(cmsPort),
+    PORT: String(port),
     DATABASE_CLIENT: 'sqlite',
     DATABASE_FILENAME: path.join(dataDir, 'data.db'),
     PUBLIC_DIR: path.join(dataDir, 'public'),
@@ -95,26 +98,63 @@ export async function startStack(): Promise<Stack> {
     ENCRYPTION_KEY: process.env.ENCRYPTION_KEY ?? secret(),
     STRAPI_TELEMETRY_DISABLED: 'true',
     ENV_PATH: '/dev/null',
+    // A reader fills the form in a few seconds; the browser solves the real challenge.
+    FORM_MIN_FILL_SECONDS: '2',
+    ...env,
   });
+  const stop = async () => {
+    await stopChild(cms);
+    rmSync(dataDir, { recursive: true, force: true });
+  };
+  try {
+    await waitFor(`${url}/_health`, cms, 'cms');
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { url, stop };
+}
+
+/** Starts the BUILT site (`.output/server/index.mjs`) against the given CMS. */
+export async function startWeb(cmsUrl: string, port?: number): Promise<Service> {
+  const webEntry = path.join(root, 'apps/web/.output/server/index.mjs');
+  if (!existsSync(webEntry)) throw new Error('The site is not built: run `pnpm build` first.');
+  const webPort = port ?? await freePort();
+  const url = `http://127.0.0.1:${webPort}`;
   const web = start('web', process.execPath, [webEntry], path.join(root, 'apps/web'), {
     NODE_ENV: 'production',
     HOST: '127.0.0.1',
     PORT: String(webPort),
     NUXT_STRAPI_URL: cmsUrl,
     NUXT_PUBLIC_CMS_URL: cmsUrl,
-    NUXT_PUBLIC_SITE_URL: webUrl,
+    NUXT_PUBLIC_SITE_URL: url,
   });
-
-  const stop = async () => {
-    await Promise.all([stopChild(web), stopChild(cms)]);
-    rmSync(dataDir, { recursive: true, force: true });
-  };
+  const stop = () => stopChild(web);
   try {
-    await waitFor(`${cmsUrl}/_health`, cms, 'cms');
-    await waitFor(`${webUrl}/`, web, 'web');
+    await waitFor(`${url}/`, web, 'web');
   } catch (error) {
     await stop();
     throw error;
   }
-  return { cmsUrl, webUrl, stop };
+  return { url, stop };
+}
+
+/** The built CMS and site together, the site's origin allowed to post forms. */
+export async function startStack(): Promise<Stack> {
+  const webPort = await freePort();
+  const cms = await startCms({ CORS_ORIGINS: `http://127.0.0.1:${webPort}` });
+  try {
+    const web = await startWeb(cms.url, webPort);
+    return {
+      cmsUrl: cms.url,
+      webUrl: web.url,
+      stop: async () => {
+        await web.stop();
+        await cms.stop();
+      },
+    };
+  } catch (error) {
+    await cms.stop();
+    throw error;
+  }
 }

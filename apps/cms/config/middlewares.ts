@@ -1,13 +1,78 @@
 import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
 
-const config: Core.Config.Middlewares = [
-  'strapi::logger',
+/** Body limits: the admin saves whole articles; the public API only gets small forms (see src/middlewares/body-limit.ts). */
+const ADMIN_JSON_LIMIT = '1mb';
+const SMALL_BODY_LIMIT = '64kb';
+const CONTENT_API_MAX_BYTES = 64 * 1024;
+
+interface BodyParseError {
+  status?: number;
+  type?: string;
+  limit?: number;
+}
+
+/**
+ * koa-body's parse errors as Strapi errors, so that the `strapi::errors`
+ * envelope carries a clear message (a 413, never a 500) and nothing is
+ * logged as an internal error.
+ */
+function onBodyError(error: Error & BodyParseError): never {
+  if (error.status === 413 || error.type === 'entity.too.large') {
+    const limit = typeof error.limit === 'number' ? ` (at most ${Math.round(error.limit / 1024)} KB)` : '';
+    throw new errors.PayloadTooLargeError(`Request body too large${limit}.`);
+  }
+  if (error.status === 400 && (error instanceof SyntaxError || error.type === 'entity.parse.failed')) {
+    throw new errors.ValidationError('Malformed request body: send valid JSON with Content-Type: application/json.');
+  }
+  throw error;
+}
+
+/** Origins allowed to call the API from a browser (the site's form posts directly to the CMS). */
+const corsOrigins = (value: string): string[] =>
+  value.split(',').map((origin) => origin.trim().replace(/\/+$/, '')).filter(Boolean);
+
+interface CorsRequest {
+  method: string;
+  get(header: string): string;
+}
+
+/**
+ * Published content is public: any origin may read it (GET/HEAD, without
+ * credentials). Writes (the public forms) only from the site's own origins.
+ */
+const corsOrigin = (writeOrigins: string[]) => (ctx: CorsRequest): string[] => {
+  const method = ctx.method === 'OPTIONS' ? ctx.get('Access-Control-Request-Method').toUpperCase() : ctx.method;
+  return method === 'GET' || method === 'HEAD' ? ['*'] : writeOrigins;
+};
+
+const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Middlewares => [
+  'global::request-logger',
   'strapi::errors',
   'strapi::security',
-  'strapi::cors',
+  {
+    name: 'strapi::cors',
+    config: {
+      origin: corsOrigin(corsOrigins(env('CORS_ORIGINS', '') || 'http://localhost:3000')),
+      credentials: false,
+      methods: ['GET', 'POST', 'HEAD', 'OPTIONS'],
+      headers: ['Content-Type', 'Authorization'],
+      // Readable by browser scripts: the wait after a 429, caching validators.
+      expose: ['Retry-After', 'ETag', 'Last-Modified'],
+    },
+  },
   'strapi::poweredBy',
   'strapi::query',
-  'strapi::body',
+  { name: 'global::body-limit', config: { contentApiMaxBytes: CONTENT_API_MAX_BYTES } },
+  {
+    name: 'strapi::body',
+    config: {
+      jsonLimit: ADMIN_JSON_LIMIT,
+      formLimit: SMALL_BODY_LIMIT,
+      textLimit: SMALL_BODY_LIMIT,
+      onError: onBodyError,
+    },
+  },
   'strapi::session',
   'strapi::favicon',
   'strapi::public',

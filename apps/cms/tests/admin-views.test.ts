@@ -90,6 +90,15 @@ describe('Content Manager views in code', () => {
       expect(config.layouts.edit, view.uid).toEqual(view.layouts.edit);
       if (view.layouts.list) expect(config.layouts.list, view.uid).toEqual(view.layouts.list);
       expect(config.settings, view.uid).toMatchObject(view.settings ?? {});
+      for (const [name, field] of Object.entries(view.fields)) {
+        expect(config.metadatas[name]!.edit, `${view.uid}.${name}`).toMatchObject({
+          label: field.label,
+          description: field.description,
+          editable: !field.readOnly,
+          ...(field.placeholder === undefined ? {} : { placeholder: field.placeholder }),
+          ...(field.mainField === undefined ? {} : { mainField: field.mainField }),
+        });
+      }
     }
   });
 

@@ -3,6 +3,7 @@ import type { Answer, Article, Author, BookRelease, Category, Global, Testimony,
 import { StrapiError, isStrapiErrorBody } from './errors';
 import { toQueryString, type QueryValue } from './query';
 import type { GetParams, ListParams, Paginated, Single } from './rest';
+import { submissionsClient, type SubmissionsClient } from './submissions';
 
 export interface StrapiClientOptions {
   /** Origin of the CMS, e.g. `https://cms.chiudeteicallcenter.eu` (without `/api`). */
@@ -37,6 +38,8 @@ export interface StrapiClient {
   videos: CollectionClient<Video>;
   answers: CollectionClient<Answer>;
   global: SingleTypeClient<Global>;
+  /** Testimony submissions: form token, submit, status and withdrawal by private token. */
+  submissions: SubmissionsClient;
   /** The underlying axios instance (base URL `<origin>/api`). */
   http: AxiosInstance;
 }
@@ -53,14 +56,15 @@ export function createStrapiClient(options: StrapiClientOptions): StrapiClient {
     paramsSerializer: { serialize: (params: Record<string, QueryValue>) => toQueryString(params) },
   });
 
-  async function get<R>(path: string, params: object = {}): Promise<R> {
+  async function call<R>(request: () => Promise<{ data: R }>, method: string, path: string, params: object = {}): Promise<R> {
     try {
-      const response = await http.get<R>(path, { params });
-      return response.data;
+      return (await request()).data;
     } catch (error) {
-      throw toStrapiError(error, http, path, params);
+      throw toStrapiError(error, http, method, path, params);
     }
   }
+
+  const get = <R>(path: string, params: object = {}) => call<R>(() => http.get<R>(path, { params }), 'GET', path, params);
 
   function collection<T>(pluralName: string): CollectionClient<T> {
     return {
@@ -87,6 +91,7 @@ export function createStrapiClient(options: StrapiClientOptions): StrapiClient {
     videos: collection<Video>('videos'),
     answers: collection<Answer>('answers'),
     global: { get: async (params = {}) => (await get<Single<Global>>('/global', params)).data },
+    submissions: submissionsClient(http, call),
     http,
   };
 }
@@ -96,17 +101,17 @@ function listQuery<T>({ page, pageSize, ...rest }: ListParams<T>): object {
   return { ...rest, pagination };
 }
 
-function toStrapiError(error: unknown, http: AxiosInstance, path: string, params: object): StrapiError {
+function toStrapiError(error: unknown, http: AxiosInstance, method: string, path: string, params: object): StrapiError {
   const query = toQueryString(params as Record<string, QueryValue>);
   const url = `${http.defaults.baseURL ?? ''}${path}${query ? `?${query}` : ''}`;
-  if (!(error instanceof AxiosError)) return new StrapiError({ method: 'GET', url, status: 0, cause: error });
+  if (!(error instanceof AxiosError)) return new StrapiError({ method, url, status: 0, cause: error });
 
   const response = error.response;
   const payload: unknown = response?.data;
   const body = typeof payload === 'object' && payload !== null && 'error' in payload ? payload.error : undefined;
   const retryAfter = Number(response?.headers['retry-after']);
   return new StrapiError({
-    method: error.config?.method ?? 'GET',
+    method,
     url,
     status: response?.status ?? 0,
     statusText: response?.statusText,

@@ -9,3 +9,7 @@ export type { StrapiErrorBody } from './errors';
 export { toQueryString } from './query';
 export type { QueryValue } from './query';
 export * from './vocabulary';
+export * from './forms/limits';
+export type { TestimonySubmissionInput, TestimonySubmission as TestimonySubmissionData } from './forms/testimony-submission';
+export type { FieldError } from './forms/field-error';
+export type { SubmissionsClient, SubmissionReceipt, SubmissionState, SubmissionStatus, AntiAbuseFields, FormToken } from './submissions';

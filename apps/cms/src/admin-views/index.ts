@@ -10,6 +10,7 @@ import { legalReference } from './legal-reference';
 import { seo } from './seo';
 import { socialLink } from './social-link';
 import { testimony } from './testimony';
+import { testimonySubmission } from './testimony-submission';
 import type { AnyAdminView } from './types';
 import { video } from './video';
 
@@ -17,7 +18,7 @@ export * from './types';
 
 /** Every Content Manager view kept in code, by uid: content types first, then components. */
 export const ADMIN_VIEWS: Readonly<Record<string, AnyAdminView>> = Object.fromEntries(
-  [article, author, category, bookRelease, testimony, answer, video, global, seo, buyLink, legalReference, socialLink, bookFormat].map(
+  [article, author, category, bookRelease, testimony, testimonySubmission, answer, video, global, seo, buyLink, legalReference, socialLink, bookFormat].map(
     (view) => [view.uid, view],
   ),
 );

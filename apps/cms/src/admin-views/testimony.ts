@@ -48,7 +48,7 @@ export const testimony = defineAdminView({
   },
   settings: { mainField: 'title', defaultSortBy: 'createdAt', defaultSortOrder: 'DESC' },
   layouts: {
-    list: ['title', 'role', 'sector', 'channel', 'createdAt'],
+    list: ['title', 'role', 'sector', 'createdAt'],
     edit: [
       [{ name: 'title', size: 12 }],
       [

@@ -45,6 +45,8 @@ export interface FieldView {
   placeholder?: string;
   /** Relations only: the attribute of the related entry shown in the picker and in list columns. */
   mainField?: string;
+  /** Shown but greyed out: for values the system fills in (hashes, timestamps). */
+  readOnly?: boolean;
 }
 
 /** One field of an edit-view row: `size` is in twelfths of the row. */
@@ -82,7 +84,7 @@ export interface AdminView<TUid extends ViewUid = ViewUid> {
 
 /** An admin view with its attribute names widened to strings, as `syncAdminViews` handles it. */
 export interface AnyAdminView {
-  uid: ViewUid;
+  uid: string;
   fields: Record<string, FieldView>;
   settings?: ViewSettings;
   layouts: { list?: string[]; edit: EditField[][] };

@@ -143,6 +143,15 @@ export async function syncAdminViews(
     }
   }
 
+  if (views === ADMIN_VIEWS) {
+    const ours = [...Object.keys(strapi.contentTypes).filter((uid) => uid.startsWith('api::')), ...Object.keys(strapi.components)];
+    for (const uid of ours.filter((uid) => !(uid in views))) {
+      const text = `admin view ${uid}: missing (no Italian labels): add one to src/admin-views`;
+      result.warnings.push(text);
+      strapi.log.warn(`[admin-views] ${text}`);
+    }
+  }
+
   if (result.updated.length > 0) {
     strapi.log.info(`[admin-views] Content Manager views updated: ${result.updated.join(', ')}`);
   }
@@ -170,6 +179,7 @@ function mergeView(current: CmConfiguration, view: AnyAdminView, model: CmModel,
     meta.edit.label = field.label;
     meta.edit.description = field.description;
     if (field.placeholder !== undefined) meta.edit.placeholder = field.placeholder;
+    meta.edit.editable = field.readOnly !== true;
     meta.list.label = field.label;
     if (field.mainField !== undefined) {
       const target = attribute.type === 'relation' && attribute.targetModel ? ctx.findTarget(attribute.targetModel) : undefined;

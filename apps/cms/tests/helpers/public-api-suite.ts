@@ -189,6 +189,24 @@ export function publicApiSuite(name: string, createDatabase: () => Promise<TestD
         expect((await api.global.get()).siteName).not.toBe('Hacked title');
       });
 
+      it('lets any origin read published content, without credentials, and no foreign origin write', async () => {
+        const read = await raw('/api/articles', { headers: { Origin: 'https://partner.example' } });
+        expect(read.headers.get('access-control-allow-origin')).toBe('https://partner.example');
+        expect(read.headers.get('access-control-allow-credentials')).not.toBe('true');
+
+        const preflight = await raw('/api/testimony-submissions', {
+          method: 'OPTIONS',
+          headers: { 'Origin': 'https://evil.example', 'Access-Control-Request-Method': 'POST' },
+        });
+        expect(preflight.headers.get('access-control-allow-origin')).toBeNull();
+
+        const sitePreflight = await raw('/api/testimony-submissions', {
+          method: 'OPTIONS',
+          headers: { 'Origin': 'http://localhost:3000', 'Access-Control-Request-Method': 'POST' },
+        });
+        expect(sitePreflight.headers.get('access-control-allow-origin')).toBe('http://localhost:3000');
+      });
+
       it('cannot read users, roles or upload internals', async () => {
         for (const path of ['/api/users', '/api/users-permissions/roles', '/api/upload/files']) {
           const res = await raw(path);

@@ -767,6 +767,139 @@ export interface ApiGlobalGlobal extends Struct.SingleTypeSchema {
   };
 }
 
+export interface ApiTestimonySubmissionTestimonySubmission
+  extends Struct.CollectionTypeSchema {
+  collectionName: 'testimony_submissions';
+  info: {
+    description: 'Le storie inviate dai lettori, da moderare. Mai pubbliche: contengono dati personali.';
+    displayName: 'Testimonianza ricevuta';
+    pluralName: 'testimony-submissions';
+    singularName: 'testimony-submission';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  attributes: {
+    accessTokenHash: Schema.Attribute.String &
+      Schema.Attribute.Private &
+      Schema.Attribute.Unique &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 128;
+      }>;
+    channel: Schema.Attribute.Enumeration<
+      [
+        'assistenza_telefonica',
+        'chat',
+        'email',
+        'telemarketing',
+        'negozio',
+        'altro',
+      ]
+    > &
+      Schema.Attribute.Required;
+    companyBrand: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 80;
+      }>;
+    consentToPublish: Schema.Attribute.Boolean &
+      Schema.Attribute.Required &
+      Schema.Attribute.DefaultTo<false>;
+    contactEmail: Schema.Attribute.Email & Schema.Attribute.Private;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    displayName: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 60;
+      }>;
+    eventMonth: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 7;
+      }>;
+    ipHash: Schema.Attribute.String &
+      Schema.Attribute.Private &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 128;
+      }>;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<
+      'oneToMany',
+      'api::testimony-submission.testimony-submission'
+    > &
+      Schema.Attribute.Private;
+    moderatedAt: Schema.Attribute.DateTime;
+    moderatorNote: Schema.Attribute.Text &
+      Schema.Attribute.Private &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 2000;
+      }>;
+    outsourcer: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 80;
+      }>;
+    personalDataErasedAt: Schema.Attribute.DateTime;
+    personalDataFindings: Schema.Attribute.JSON & Schema.Attribute.Private;
+    privacyAccepted: Schema.Attribute.Boolean &
+      Schema.Attribute.Required &
+      Schema.Attribute.DefaultTo<false>;
+    publishedAt: Schema.Attribute.DateTime;
+    redactedStory: Schema.Attribute.Text &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 8000;
+      }>;
+    rejectionReason: Schema.Attribute.Enumeration<
+      [
+        'condizioni_lavoro_operatori',
+        'difesa_call_center_disonesti',
+        'insulti_diffamazione',
+        'spam',
+        'dati_personali',
+        'altro',
+      ]
+    >;
+    role: Schema.Attribute.Enumeration<['cliente', 'operatore']> &
+      Schema.Attribute.Required;
+    sector: Schema.Attribute.Enumeration<
+      [
+        'telefonia',
+        'luce',
+        'gas',
+        'pay_tv',
+        'e_commerce',
+        'banche_assicurazioni',
+        'altro',
+      ]
+    > &
+      Schema.Attribute.Required;
+    story: Schema.Attribute.Text &
+      Schema.Attribute.Private &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 8000;
+      }>;
+    submissionStatus: Schema.Attribute.Enumeration<
+      ['nuova', 'in_revisione', 'approvata', 'rifiutata', 'ritirata']
+    > &
+      Schema.Attribute.Required &
+      Schema.Attribute.DefaultTo<'nuova'>;
+    submittedAt: Schema.Attribute.DateTime & Schema.Attribute.Required;
+    testimony: Schema.Attribute.Relation<
+      'oneToOne',
+      'api::testimony.testimony'
+    >;
+    title: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 140;
+      }>;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    withdrawnAt: Schema.Attribute.DateTime;
+  };
+}
+
 export interface ApiTestimonyTestimony extends Struct.CollectionTypeSchema {
   collectionName: 'testimonies';
   info: {
@@ -1425,6 +1558,7 @@ declare module '@strapi/strapi' {
       'api::book-release.book-release': ApiBookReleaseBookRelease;
       'api::category.category': ApiCategoryCategory;
       'api::global.global': ApiGlobalGlobal;
+      'api::testimony-submission.testimony-submission': ApiTestimonySubmissionTestimonySubmission;
       'api::testimony.testimony': ApiTestimonyTestimony;
       'api::video.video': ApiVideoVideo;
       'plugin::content-releases.release': PluginContentReleasesRelease;

@@ -10,16 +10,39 @@ import type { ComputedRef } from 'vue';
  */
 export const CMS_PROXY_BASE = '/_cms';
 
-/** The client is stateless (no per-user token), so one per process is shared by all requests. */
-let shared: { baseURL: string; client: StrapiClient } | undefined;
+/**
+ * The clients are stateless (no per-user token), so one per base URL and
+ * process is shared by all requests. This is the only place that creates them.
+ */
+const clients = new Map<string, StrapiClient>();
 
-/** The one typed CMS client of the app. */
-export function useStrapi(): StrapiClient {
-  const baseURL = import.meta.server ? useRuntimeConfig().strapiUrl : CMS_PROXY_BASE;
-  if (shared?.baseURL !== baseURL) {
-    shared = { baseURL, client: createStrapiClient({ baseURL, timeout: 8_000 }) };
+function sharedClient(baseURL: string, timeout: number): StrapiClient {
+  const key = `${baseURL} ${timeout}`;
+  let client = clients.get(key);
+  if (!client) {
+    client = createStrapiClient({ baseURL, timeout });
+    clients.set(key, client);
   }
-  return shared.client;
+  return client;
+}
+
+/** The one typed CMS client of the app, for reading content. */
+export function useStrapi(): StrapiClient {
+  return sharedClient(import.meta.server ? useRuntimeConfig().strapiUrl : CMS_PROXY_BASE, 8_000);
+}
+
+/**
+ * The same client, pointed at the CMS's public origin, for the calls the
+ * browser makes directly: the public forms (form token, ALTCHA challenge,
+ * submit, status, withdraw). They are writes or per-reader requests, which the
+ * read-only proxy must not carry, and the CMS's anti-abuse checks need the
+ * reader's own address; the CMS allows this site's origin (CORS). Creating it
+ * during server rendering is harmless (no request is made there), but only
+ * browser code may call it. A generous timeout: a submission is checked for
+ * personal data before the CMS answers.
+ */
+export function useCmsDirect(): StrapiClient {
+  return sharedClient(useRuntimeConfig().public.cmsUrl, 20_000);
 }
 
 /**

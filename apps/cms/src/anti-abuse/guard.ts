@@ -1,0 +1,100 @@
+import { verifyAltcha } from './altcha';
+import { clientIp, hashIp } from './client-ip';
+import type { AntiAbuseConfig, FormName } from './config';
+import { rateLimitErrorBody, refuse, validationErrorBody, type ResponseContext } from './errors';
+import { verifyFormToken } from './form-token';
+import { consumeRateLimits } from './rate-limiter';
+import type { AntiAbuseStore } from './store';
+
+/** Fields the anti-abuse layer reads and removes from `data` before the endpoint sees it. */
+export const ANTI_ABUSE_FIELDS = ['website', 'formToken', 'altcha'] as const;
+
+/** What the guard leaves for the endpoint in `ctx.state.antiAbuse`. */
+export interface AntiAbuseState {
+  /** Salted hash of the client's address (never the address itself). */
+  ipHash: string;
+}
+
+/** The part of Koa's context the guard uses. */
+export interface GuardContext extends ResponseContext {
+  request: { ip: string; body?: unknown };
+  state: { antiAbuse?: AntiAbuseState };
+}
+
+export interface GuardDependencies {
+  config: AntiAbuseConfig;
+  store: AntiAbuseStore;
+  now?: () => number;
+}
+
+/** Tolerated clock difference between instances sharing the store. */
+const CLOCK_SKEW_MS = 60_000;
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** A request body's `data`, or an empty object for anything else (the endpoint reports the body's shape itself). */
+const dataOf = (body: unknown): Record<string, unknown> => (isRecord(body) && isRecord(body.data) ? body.data : {});
+
+export const rateLimitKeys = {
+  submissionsPerIp: (form: FormName, ipHash: string) => `rl:submit:${form}:ip:${ipHash}`,
+  submissionsGlobal: (form: FormName) => `rl:submit:${form}:all`,
+  challengesPerIp: (kind: 'form-token' | 'altcha', ipHash: string) => `rl:${kind}:ip:${ipHash}`,
+  usedChallenge: (signature: string) => `altcha:used:${signature}`,
+};
+
+/**
+ * The checks in front of a public form, cheapest and most telling first:
+ * rate limits, honeypot, form token, proof of work (which is remembered,
+ * so each solution is accepted once). Refusals answer here and never reach
+ * the endpoint; anything malformed is a 400, never a 500.
+ */
+export function createSubmissionGuard(form: FormName, { config, store, now = Date.now }: GuardDependencies) {
+  return async (ctx: GuardContext, next: () => Promise<unknown>): Promise<void> => {
+    const ipHash = hashIp(config.ipHashKey, clientIp(ctx));
+    const { windowSeconds, submissionsPerIp, submissionsGlobal } = config.rateLimit;
+
+    // 1. Rate limits: the client's own first, so one client cannot use up everybody's allowance.
+    const limited = await consumeRateLimits(store, [
+      { key: rateLimitKeys.submissionsPerIp(form, ipHash), limit: submissionsPerIp, windowSeconds },
+      { key: rateLimitKeys.submissionsGlobal(form), limit: submissionsGlobal, windowSeconds },
+    ]);
+    if (!limited.allowed) {
+      refuse(ctx, rateLimitErrorBody(limited.retryAfterSeconds, 'submissions'), limited.retryAfterSeconds);
+      return;
+    }
+
+    const data = dataOf(ctx.request.body);
+
+    // 2. Honeypot: hidden from people, filled by naive bots.
+    if (data.website !== undefined && data.website !== null && data.website !== '') {
+      refuse(ctx, validationErrorBody('antiabuse.honeypot'));
+      return;
+    }
+
+    // 3. Signed form token: this form, loaded from this site, neither too recently nor too long ago.
+    const token = verifyFormToken(config.formTokenKey, data.formToken, { form, ...config.formToken, now: now() });
+    if (!token.ok) {
+      refuse(ctx, validationErrorBody(`antiabuse.${token.problem}`));
+      return;
+    }
+
+    // 4. Proof of work, accepted once: the first request to claim a solution wins, on every instance.
+    const altcha = await verifyAltcha(data.altcha, config.altchaKey, now());
+    if (!altcha.ok) {
+      refuse(ctx, validationErrorBody(`antiabuse.${altcha.problem}`));
+      return;
+    }
+    const ttlMs = altcha.expiresAt - now() + CLOCK_SKEW_MS;
+    if (!(await store.setIfAbsent(rateLimitKeys.usedChallenge(altcha.signature), ttlMs))) {
+      refuse(ctx, validationErrorBody('antiabuse.challenge_replayed'));
+      return;
+    }
+
+    delete data.website;
+    delete data.formToken;
+    delete data.altcha;
+    ctx.state.antiAbuse = { ipHash };
+    await next();
+  };
+}

@@ -1,0 +1,58 @@
+import type { Core } from '@strapi/strapi';
+import { createAltchaChallenge } from '../../../anti-abuse/altcha';
+import { clientIp, hashIp } from '../../../anti-abuse/client-ip';
+import { FORM_NAMES, isFormName } from '../../../anti-abuse/config';
+import { antiAbuseContext } from '../../../anti-abuse/context';
+import { rateLimitErrorBody, refuse } from '../../../anti-abuse/errors';
+import { issueFormToken } from '../../../anti-abuse/form-token';
+import { rateLimitKeys } from '../../../anti-abuse/guard';
+import { consumeRateLimit } from '../../../anti-abuse/rate-limiter';
+
+type Context = Parameters<Core.MiddlewareHandler>[0];
+
+/** Per-IP limit of the two GET endpoints (each its own counter); false when refused. */
+async function allowed(strapi: Core.Strapi, ctx: Context, kind: 'form-token' | 'altcha'): Promise<boolean> {
+  const { config, store } = antiAbuseContext(strapi);
+  const ipHash = hashIp(config.ipHashKey, clientIp(ctx));
+  const result = await consumeRateLimit(store, {
+    key: rateLimitKeys.challengesPerIp(kind, ipHash),
+    limit: config.rateLimit.challengesPerIp,
+    windowSeconds: config.rateLimit.windowSeconds,
+  });
+  if (result.allowed) return true;
+  refuse(ctx, rateLimitErrorBody(result.retryAfterSeconds, 'requests'), result.retryAfterSeconds);
+  return false;
+}
+
+export default ({ strapi }: { strapi: Core.Strapi }) => ({
+  /** GET /api/form-tokens/:form → { data: { token, minFillSeconds, expiresAt } } */
+  async formToken(ctx: Context) {
+    ctx.set('Cache-Control', 'no-store');
+    const form: unknown = ctx.params.form;
+    if (!isFormName(form)) {
+      ctx.status = 400;
+      ctx.body = {
+        data: null,
+        error: {
+          status: 400,
+          name: 'ValidationError',
+          message: `Unknown form "${String(form).slice(0, 40)}": use one of ${FORM_NAMES.join(', ')}.`,
+          details: { errors: [{ field: 'form', code: 'form.invalid', message: 'Questo modulo non esiste.' }] },
+        },
+      };
+      return;
+    }
+    if (!(await allowed(strapi, ctx, 'form-token'))) return;
+    const { config } = antiAbuseContext(strapi);
+    const { token, expiresAt } = issueFormToken(config.formTokenKey, form, config.formToken.ttlSeconds);
+    ctx.body = { data: { token, minFillSeconds: config.formToken.minFillSeconds, expiresAt: new Date(expiresAt).toISOString() } };
+  },
+
+  /** GET /api/altcha/challenge → the challenge JSON the `altcha` widget expects. */
+  async altchaChallenge(ctx: Context) {
+    ctx.set('Cache-Control', 'no-store');
+    if (!(await allowed(strapi, ctx, 'altcha'))) return;
+    const { config } = antiAbuseContext(strapi);
+    ctx.body = await createAltchaChallenge({ hmacKey: config.altchaKey, ...config.altcha });
+  },
+});

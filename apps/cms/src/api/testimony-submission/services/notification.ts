@@ -1,0 +1,155 @@
+import type { Core } from '@strapi/strapi';
+import { CHANNEL_LABELS, ROLE_LABELS, SECTOR_LABELS, type Channel, type Role, type Sector } from '@chiudete/types';
+import { redact } from '../../../redaction';
+import type { SubmissionsConfig } from '../../../../config/submissions';
+
+/**
+ * E-mails to the editors about submissions. Only redacted text goes out:
+ * never the raw story, never the submitter's e-mail address.
+ */
+
+const SUBMISSION_UID = 'api::testimony-submission.testimony-submission';
+const EXCERPT_LENGTH = 600;
+const LOCAL_CMS_URL = 'http://localhost:1337';
+
+/** What the notification shows of a submission. */
+export interface SubmissionSummary {
+  documentId: string;
+  title: string;
+  role: Role;
+  sector: Sector;
+  channel: Channel;
+  companyBrand?: string | null;
+  eventMonth: string;
+  redactedStory: string;
+  personalDataCount: number;
+}
+
+export interface EmailMessage {
+  to: string;
+  subject: string;
+  text: string;
+  html: string;
+}
+
+const oneLine = (text: string) => text.replace(/\s+/g, ' ').trim();
+
+const escapeHtml = (text: string) =>
+  text.replace(/[&<>"']/g, (char) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', '\'': '&#39;' })[char] ?? char);
+
+function excerpt(text: string, length = EXCERPT_LENGTH): string {
+  if (text.length <= length) return text;
+  const cut = text.slice(0, length);
+  const lastSpace = cut.lastIndexOf(' ');
+  return `${(lastSpace > length * 0.6 ? cut.slice(0, lastSpace) : cut).trimEnd()}…`;
+}
+
+/** Admin edit page of a submission. */
+export const adminEditUrl = (cmsUrl: string, documentId: string) =>
+  `${cmsUrl.replace(/\/+$/, '')}/admin/content-manager/collection-types/${SUBMISSION_UID}/${documentId}`;
+
+/**
+ * The editors' e-mail about a new submission (Italian), as text and HTML.
+ * Free text written by the reader (title, company) is redacted here too:
+ * only the story is redacted at submission time.
+ */
+export function composeNewSubmissionEmail(submission: SubmissionSummary, { to, cmsUrl }: { to: string; cmsUrl: string }): EmailMessage {
+  const title = oneLine(redact(submission.title).redacted);
+  const company = submission.companyBrand ? oneLine(redact(submission.companyBrand).redacted) : '';
+  const story = excerpt(submission.redactedStory.trim());
+  const link = adminEditUrl(cmsUrl, submission.documentId);
+  const found = submission.personalDataCount;
+  const foundLine = found === 0
+    ? 'Dati personali trovati e oscurati: nessuno (controlla comunque il testo).'
+    : `Dati personali trovati e oscurati: ${found}.`;
+
+  const facts: Array<[string, string]> = [
+    ['Titolo', title],
+    ['Ruolo', ROLE_LABELS[submission.role]],
+    ['Settore', SECTOR_LABELS[submission.sector]],
+    ['Canale', CHANNEL_LABELS[submission.channel]],
+    ...(company ? [['Azienda', company] as [string, string]] : []),
+    ['Mese dei fatti', submission.eventMonth],
+  ];
+
+  const text = [
+    'È arrivata una nuova testimonianza da moderare.',
+    '',
+    ...facts.map(([label, value]) => `${label}: ${value}`),
+    foundLine,
+    '',
+    'Estratto (dati personali già oscurati):',
+    '',
+    story,
+    '',
+    `Apri la testimonianza per moderarla: ${link}`,
+    '',
+    '-- ',
+    'Messaggio automatico del sito Chiudete i Call Center. Il testo originale e l\'indirizzo di chi scrive si leggono solo nel pannello di amministrazione.',
+  ].join('\n');
+
+  const html = [
+    '<p>È arrivata una nuova testimonianza da moderare.</p>',
+    '<ul>',
+    ...facts.map(([label, value]) => `<li><strong>${escapeHtml(label)}:</strong> ${escapeHtml(value)}</li>`),
+    `<li>${escapeHtml(foundLine)}</li>`,
+    '</ul>',
+    '<p><strong>Estratto (dati personali già oscurati):</strong></p>',
+    `<blockquote style="white-space:pre-line">${escapeHtml(story)}</blockquote>`,
+    `<p><a href="${escapeHtml(link)}">Apri la testimonianza per moderarla</a></p>`,
+    '<p style="color:#666;font-size:small">Messaggio automatico del sito Chiudete i Call Center. Il testo originale e l\'indirizzo di chi scrive si leggono solo nel pannello di amministrazione.</p>',
+  ].join('\n');
+
+  return { to, subject: `Nuova testimonianza da moderare: ${title}`, text, html };
+}
+
+interface EmailPluginConfig {
+  providerOptions?: { jsonTransport?: boolean };
+}
+
+interface EmailService {
+  send(message: EmailMessage): Promise<unknown>;
+}
+
+const notificationService = ({ strapi }: { strapi: Core.Strapi }) => ({
+  /** Tells the editors about a new submission. Rejects on failure: the caller logs it. */
+  async newSubmission(documentId: string): Promise<void> {
+    const submission = await strapi.documents(SUBMISSION_UID).findOne({
+      documentId,
+      fields: ['title', 'role', 'sector', 'channel', 'companyBrand', 'eventMonth', 'redactedStory', 'personalDataFindings'],
+    });
+    if (!submission) throw new Error(`submission ${documentId} not found`);
+
+    const { title, role, sector, channel, eventMonth } = submission;
+    if (!title || !role || !sector || !channel || !eventMonth) throw new Error(`submission ${documentId} lacks a required field`);
+    const findings = submission.personalDataFindings;
+    const message = composeNewSubmissionEmail(
+      {
+        documentId,
+        title,
+        role,
+        sector,
+        channel,
+        companyBrand: submission.companyBrand,
+        eventMonth,
+        redactedStory: submission.redactedStory ?? '',
+        personalDataCount: Array.isArray(findings) ? findings.length : 0,
+      },
+      {
+        to: strapi.config.get<SubmissionsConfig>('submissions').redazioneEmail,
+        cmsUrl: strapi.config.get<string>('server.url', '') || LOCAL_CMS_URL,
+      },
+    );
+
+    await (strapi.plugin('email').service('email') as EmailService).send(message);
+
+    // Without SMTP_HOST the provider renders the message to JSON and sends nothing: show it in the log.
+    if (strapi.config.get<EmailPluginConfig>('plugin::email').providerOptions?.jsonTransport) {
+      strapi.log.info(`[submissions] SMTP_HOST is not set, e-mail NOT sent to ${message.to}: "${message.subject}"\n${message.text}`);
+    }
+  },
+});
+
+export type NotificationService = ReturnType<typeof notificationService>;
+
+export default notificationService;

@@ -1,0 +1,203 @@
+import {
+  STORY_MAX_LENGTH,
+  STORY_MIN_LENGTH,
+  type Channel,
+  type FieldError,
+  type Role,
+  type Sector,
+  type SubmissionStatus,
+} from '@chiudete/types';
+
+/**
+ * Pure helpers of the testimony submission pages: the form's values, the
+ * fields in the order the form shows them, the access token in the URL
+ * fragment, and the Italian texts of each status.
+ */
+
+/** The fields of the form, in the order a reader meets them (the error summary follows it). */
+export const SUBMISSION_FIELDS = [
+  'role',
+  'companyBrand',
+  'outsourcer',
+  'sector',
+  'channel',
+  'eventMonth',
+  'title',
+  'story',
+  'displayName',
+  'contactEmail',
+  'consentToPublish',
+  'privacyAccepted',
+] as const;
+
+export type SubmissionField = (typeof SUBMISSION_FIELDS)[number];
+
+/** `_form`: a problem with the whole submission (anti-abuse, network, server). */
+export const FORM_ERROR_FIELD = '_form';
+
+export function isSubmissionField(field: string): field is SubmissionField {
+  return (SUBMISSION_FIELDS as readonly string[]).includes(field);
+}
+
+/**
+ * The id of a field's control (the error summary links to it). The role is a
+ * radio group: its first radio stands for it, unless `option` names another.
+ */
+export function submissionFieldId(field: SubmissionField, option?: string): string {
+  if (field === 'role') return `invio-role-${option ?? 'cliente'}`;
+  return `invio-${field}`;
+}
+
+/** What the controls hold: empty strings for "not chosen yet". */
+export interface SubmissionFormValues {
+  role: Role | '';
+  companyBrand: string;
+  outsourcer: string;
+  sector: Sector | '';
+  channel: Channel | '';
+  eventMonth: string;
+  title: string;
+  story: string;
+  displayName: string;
+  contactEmail: string;
+  consentToPublish: boolean;
+  privacyAccepted: boolean;
+}
+
+export function emptySubmissionForm(): SubmissionFormValues {
+  return {
+    role: '',
+    companyBrand: '',
+    outsourcer: '',
+    sector: '',
+    channel: '',
+    eventMonth: '',
+    title: '',
+    story: '',
+    displayName: '',
+    contactEmail: '',
+    consentToPublish: false,
+    privacyAccepted: false,
+  };
+}
+
+/**
+ * The values as the shared schema expects them: an unchosen select or an
+ * empty month is missing (the schema then says "choose…", not "invalid").
+ */
+export function toSubmissionInput(values: SubmissionFormValues): Record<string, unknown> {
+  return {
+    ...values,
+    role: values.role || undefined,
+    sector: values.sector || undefined,
+    channel: values.channel || undefined,
+    eventMonth: values.eventMonth.trim() || undefined,
+  };
+}
+
+/** Field errors by field (first one wins) and the errors about the whole form. */
+export interface SortedErrors {
+  fields: Partial<Record<SubmissionField, FieldError>>;
+  form: FieldError[];
+}
+
+/** Sorts errors from the schema or the CMS: a field the form does not show (e.g. `unknown_field`) is a form error. */
+export function sortErrors(errors: readonly FieldError[]): SortedErrors {
+  const sorted: SortedErrors = { fields: {}, form: [] };
+  for (const error of errors) {
+    if (isSubmissionField(error.field)) sorted.fields[error.field] ??= error;
+    else sorted.form.push(error);
+  }
+  return sorted;
+}
+
+/** One line of the error summary. */
+export interface ErrorSummaryItem {
+  message: string;
+  /** Id of the control to go to, if the problem belongs to a field. */
+  target?: string;
+}
+
+/** The summary's lines: field problems in the form's order, then those about the whole submission. */
+export function errorSummaryItems(errors: SortedErrors): ErrorSummaryItem[] {
+  const fieldItems = SUBMISSION_FIELDS.flatMap((field) => {
+    const error = errors.fields[field];
+    return error ? [{ message: error.message, target: submissionFieldId(field) }] : [];
+  });
+  return [...fieldItems, ...errors.form.map((error) => ({ message: error.message }))];
+}
+
+const count = new Intl.NumberFormat('it-IT');
+
+/** The live counter under the story: characters as the schema counts them (trimmed). */
+export function storyCounterText(length: number): string {
+  if (length === 0) return `Almeno ${count.format(STORY_MIN_LENGTH)} caratteri, al massimo ${count.format(STORY_MAX_LENGTH)}.`;
+  const written = length === 1 ? '1 carattere' : `${count.format(length)} caratteri`;
+  if (length < STORY_MIN_LENGTH) {
+    const missing = STORY_MIN_LENGTH - length;
+    return `${written}: ${missing === 1 ? 'ne manca 1' : `ne mancano ${count.format(missing)}`} per arrivare al minimo di ${count.format(STORY_MIN_LENGTH)}.`;
+  }
+  if (length <= STORY_MAX_LENGTH) return `${written} su un massimo di ${count.format(STORY_MAX_LENGTH)}.`;
+  return `${written}: ${count.format(length - STORY_MAX_LENGTH)} oltre il massimo di ${count.format(STORY_MAX_LENGTH)}. Accorcia la storia.`;
+}
+
+/** Where the counter stands, for its colour. */
+export function storyCounterState(length: number): 'empty' | 'short' | 'ok' | 'long' {
+  if (length === 0) return 'empty';
+  if (length < STORY_MIN_LENGTH) return 'short';
+  return length <= STORY_MAX_LENGTH ? 'ok' : 'long';
+}
+
+/** Access tokens are opaque URL-safe strings; anything else in a fragment is not one. */
+const ACCESS_TOKEN = /^[\w.~-]{8,512}$/;
+
+/** The access token from a URL fragment: `#<token>` or `#t=<token>`; null when there is none. */
+export function accessTokenFromHash(hash: string): string | null {
+  const raw = hash.replace(/^#/, '');
+  const value = raw.startsWith('t=') ? raw.slice(2) : raw;
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(value);
+  } catch {
+    return null;
+  }
+  return ACCESS_TOKEN.test(decoded) ? decoded : null;
+}
+
+/**
+ * The private status page of a submission. The token travels in the
+ * fragment, which browsers never send to a server nor put in a Referer.
+ */
+export function submissionStatusUrl(siteUrl: string, accessToken: string): string {
+  return `${siteUrl.replace(/\/+$/, '')}/testimonianze/stato#${encodeURIComponent(accessToken)}`;
+}
+
+export interface SubmissionStatusText {
+  /** Short label, e.g. "In revisione". */
+  label: string;
+  /** What it means for the reader, in one or two sentences. */
+  description: string;
+}
+
+export const SUBMISSION_STATUS_TEXT: Record<SubmissionStatus, SubmissionStatusText> = {
+  nuova: {
+    label: 'Ricevuta, in attesa di moderazione',
+    description: 'La tua storia è arrivata alla redazione e aspetta di essere letta. Di solito servono alcuni giorni.',
+  },
+  in_revisione: {
+    label: 'In revisione',
+    description: 'Una persona della redazione sta leggendo la tua storia e ne toglie i dati personali prima di decidere se pubblicarla.',
+  },
+  approvata: {
+    label: 'Pubblicata',
+    description: 'La redazione ha approvato la tua storia: ora è sul sito, senza i dati personali. Grazie per averla raccontata.',
+  },
+  rifiutata: {
+    label: 'Non pubblicata',
+    description: 'La redazione ha deciso di non pubblicare la tua storia: non rispetta le regole delle testimonianze, che trovi qui sotto.',
+  },
+  ritirata: {
+    label: 'Ritirata: i tuoi dati personali sono stati cancellati',
+    description: 'Hai ritirato la tua storia. Non è più sul sito e i dati che ci avevi lasciato (nome, e-mail, testo) sono stati cancellati.',
+  },
+};

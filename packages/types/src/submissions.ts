@@ -1,0 +1,72 @@
+import type { AxiosInstance } from 'axios';
+import type { TestimonySubmissionInput } from './forms/testimony-submission';
+
+/**
+ * The public, write-side endpoints of testimony submissions (the CMS
+ * contract; see apps/cms/src/api/testimony-submission).
+ */
+export type SubmissionStatus = 'nuova' | 'in_revisione' | 'approvata' | 'rifiutata' | 'ritirata';
+
+/** Anti-abuse fields sent along with any public form (see apps/cms/src/anti-abuse). */
+export interface AntiAbuseFields {
+  /** Honeypot: always empty for humans. */
+  website?: string;
+  /** Signed form token from `GET /api/form-tokens/:form` (minimum fill time). */
+  formToken: string;
+  /** ALTCHA payload (base64) produced by the widget from `GET /api/altcha/challenge`. */
+  altcha: string;
+}
+
+export interface SubmissionReceipt {
+  /** The submission's id (documentId). */
+  id: string;
+  status: SubmissionStatus;
+  /** Private token for the status/withdraw page: shown once, stored hashed. */
+  accessToken: string;
+}
+
+export interface SubmissionState {
+  status: SubmissionStatus;
+  title: string;
+  submittedAt: string;
+  moderatedAt: string | null;
+  withdrawnAt: string | null;
+  /** Slug of the published testimony, once approved. */
+  testimonySlug: string | null;
+  /** Whether the reader can still withdraw it. */
+  canWithdraw: boolean;
+}
+
+export interface FormToken {
+  token: string;
+  /** Seconds that must pass between issuing the token and submitting the form. */
+  minFillSeconds: number;
+  expiresAt: string;
+}
+
+export interface SubmissionsClient {
+  formToken(form: 'testimony' | 'contact'): Promise<FormToken>;
+  /** URL the ALTCHA widget fetches its challenge from. */
+  challengeUrl(): string;
+  submit(data: TestimonySubmissionInput & AntiAbuseFields): Promise<SubmissionReceipt>;
+  status(accessToken: string): Promise<SubmissionState>;
+  withdraw(accessToken: string): Promise<SubmissionState>;
+}
+
+export function submissionsClient(
+  http: AxiosInstance,
+  call: <R>(request: () => Promise<{ data: R }>, method: string, path: string) => Promise<R>,
+): SubmissionsClient {
+  const token = (accessToken: string) => encodeURIComponent(accessToken);
+  return {
+    formToken: async (form) =>
+      (await call<{ data: FormToken }>(() => http.get(`/form-tokens/${form}`), 'GET', `/form-tokens/${form}`)).data,
+    challengeUrl: () => `${http.defaults.baseURL ?? ''}/altcha/challenge`,
+    submit: async (data) =>
+      (await call<{ data: SubmissionReceipt }>(() => http.post('/testimony-submissions', { data }), 'POST', '/testimony-submissions')).data,
+    status: async (accessToken) =>
+      (await call<{ data: SubmissionState }>(() => http.get(`/testimony-submissions/status/${token(accessToken)}`), 'GET', '/testimony-submissions/status/…')).data,
+    withdraw: async (accessToken) =>
+      (await call<{ data: SubmissionState }>(() => http.post(`/testimony-submissions/withdraw/${token(accessToken)}`), 'POST', '/testimony-submissions/withdraw/…')).data,
+  };
+}
