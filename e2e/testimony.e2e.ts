@@ -87,9 +87,10 @@ describe.skipIf(Boolean(skipReason))('a reader sends a testimony', () => {
     });
     expect(approved.status, await approved.clone().text()).toBe(200);
 
+    await page.goto('about:blank'); // same URL but the fragment would not reload the page
     await page.goto(privateLink);
     await page.getByRole('heading', { name: 'Pubblicata' }).waitFor();
-    await page.getByRole('link', { name: /leggi|vedi|testimonianza/i }).first().click();
+    await page.getByRole('link', { name: 'Leggi la tua storia pubblicata' }).click();
     await page.waitForURL('**/testimonianze/*');
     await page.getByRole('heading', { level: 1, name: title }).waitFor();
 

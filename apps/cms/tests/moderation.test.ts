@@ -7,6 +7,7 @@ import { DEV_ADMIN_DEFAULTS } from '../src/bootstrap/local-admin';
 import {
   MODERATION_ROUTES,
   REJECTION_REASONS,
+  SUBMISSION_STATUS_LABELS,
   type ModerationResult,
   type PersonalDataReport,
 } from '../src/moderation/contract';
@@ -175,6 +176,12 @@ describe('testimony moderation (admin API)', () => {
       ['POST', MODERATION_ROUTES.inReview(documentId)],
       ['GET', MODERATION_ROUTES.personalData(documentId)],
     ] as const;
+
+    it('knows the same statuses and rejection reasons as the schema', () => {
+      const { attributes } = cms.strapi.contentTypes[SUBMISSION] as unknown as { attributes: Record<string, { enum?: string[] }> };
+      expect(attributes.rejectionReason?.enum).toEqual([...REJECTION_REASONS]);
+      expect(attributes.submissionStatus?.enum).toEqual(Object.keys(SUBMISSION_STATUS_LABELS));
+    });
 
     it('mounts the routes on the admin API under /admin, never on the content API', async () => {
       expect(MODERATION_ROUTES.approve('abc')).toBe('/admin/testimony-submissions/abc/approve');
@@ -365,6 +372,18 @@ describe('testimony moderation (admin API)', () => {
       const missing = await refused(await admin(MODERATION_ROUTES.approve('doesnotexist000000000000'), { body: {} }), 404);
       expect(missing.message).toMatch(/Nessuna testimonianza ricevuta/);
       expect(await submission(documentId)).toMatchObject({ submissionStatus: 'nuova', testimony: null });
+    });
+    it('republishes the same Testimony, not a second one, if a linked submission is approved again', async () => {
+      const documentId = await createSubmission({ title: 'La penale di recesso che nessuno aveva citato' });
+      const first = await ok<ModerationResult>(await admin(MODERATION_ROUTES.approve(documentId), { body: {} }));
+      await ok<ModerationResult>(await admin(MODERATION_ROUTES.reject(documentId), { body: { reason: 'altro' } }));
+      // Only a hand-made repair of the data can bring it back to review (the routes never do).
+      await cms.strapi.db.query(SUBMISSION).update({ where: { documentId }, data: { submissionStatus: 'in_revisione' } });
+      const before = await testimonyCount();
+      const again = await ok<ModerationResult>(await admin(MODERATION_ROUTES.approve(documentId), { body: { title: 'La penale di recesso mai citata' } }));
+      expect(again.testimony).toMatchObject({ documentId: first.testimony!.documentId, slug: first.testimony!.slug, published: true });
+      expect(await testimonyCount()).toBe(before + 1); // the published version is back, next to the kept draft
+      expect((await publicTestimonies(first.testimony!.slug)).data[0]?.title).toBe('La penale di recesso mai citata');
     });
   });
 

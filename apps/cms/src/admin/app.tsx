@@ -1,4 +1,5 @@
 import type { StrapiApp } from '@strapi/strapi/admin';
+import { registerModeration } from './moderation';
 
 /** The browser tab title of the admin (Strapi 5 has no setting for it). */
 const ADMIN_TITLE = 'Chiudete i Call Center · Redazione';
@@ -122,7 +123,8 @@ export default {
     // The editors are Italian: Italian until someone picks another language.
     if (!localStorage.getItem(LANGUAGE_KEY)) localStorage.setItem(LANGUAGE_KEY, 'it');
   },
-  bootstrap(_app: StrapiApp) {
+  bootstrap(app: StrapiApp) {
     brandDocumentTitle();
+    registerModeration(app);
   },
 };

@@ -207,6 +207,34 @@ export function publicApiSuite(name: string, createDatabase: () => Promise<TestD
         expect(sitePreflight.headers.get('access-control-allow-origin')).toBe('http://localhost:3000');
       });
 
+      it.each([
+        'filters[createdBy][email][$startsWith]=a',
+        'filters[createdBy][email][$startsWith]=zzz',
+        'filters[updatedBy][password][$notNull]=true',
+        'filters[$or][0][createdBy][email][$contains]=@&filters[$or][1][title][$eq]=nothing',
+        'filters[$and][0][$or][0][createdBy][firstname][$eq]=Redazione',
+        'sort=createdBy.email:asc',
+        'sort[0]=updatedBy.email:desc',
+        'fields[0]=createdBy',
+        'populate=createdBy',
+        'populate[createdBy][fields][0]=email',
+        'populate=*',
+        'filters[localizations][id][$notNull]=true',
+      ])('private admin fields are no oracle on testimonies: %s', async (query) => {
+        const baseline = (await (await raw('/api/testimonies?pagination[pageSize]=100&sort=slug')).json()) as { data: unknown[] };
+        const res = await raw(`/api/testimonies?pagination[pageSize]=100&${query}${query.startsWith('sort') ? '' : '&sort=slug'}`);
+        const text = await res.text();
+        expect(res.status, text).not.toBe(500);
+        const body = JSON.parse(text) as { data: unknown[] | null };
+        if (res.status === 200) {
+          expect(JSON.stringify(body.data)).not.toMatch(/"(email|password|firstname|lastname|createdBy|updatedBy)":/);
+          expect(body.data).toEqual(baseline.data);
+        } else {
+          expect(res.status).toBe(400);
+          expect(body.data).toBeNull();
+        }
+      });
+
       it('cannot read users, roles or upload internals', async () => {
         for (const path of ['/api/users', '/api/users-permissions/roles', '/api/upload/files']) {
           const res = await raw(path);

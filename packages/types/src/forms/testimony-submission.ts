@@ -86,7 +86,6 @@ function isCustomerWithoutCompany(value: unknown): boolean {
 export type TestimonySubmissionInput = z.input<typeof testimonySubmissionSchema>;
 export type TestimonySubmission = z.output<typeof testimonySubmissionSchema>;
 
-
 const isBlank = (value: unknown) => value === undefined || value === null || value === false || (typeof value === 'string' && value.trim() === '');
 
 function issueCode(issue: z.core.$ZodIssue, field: string, value: unknown): string {
