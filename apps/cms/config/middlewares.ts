@@ -62,6 +62,8 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Middlewar
     },
   },
   'strapi::poweredBy',
+  // ETag, Last-Modified, Cache-Control and 304s of the public content API (docs/partners-caching.md).
+  'global::http-cache',
   'strapi::query',
   { name: 'global::body-limit', config: { contentApiMaxBytes: CONTENT_API_MAX_BYTES } },
   {

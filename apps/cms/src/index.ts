@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { syncPublicPermissions } from './bootstrap/public-permissions';
 import { syncAdminViews } from './bootstrap/admin-views';
+import { syncAdminRoles } from './bootstrap/admin-roles';
 import { ensureLocalAdmin } from './bootstrap/local-admin';
 import { seedDemoContent, shouldSeedDemoContent } from './seed';
 import { registerModerationAdminRoutes } from './api/testimony-submission/admin-routes';
@@ -15,6 +16,7 @@ export default {
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     await syncPublicPermissions(strapi);
     await syncAdminViews(strapi);
+    await syncAdminRoles(strapi);
     await ensureLocalAdmin(strapi);
     if (shouldSeedDemoContent()) {
       await seedDemoContent(strapi);
