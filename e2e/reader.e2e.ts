@@ -89,6 +89,26 @@ describe.skipIf(Boolean(skipReason))('a reader on a phone', () => {
     }
   });
 
+  it('finds no broken internal link on the home, the articles and the book page', async () => {
+    const api = createStrapiClient({ baseURL: inject('cmsUrl') });
+    const articles = (await api.articles.list({ pageSize: 100, fields: ['slug'] })).data;
+    const pages = ['/', '/libro', '/testimonianze', ...articles.map((a) => `/articoli/${a.slug}`)];
+    const links = new Set<string>();
+    for (const path of pages) {
+      const html = await (await fetch(`${webUrl}${path}`)).text();
+      for (const [, href] of html.matchAll(/href="(\/[^"#?]*)[^"]*"/g)) {
+        if (href && !href.startsWith('/_nuxt/') && !href.startsWith('//')) links.add(href);
+      }
+    }
+    expect(links.size).toBeGreaterThan(10);
+    const broken: string[] = [];
+    for (const href of links) {
+      const res = await fetch(`${webUrl}${href}`, { redirect: 'manual' });
+      if (res.status !== 200) broken.push(`${href} → ${res.status}`);
+    }
+    expect(broken).toEqual([]);
+  });
+
   it('finds the CMS admin panel served by the built CMS', async () => {
     const response = await fetch(`${inject('cmsUrl')}/admin`);
     expect(response.status).toBe(200);

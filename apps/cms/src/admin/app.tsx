@@ -105,6 +105,7 @@ export default {
       it: {
         'Auth.form.welcome.title': 'Chiudete i Call Center',
         'Auth.form.welcome.subtitle': 'Accedi alla redazione',
+        'Auth.form.email.placeholder': 'redazione@esempio.it',
         'app.components.LeftMenu.navbrand.title': 'Chiudete i Call Center',
         'app.components.LeftMenu.navbrand.workplace': 'Redazione',
         ...prefixed('content-manager', CONTENT_MANAGER_IT),

@@ -189,19 +189,18 @@ export function avatarSvg({ name, palette }: { name: string; palette: Palette })
   );
 }
 
-/** 1280x720 poster of a video, with a play button. */
-export function videoPosterSvg({ title, kicker, palette, seed }: { title: string; kicker: string; palette: Palette; seed: string }): string {
+/**
+ * 1280x720 poster of a video: background and kicker only. The site draws the
+ * play button and the title over it, so the poster carries neither.
+ */
+export function videoPosterSvg({ kicker, palette, seed }: { kicker: string; palette: Palette; seed: string }): string {
   const width = 1280;
   const height = 720;
-  const { lines, size } = fitTitle(title, 760, 58, 4);
   return svg(
     width,
     height,
     abstractBackground(width, height, palette, seed)
-    + `<circle cx="1040" cy="300" r="120" fill="${palette.ink}" opacity="0.92"/>`
-    + `<path d="M1005 235 L1005 365 L1115 300 Z" fill="${palette.from}"/>`
-    + textLines([kicker.toUpperCase()], { x: 90, y: 150, size: 26, lineHeight: 0, family: SANS, weight: 700, fill: palette.accent })
-    + textLines(lines, { x: 90, y: 240, size, lineHeight: Math.round(size * 1.2), family: SERIF, weight: 700, fill: palette.ink }),
+    + textLines([kicker.toUpperCase()], { x: 90, y: 150, size: 26, lineHeight: 0, family: SANS, weight: 700, fill: palette.accent }),
   );
 }
 

@@ -98,8 +98,8 @@ function imageSpecs(): Record<ImageKey, ImageSpec> {
   VIDEOS.forEach((video, i) => {
     specs[videoImageKey(video.slug)] = {
       name: `video-${video.slug}`.slice(0, 120),
-      svg: videoPosterSvg({ title: video.title, kicker: video.posterKicker, palette: PALETTES[(i + 4) % PALETTES.length], seed: video.slug }),
-      alt: `Anteprima del video «${video.title}»: titolo e pulsante di riproduzione`,
+      svg: videoPosterSvg({ kicker: video.posterKicker, palette: PALETTES[(i + 4) % PALETTES.length], seed: video.slug }),
+      alt: `Anteprima del video «${video.title}»`,
     };
   });
   return specs;
