@@ -100,6 +100,8 @@ export async function startCms(env: Record<string, string> = {}): Promise<Servic
     ENV_PATH: '/dev/null',
     // A reader fills the form in a few seconds; the browser solves the real challenge.
     FORM_MIN_FILL_SECONDS: '2',
+    // The site's server and the tests read anonymously from 127.0.0.1.
+    RATE_LIMIT_READS_ANONYMOUS: '100000',
     ...env,
   });
   const stop = async () => {

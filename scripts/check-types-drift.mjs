@@ -8,7 +8,11 @@ const paths = ['apps/cms/types/generated', 'packages/types/src/generated'];
 const run = (cmd, args) => execFileSync(cmd, args, { stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8' });
 
 run('pnpm', ['types:generate']);
-const changed = run('git', ['status', '--porcelain', '--', ...paths]).trim();
+// Compared with the index, so that regenerated-and-staged types pass before the commit.
+const changed = [
+  run('git', ['diff', '--name-only', '--', ...paths]),
+  run('git', ['ls-files', '--others', '--exclude-standard', '--', ...paths]),
+].join('').trim();
 if (changed) {
   console.error(`\n[types:check] Generated types are out of date with the Strapi schemas:\n${changed}\n`);
   console.error(run('git', ['diff', '--stat', '--', ...paths]));

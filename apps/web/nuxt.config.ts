@@ -26,6 +26,8 @@ export default defineNuxtConfig({
   runtimeConfig: {
     /** Where the server reaches the CMS (private network). Env: NUXT_STRAPI_URL. */
     strapiUrl: 'http://127.0.0.1:1337',
+    /** Read-only API token of the site (server-only; the CMS limits anonymous reads). Env: NUXT_STRAPI_TOKEN. */
+    strapiToken: '',
     public: {
       /**
        * Public origin of the CMS: media URLs, and the browser's direct calls to the

@@ -1,5 +1,6 @@
 import type { Modules } from '@strapi/strapi';
 import type { SubmissionService } from '../src/api/testimony-submission/services/submission';
+import { runPublishingSchedule } from '../src/scheduling/run-schedule';
 
 /**
  * Scheduled jobs (config/server.ts `cron.tasks`; CRON_ENABLED=false turns
@@ -14,6 +15,13 @@ const tasks: Modules.Cron.CronTasks = {
       if (erased > 0) strapi.log.info(`[submissions] erased the personal data of ${erased} expired submission(s)`);
     },
     options: { rule: '0 30 3 * * *', tz: 'Europe/Rome' },
+  },
+  /** «Pubblica il» / «Ritira il»: publishes and unpublishes the scheduled entries, within a minute of their time. */
+  runPublishingSchedule: {
+    task: async ({ strapi }) => {
+      await runPublishingSchedule(strapi, new Date());
+    },
+    options: { rule: '* * * * *', tz: 'Europe/Rome' },
   },
 };
 

@@ -57,11 +57,14 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Middlewar
       credentials: false,
       methods: ['GET', 'POST', 'HEAD', 'OPTIONS'],
       headers: ['Content-Type', 'Authorization'],
-      // Readable by browser scripts: the wait after a 429, caching validators.
-      expose: ['Retry-After', 'ETag', 'Last-Modified'],
+      // Readable by browser scripts: the wait after a 429, caching validators, the read limits.
+      expose: ['Retry-After', 'ETag', 'Last-Modified', 'RateLimit-Limit', 'RateLimit-Remaining', 'RateLimit-Reset', 'RateLimit-Policy'],
     },
   },
   'strapi::poweredBy',
+  // Rate limits of the public read API, per API token or client IP (src/middlewares/read-rate-limit.ts).
+  // After CORS, so that a 429 is readable by browser scripts; before caching, so that 304s count too.
+  'global::read-rate-limit',
   // ETag, Last-Modified, Cache-Control and 304s of the public content API (docs/partners-caching.md).
   'global::http-cache',
   'strapi::query',

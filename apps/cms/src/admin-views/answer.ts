@@ -36,6 +36,16 @@ export const answer = defineAdminView({
       description: 'Gli articoli del blog che approfondiscono questa risposta.',
       mainField: 'title',
     },
+    scheduledPublishAt: {
+      label: 'Pubblica il',
+      description:
+        'Data e ora (ora italiana) della pubblicazione automatica, es. 15/03/2027 09:00: compila, salva e non premere «Pubblica». Vale anche per le modifiche a un contenuto già online. Il campo si svuota dopo la pubblicazione; vuoto = pubblichi a mano.',
+    },
+    scheduledUnpublishAt: {
+      label: 'Ritira il',
+      description:
+        'Facoltativo: data e ora (ora italiana) in cui la risposta esce dal sito e torna bozza, es. 31/12/2027 23:59. Il campo si svuota dopo il ritiro; vuoto = resta online.',
+    },
   },
   settings: { mainField: 'title', defaultSortBy: 'updatedAt', defaultSortOrder: 'DESC' },
   layouts: {
@@ -45,6 +55,10 @@ export const answer = defineAdminView({
       [
         { name: 'slug', size: 6 },
         { name: 'sector', size: 6 },
+      ],
+      [
+        { name: 'scheduledPublishAt', size: 6 },
+        { name: 'scheduledUnpublishAt', size: 6 },
       ],
       [{ name: 'operatorClaim', size: 12 }],
       [{ name: 'correctAnswer', size: 12 }],

@@ -40,6 +40,14 @@ export interface AntiAbuseConfig {
     /** Form tokens, and ALTCHA challenges, per client IP and window. 0 turns the limit off. */
     challengesPerIp: number;
   };
+  /** Limits of the public read API (GET/HEAD /api/...), see src/middlewares/read-rate-limit.ts. */
+  reads: {
+    windowSeconds: number;
+    /** Reads per client IP (IPv6: per /64) and window, without an API token. 0 turns the limit off. */
+    anonymous: number;
+    /** Reads per API token and window. 0 turns the limit off. */
+    token: number;
+  };
   redis: {
     /** Unset: counters and used challenges live in this process's memory. */
     url: string | undefined;
@@ -113,6 +121,11 @@ export function loadAntiAbuseConfig(env: Env = process.env): AntiAbuseConfig {
       submissionsPerIp: readInt(env, 'RATE_LIMIT_SUBMISSIONS_PER_IP', 5, { min: 0, max: 1_000_000 }),
       submissionsGlobal: readInt(env, 'RATE_LIMIT_SUBMISSIONS_GLOBAL', 120, { min: 0, max: 1_000_000 }),
       challengesPerIp: readInt(env, 'RATE_LIMIT_CHALLENGES_PER_IP', 60, { min: 0, max: 1_000_000 }),
+    },
+    reads: {
+      windowSeconds: readInt(env, 'RATE_LIMIT_READS_WINDOW_SECONDS', 60, { min: 1, max: 86_400 }),
+      anonymous: readInt(env, 'RATE_LIMIT_READS_ANONYMOUS', 300, { min: 0, max: 100_000_000 }),
+      token: readInt(env, 'RATE_LIMIT_READS_TOKEN', 3000, { min: 0, max: 100_000_000 }),
     },
     redis: {
       url: read(env, 'REDIS_URL'),

@@ -102,6 +102,26 @@ export function rateLimitErrorBody(retryAfterSeconds: number, what: 'submissions
   };
 }
 
+/** Strapi's plain error envelope, for the read API's 429 (no form, so no `_form` error). */
+export interface RateLimitErrorBody {
+  data: null;
+  error: { status: 429; name: 'RateLimitError'; message: string; details: Record<string, never> };
+}
+
+/** The read API's refusal (src/middlewares/read-rate-limit.ts). */
+export function readRateLimitErrorBody(retryAfterSeconds: number, limit: number, windowSeconds: number, by: 'token' | 'ip'): RateLimitErrorBody {
+  const who = by === 'token' ? 'per API token' : 'per client address without an API token';
+  return {
+    data: null,
+    error: {
+      status: 429,
+      name: 'RateLimitError',
+      message: `Too many requests: at most ${limit} reads every ${windowSeconds} s ${who}, retry in ${retryAfterSeconds} s.`,
+      details: {},
+    },
+  };
+}
+
 /** The part of Koa's context a refusal writes to. */
 export interface ResponseContext {
   status: number;
@@ -109,7 +129,7 @@ export interface ResponseContext {
   set(field: string, value: string): void;
 }
 
-export function refuse(ctx: ResponseContext, body: AntiAbuseErrorBody, retryAfterSeconds?: number): void {
+export function refuse(ctx: ResponseContext, body: AntiAbuseErrorBody | RateLimitErrorBody, retryAfterSeconds?: number): void {
   if (retryAfterSeconds !== undefined) ctx.set('Retry-After', String(retryAfterSeconds));
   ctx.status = body.error.status;
   ctx.body = body;

@@ -473,6 +473,8 @@ export interface ApiAnswerAnswer extends Struct.CollectionTypeSchema {
         maxLength: 500;
       }>;
     publishedAt: Schema.Attribute.DateTime;
+    scheduledPublishAt: Schema.Attribute.DateTime & Schema.Attribute.Private;
+    scheduledUnpublishAt: Schema.Attribute.DateTime & Schema.Attribute.Private;
     sector: Schema.Attribute.Enumeration<
       [
         'telefonia',
@@ -541,6 +543,8 @@ export interface ApiArticleArticle extends Struct.CollectionTypeSchema {
       Schema.Attribute.Private;
     publicationDate: Schema.Attribute.Date & Schema.Attribute.Required;
     publishedAt: Schema.Attribute.DateTime;
+    scheduledPublishAt: Schema.Attribute.DateTime & Schema.Attribute.Private;
+    scheduledUnpublishAt: Schema.Attribute.DateTime & Schema.Attribute.Private;
     seo: Schema.Attribute.Component<'shared.seo', false>;
     slug: Schema.Attribute.UID<'title'> &
       Schema.Attribute.Required &
@@ -658,6 +662,8 @@ export interface ApiBookReleaseBookRelease extends Struct.CollectionTypeSchema {
         maxLength: 120;
       }>;
     releaseDate: Schema.Attribute.Date & Schema.Attribute.Required;
+    scheduledPublishAt: Schema.Attribute.DateTime & Schema.Attribute.Private;
+    scheduledUnpublishAt: Schema.Attribute.DateTime & Schema.Attribute.Private;
     seo: Schema.Attribute.Component<'shared.seo', false>;
     slug: Schema.Attribute.UID<'title'> &
       Schema.Attribute.Required &
@@ -950,6 +956,8 @@ export interface ApiTestimonyTestimony extends Struct.CollectionTypeSchema {
     role: Schema.Attribute.Enumeration<['cliente', 'operatore']> &
       Schema.Attribute.Required &
       Schema.Attribute.DefaultTo<'cliente'>;
+    scheduledPublishAt: Schema.Attribute.DateTime & Schema.Attribute.Private;
+    scheduledUnpublishAt: Schema.Attribute.DateTime & Schema.Attribute.Private;
     sector: Schema.Attribute.Enumeration<
       [
         'telefonia',
@@ -1018,6 +1026,8 @@ export interface ApiVideoVideo extends Struct.CollectionTypeSchema {
     poster: Schema.Attribute.Media<'images'>;
     publishedAt: Schema.Attribute.DateTime;
     recordedOn: Schema.Attribute.Date;
+    scheduledPublishAt: Schema.Attribute.DateTime & Schema.Attribute.Private;
+    scheduledUnpublishAt: Schema.Attribute.DateTime & Schema.Attribute.Private;
     slug: Schema.Attribute.UID<'title'> &
       Schema.Attribute.Required &
       Schema.Attribute.SetMinMaxLength<{

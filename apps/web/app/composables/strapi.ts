@@ -16,19 +16,28 @@ export const CMS_PROXY_BASE = '/_cms';
  */
 const clients = new Map<string, StrapiClient>();
 
-function sharedClient(baseURL: string, timeout: number): StrapiClient {
-  const key = `${baseURL} ${timeout}`;
+function sharedClient(baseURL: string, timeout: number, token?: string): StrapiClient {
+  const key = `${baseURL} ${timeout} ${token ? 'token' : 'anonymous'}`;
   let client = clients.get(key);
   if (!client) {
-    client = createStrapiClient({ baseURL, timeout });
+    client = createStrapiClient({ baseURL, timeout, token: token || undefined });
     clients.set(key, client);
   }
   return client;
 }
 
-/** The one typed CMS client of the app, for reading content. */
+/**
+ * The one typed CMS client of the app, for reading content. On the server it
+ * sends the site's read-only API token when one is configured
+ * (`NUXT_STRAPI_TOKEN`): the CMS limits anonymous reads per address, and all
+ * of the site's reads come from this server.
+ */
 export function useStrapi(): StrapiClient {
-  return sharedClient(import.meta.server ? useRuntimeConfig().strapiUrl : CMS_PROXY_BASE, 8_000);
+  if (import.meta.server) {
+    const { strapiUrl, strapiToken } = useRuntimeConfig();
+    return sharedClient(strapiUrl, 8_000, strapiToken);
+  }
+  return sharedClient(CMS_PROXY_BASE, 8_000);
 }
 
 /**

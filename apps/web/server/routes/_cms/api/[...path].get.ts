@@ -12,9 +12,9 @@ export default defineEventHandler((event) => {
   if (!PUBLIC_PATH.test(path)) {
     throw createError({ status: 404, statusText: 'Not Found', message: `No public CMS endpoint "/api/${path}".` });
   }
-  const { strapiUrl } = useRuntimeConfig(event);
+  const { strapiUrl, strapiToken } = useRuntimeConfig(event);
   const query = getRequestURL(event).search;
   return sendProxy(event, `${strapiUrl.replace(/\/+$/, '')}/api/${path}${query}`, {
-    headers: { accept: 'application/json' },
+    headers: { accept: 'application/json', ...(strapiToken ? { authorization: `Bearer ${strapiToken}` } : {}) },
   });
 });
