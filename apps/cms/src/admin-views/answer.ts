@@ -1,3 +1,4 @@
+import { SCHEDULE_ROW, scheduleFields } from './schedule';
 import { defineAdminView } from './types';
 
 export const answer = defineAdminView({
@@ -36,16 +37,7 @@ export const answer = defineAdminView({
       description: 'Gli articoli del blog che approfondiscono questa risposta.',
       mainField: 'title',
     },
-    scheduledPublishAt: {
-      label: 'Pubblica il',
-      description:
-        'Data e ora (ora italiana) della pubblicazione automatica, es. 15/03/2027 09:00: compila, salva e non premere «Pubblica». Vale anche per le modifiche a un contenuto già online. Il campo si svuota dopo la pubblicazione; vuoto = pubblichi a mano.',
-    },
-    scheduledUnpublishAt: {
-      label: 'Ritira il',
-      description:
-        'Facoltativo: data e ora (ora italiana) in cui la risposta esce dal sito e torna bozza, es. 31/12/2027 23:59. Il campo si svuota dopo il ritiro; vuoto = resta online.',
-    },
+    ...scheduleFields('la risposta'),
   },
   settings: { mainField: 'title', defaultSortBy: 'updatedAt', defaultSortOrder: 'DESC' },
   layouts: {
@@ -56,10 +48,7 @@ export const answer = defineAdminView({
         { name: 'slug', size: 6 },
         { name: 'sector', size: 6 },
       ],
-      [
-        { name: 'scheduledPublishAt', size: 6 },
-        { name: 'scheduledUnpublishAt', size: 6 },
-      ],
+      [...SCHEDULE_ROW],
       [{ name: 'operatorClaim', size: 12 }],
       [{ name: 'correctAnswer', size: 12 }],
       [{ name: 'legalReferences', size: 12 }],

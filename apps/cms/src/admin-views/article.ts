@@ -1,3 +1,4 @@
+import { SCHEDULE_ROW, scheduleFields } from './schedule';
 import { defineAdminView } from './types';
 
 export const article = defineAdminView({
@@ -59,16 +60,7 @@ export const article = defineAdminView({
       description:
         'Titolo, descrizione e immagine per Google e per le anteprime sui social. Se lasci vuoto, si usano il titolo, il sommario e la copertina.',
     },
-    scheduledPublishAt: {
-      label: 'Pubblica il',
-      description:
-        'Data e ora (ora italiana) della pubblicazione automatica, es. 15/03/2027 09:00: compila, salva e non premere «Pubblica». Vale anche per le modifiche a un contenuto già online. Il campo si svuota dopo la pubblicazione; vuoto = pubblichi a mano.',
-    },
-    scheduledUnpublishAt: {
-      label: 'Ritira il',
-      description:
-        'Facoltativo: data e ora (ora italiana) in cui l\'articolo esce dal sito e torna bozza, es. 31/12/2027 23:59. Il campo si svuota dopo il ritiro; vuoto = resta online.',
-    },
+    ...scheduleFields('l\'articolo'),
   },
   settings: { mainField: 'title', defaultSortBy: 'publicationDate', defaultSortOrder: 'DESC' },
   layouts: {
@@ -79,10 +71,7 @@ export const article = defineAdminView({
         { name: 'slug', size: 6 },
         { name: 'publicationDate', size: 6 },
       ],
-      [
-        { name: 'scheduledPublishAt', size: 6 },
-        { name: 'scheduledUnpublishAt', size: 6 },
-      ],
+      [...SCHEDULE_ROW],
       [{ name: 'excerpt', size: 12 }],
       [{ name: 'body', size: 12 }],
       [

@@ -1,3 +1,4 @@
+import { SCHEDULE_ROW, scheduleFields } from './schedule';
 import { defineAdminView } from './types';
 
 export const bookRelease = defineAdminView({
@@ -64,16 +65,7 @@ export const bookRelease = defineAdminView({
       description:
         'Titolo, descrizione e immagine della pagina del libro per Google e per le anteprime sui social. Se lasci vuoto, si usano il titolo, la sinossi e la copertina.',
     },
-    scheduledPublishAt: {
-      label: 'Pubblica il',
-      description:
-        'Data e ora (ora italiana) della pubblicazione automatica, es. 15/03/2027 09:00: compila, salva e non premere «Pubblica». Vale anche per le modifiche a un contenuto già online. Il campo si svuota dopo la pubblicazione; vuoto = pubblichi a mano.',
-    },
-    scheduledUnpublishAt: {
-      label: 'Ritira il',
-      description:
-        'Facoltativo: data e ora (ora italiana) in cui la scheda del libro esce dal sito e torna bozza, es. 31/12/2027 23:59. Il campo si svuota dopo il ritiro; vuoto = resta online.',
-    },
+    ...scheduleFields('la scheda del libro'),
   },
   settings: { mainField: 'title', defaultSortBy: 'releaseDate', defaultSortOrder: 'DESC' },
   layouts: {
@@ -81,10 +73,7 @@ export const bookRelease = defineAdminView({
     edit: [
       [{ name: 'title', size: 12 }],
       [{ name: 'subtitle', size: 12 }],
-      [
-        { name: 'scheduledPublishAt', size: 6 },
-        { name: 'scheduledUnpublishAt', size: 6 },
-      ],
+      [...SCHEDULE_ROW],
       [
         { name: 'slug', size: 6 },
         { name: 'releaseDate', size: 6 },

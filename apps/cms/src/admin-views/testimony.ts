@@ -1,3 +1,4 @@
+import { SCHEDULE_ROW, scheduleFields } from './schedule';
 import { defineAdminView } from './types';
 
 export const testimony = defineAdminView({
@@ -45,16 +46,7 @@ export const testimony = defineAdminView({
       label: 'Firma pubblica',
       description: 'Come firmare la testimonianza sul sito, massimo 60 caratteri, es. «Marta, Torino» o «Un operatore di Napoli». Mai nome e cognome completi.',
     },
-    scheduledPublishAt: {
-      label: 'Pubblica il',
-      description:
-        'Data e ora (ora italiana) della pubblicazione automatica, es. 15/03/2027 09:00: compila, salva e non premere «Pubblica». Vale anche per le modifiche a un contenuto già online. Il campo si svuota dopo la pubblicazione; vuoto = pubblichi a mano.',
-    },
-    scheduledUnpublishAt: {
-      label: 'Ritira il',
-      description:
-        'Facoltativo: data e ora (ora italiana) in cui la testimonianza esce dal sito e torna bozza, es. 31/12/2027 23:59. Il campo si svuota dopo il ritiro; vuoto = resta online.',
-    },
+    ...scheduleFields('la testimonianza'),
   },
   settings: { mainField: 'title', defaultSortBy: 'createdAt', defaultSortOrder: 'DESC' },
   layouts: {
@@ -65,10 +57,7 @@ export const testimony = defineAdminView({
         { name: 'slug', size: 6 },
         { name: 'displayName', size: 6 },
       ],
-      [
-        { name: 'scheduledPublishAt', size: 6 },
-        { name: 'scheduledUnpublishAt', size: 6 },
-      ],
+      [...SCHEDULE_ROW],
       [
         { name: 'role', size: 4 },
         { name: 'sector', size: 4 },

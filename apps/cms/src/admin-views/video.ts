@@ -1,3 +1,4 @@
+import { SCHEDULE_ROW, scheduleFields } from './schedule';
 import { defineAdminView } from './types';
 
 export const video = defineAdminView({
@@ -35,16 +36,7 @@ export const video = defineAdminView({
       description:
         'Mostrata al posto del video finché il lettore non clicca: YouTube si carica solo dopo il clic. Orizzontale 16:9, almeno 1280×720 pixel.',
     },
-    scheduledPublishAt: {
-      label: 'Pubblica il',
-      description:
-        'Data e ora (ora italiana) della pubblicazione automatica, es. 15/03/2027 09:00: compila, salva e non premere «Pubblica». Vale anche per le modifiche a un contenuto già online. Il campo si svuota dopo la pubblicazione; vuoto = pubblichi a mano.',
-    },
-    scheduledUnpublishAt: {
-      label: 'Ritira il',
-      description:
-        'Facoltativo: data e ora (ora italiana) in cui il video esce dal sito e torna bozza, es. 31/12/2027 23:59. Il campo si svuota dopo il ritiro; vuoto = resta online.',
-    },
+    ...scheduleFields('il video'),
   },
   settings: { mainField: 'title', defaultSortBy: 'createdAt', defaultSortOrder: 'DESC' },
   layouts: {
@@ -55,10 +47,7 @@ export const video = defineAdminView({
         { name: 'slug', size: 6 },
         { name: 'youtubeId', size: 6 },
       ],
-      [
-        { name: 'scheduledPublishAt', size: 6 },
-        { name: 'scheduledUnpublishAt', size: 6 },
-      ],
+      [...SCHEDULE_ROW],
       [{ name: 'description', size: 12 }],
       [
         { name: 'recordedOn', size: 6 },
