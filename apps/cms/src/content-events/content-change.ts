@@ -1,0 +1,77 @@
+/**
+ * A change to public content, as every subscriber sees it (search index,
+ * site revalidation, partner webhooks). Derived from Strapi's document
+ * service events, which fire after the transaction commits.
+ */
+export const PUBLIC_CONTENT_TYPES = {
+  'api::article.article': { type: 'article', draftAndPublish: true },
+  'api::testimony.testimony': { type: 'testimony', draftAndPublish: true },
+  'api::answer.answer': { type: 'answer', draftAndPublish: true },
+  'api::video.video': { type: 'video', draftAndPublish: true },
+  'api::book-release.book-release': { type: 'book-release', draftAndPublish: true },
+  'api::author.author': { type: 'author', draftAndPublish: false },
+  'api::category.category': { type: 'category', draftAndPublish: false },
+  'api::global.global': { type: 'global', draftAndPublish: false },
+} as const;
+
+export type PublicContentUid = keyof typeof PUBLIC_CONTENT_TYPES;
+export type PublicContentType = (typeof PUBLIC_CONTENT_TYPES)[PublicContentUid]['type'];
+
+/**
+ * What happened to the public version: `published` covers the first publish
+ * and every re-publish of an edited entry (and create/update of types without
+ * draft & publish); `unpublished` covers unpublish and delete.
+ */
+export type ContentAction = 'published' | 'unpublished';
+
+export interface ContentChange {
+  uid: PublicContentUid;
+  type: PublicContentType;
+  action: ContentAction;
+  documentId: string;
+  /** The entry's slug when it has one (the site's URLs are built from it). */
+  slug: string | null;
+  /** ISO time of the event. */
+  at: string;
+  /** The public version's fields as Strapi's event carries them (private fields already removed); null when unpublished. */
+  entry: Record<string, unknown> | null;
+}
+
+/** Strapi's document-service event names. */
+export type StrapiEntryEvent = 'entry.create' | 'entry.update' | 'entry.delete' | 'entry.publish' | 'entry.unpublish';
+
+export interface StrapiEntryEventPayload {
+  uid?: string;
+  entry?: Record<string, unknown> & { documentId?: string; slug?: unknown; publishedAt?: unknown };
+}
+
+const isPublicUid = (uid: unknown): uid is PublicContentUid => typeof uid === 'string' && uid in PUBLIC_CONTENT_TYPES;
+
+/**
+ * Maps one Strapi event to a public-content change, or null when the public
+ * version did not change (draft edits of draft-and-publish types, private
+ * types such as submissions, admin data).
+ */
+export function toContentChange(event: StrapiEntryEvent, payload: StrapiEntryEventPayload, now = new Date()): ContentChange | null {
+  const { uid, entry } = payload;
+  if (!isPublicUid(uid) || !entry || typeof entry.documentId !== 'string') return null;
+  const { type, draftAndPublish } = PUBLIC_CONTENT_TYPES[uid];
+
+  let action: ContentAction | null;
+  if (draftAndPublish) {
+    action = event === 'entry.publish' ? 'published' : event === 'entry.unpublish' || event === 'entry.delete' ? 'unpublished' : null;
+  } else {
+    action = event === 'entry.delete' ? 'unpublished' : event === 'entry.create' || event === 'entry.update' ? 'published' : null;
+  }
+  if (!action) return null;
+
+  return {
+    uid,
+    type,
+    action,
+    documentId: entry.documentId,
+    slug: typeof entry.slug === 'string' ? entry.slug : null,
+    at: now.toISOString(),
+    entry: action === 'published' ? entry : null,
+  };
+}
