@@ -63,6 +63,17 @@ async function stopChild(child: ChildProcess): Promise<void> {
 /** The Super Admin the test CMS creates at first boot. */
 export const E2E_ADMIN = { email: 'e2e-admin@chiudeteicallcenter.local', password: 'E2eAdmin2019!' } as const;
 
+/**
+ * The secrets the test CMS and site share (preview links, the «Anteprima sito»
+ * API token, revalidation calls): fixed, so that tests can sign links and call
+ * the site like the CMS does, and check that none reaches the browser.
+ */
+export const E2E_SITE_SECRETS = {
+  previewSecret: 'e2e-preview-secret-0123456789abcdefghijklmnop',
+  previewToken: 'e2e0preview0token0123456789abcdef0123456789abcdef0123456789abcdef',
+  revalidateSecret: 'e2e-revalidate-secret-0123456789abcdefghijkl',
+} as const;
+
 export interface Service {
   url: string;
   stop(): Promise<void>;
@@ -102,6 +113,8 @@ export async function startCms(env: Record<string, string> = {}): Promise<Servic
     FORM_MIN_FILL_SECONDS: '2',
     // The site's server and the tests read anonymously from 127.0.0.1.
     RATE_LIMIT_READS_ANONYMOUS: '100000',
+    PREVIEW_SECRET: E2E_SITE_SECRETS.previewSecret,
+    PREVIEW_API_TOKEN: E2E_SITE_SECRETS.previewToken,
     ...env,
   });
   const stop = async () => {
@@ -117,8 +130,8 @@ export async function startCms(env: Record<string, string> = {}): Promise<Servic
   return { url, stop };
 }
 
-/** Starts the BUILT site (`.output/server/index.mjs`) against the given CMS. */
-export async function startWeb(cmsUrl: string, port?: number): Promise<Service> {
+/** Starts the BUILT site (`.output/server/index.mjs`) against the given CMS; `env` overrides the defaults. */
+export async function startWeb(cmsUrl: string, port?: number, env: Record<string, string> = {}): Promise<Service> {
   const webEntry = path.join(root, 'apps/web/.output/server/index.mjs');
   if (!existsSync(webEntry)) throw new Error('The site is not built: run `pnpm build` first.');
   const webPort = port ?? await freePort();
@@ -130,6 +143,10 @@ export async function startWeb(cmsUrl: string, port?: number): Promise<Service> 
     NUXT_STRAPI_URL: cmsUrl,
     NUXT_PUBLIC_CMS_URL: cmsUrl,
     NUXT_PUBLIC_SITE_URL: url,
+    NUXT_PREVIEW_SECRET: E2E_SITE_SECRETS.previewSecret,
+    NUXT_PREVIEW_TOKEN: E2E_SITE_SECRETS.previewToken,
+    NUXT_REVALIDATE_SECRET: E2E_SITE_SECRETS.revalidateSecret,
+    ...env,
   });
   const stop = () => stopChild(web);
   try {
@@ -144,7 +161,14 @@ export async function startWeb(cmsUrl: string, port?: number): Promise<Service> 
 /** The built CMS and site together, the site's origin allowed to post forms. */
 export async function startStack(): Promise<Stack> {
   const webPort = await freePort();
-  const cms = await startCms({ CORS_ORIGINS: `http://127.0.0.1:${webPort}` });
+  const webUrl = `http://127.0.0.1:${webPort}`;
+  const cms = await startCms({
+    CORS_ORIGINS: webUrl,
+    // Preview links and revalidation calls go to the site.
+    SITE_URL: webUrl,
+    SITE_REVALIDATE_URL: `${webUrl}/api/revalidate`,
+    REVALIDATE_SECRET: E2E_SITE_SECRETS.revalidateSecret,
+  });
   try {
     const web = await startWeb(cms.url, webPort);
     return {

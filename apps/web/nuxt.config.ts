@@ -1,5 +1,7 @@
 // https://nuxt.com/docs/api/configuration/nuxt-config
 export default defineNuxtConfig({
+  modules: ['@nuxt/image', '@nuxtjs/robots', '@nuxtjs/sitemap', 'nuxt-schema-org'],
+
   devtools: { enabled: false },
 
   app: {
@@ -23,11 +25,41 @@ export default defineNuxtConfig({
     },
   },
 
+  /**
+   * Site identity for @nuxtjs/robots, @nuxtjs/sitemap and nuxt-schema-org
+   * (nuxt-site-config). The URL is not set here: server/plugins/site-config-url.ts
+   * gives them `runtimeConfig.public.siteUrl` (NUXT_PUBLIC_SITE_URL) at run time.
+   * The CMS's site settings (Global) fill in the rest per request: useSiteSeo.
+   */
+  site: {
+    name: 'Chiudete i Call Center',
+    // No `description`: nuxt-schema-org would give it to every page's WebPage node instead of the page's own.
+    defaultLocale: 'it-IT',
+    trailingSlash: false,
+  },
+
   runtimeConfig: {
     /** Where the server reaches the CMS (private network). Env: NUXT_STRAPI_URL. */
     strapiUrl: 'http://127.0.0.1:1337',
     /** Read-only API token of the site (server-only; the CMS limits anonymous reads). Env: NUXT_STRAPI_TOKEN. */
     strapiToken: '',
+    // Preview and publishing (server-only: never in the payload nor the browser bundle).
+    /** Key of the CMS's signed preview links and of the preview cookie, shared with the CMS's PREVIEW_SECRET. Env: NUXT_PREVIEW_SECRET. */
+    previewSecret: '',
+    /** API token that may read drafts (the CMS's «Anteprima sito» token, PREVIEW_API_TOKEN there). Env: NUXT_PREVIEW_TOKEN. */
+    previewToken: '',
+    /** Bearer secret of POST /api/revalidate, shared with the CMS's REVALIDATE_SECRET. Env: NUXT_REVALIDATE_SECRET. */
+    revalidateSecret: '',
+    /** Shared store of the page cache when several instances run (empty: memory). Env: NUXT_REDIS_URL. */
+    redisUrl: '',
+    pageCache: {
+      /** How long a rendered page is served from the cache if no purge comes (0: no cache). Env: NUXT_PAGE_CACHE_TTL_SECONDS. */
+      ttlSeconds: 600,
+      /** Pages kept in memory at most (without Redis). Env: NUXT_PAGE_CACHE_MAX_ENTRIES. */
+      maxEntries: 1000,
+      /** Prefix of the page cache's keys in Redis (one per site sharing a Redis). Env: NUXT_PAGE_CACHE_REDIS_PREFIX. */
+      redisPrefix: 'chiudete:page-cache',
+    },
     public: {
       /**
        * Public origin of the CMS: media URLs, and the browser's direct calls to the
@@ -42,11 +74,61 @@ export default defineNuxtConfig({
   routeRules: {
     // The submission pages handle a private access token (shown once, then in the
     // URL fragment): never leak their address to the CMS or anyone else, never index them.
-    '/testimonianze/invia': { headers: { 'referrer-policy': 'no-referrer' } },
-    '/testimonianze/inviata': { headers: { 'referrer-policy': 'no-referrer', 'x-robots-tag': 'noindex, nofollow' } },
-    '/testimonianze/stato': { headers: { 'referrer-policy': 'no-referrer', 'x-robots-tag': 'noindex, nofollow' } },
+    // (`robots` is @nuxtjs/robots' rule: the X-Robots-Tag header, the meta tag, out of the sitemap.)
+    '/testimonianze/invia': { headers: { 'referrer-policy': 'no-referrer' }, sitemap: false },
+    '/testimonianze/inviata': { headers: { 'referrer-policy': 'no-referrer' }, robots: 'noindex, nofollow' },
+    '/testimonianze/stato': { headers: { 'referrer-policy': 'no-referrer' }, robots: 'noindex, nofollow' },
   },
+
   compatibilityDate: '2026-11-01',
   typescript: { strict: true },
   telemetry: false,
+
+  /**
+   * Images of the CMS, resized and converted to WebP by IPX (sharp) in this
+   * server: Strapi's own formats are four fixed sizes in the upload's format,
+   * which the `strapi` provider can only pick by name, not as a real `srcset`.
+   * The CMS's address is known only at run time (NUXT_STRAPI_URL), while
+   * IPX's allowed hosts are fixed at build time: IPX may fetch any URL, but
+   * only this server can call it (server/ipx/internal.ts); browsers ask for
+   * `/_ipx/<modifiers>/uploads/<file>` (server/routes/_ipx). See MediaImage.vue.
+   */
+  image: {
+    provider: 'ipx',
+    format: ['webp'],
+    ipx: {
+      // Upload names carry a hash: a changed image is a new URL.
+      maxAge: 60 * 60 * 24 * 30,
+      http: { allowAllDomains: true, maxAge: 60 * 60 * 24 * 30 },
+    },
+  },
+
+  /**
+   * /robots.txt: the sitemap, and what crawlers must not fetch: search results,
+   * the private pages of a testimony, previews of drafts, the CMS proxy. (Not
+   * /_ipx/: the images must stay crawlable.)
+   */
+  robots: {
+    disallow: ['/cerca', '/testimonianze/inviata', '/testimonianze/stato', '/anteprima', '/_cms/'],
+    // Bot detection would add a client plugin for nothing this site uses.
+    botDetection: false,
+  },
+
+  /** JSON-LD graph of every page (WebSite, WebPage, Organization, plus each page's own nodes: useStructuredData). */
+  schemaOrg: {
+    defaults: true,
+  },
+
+  /**
+   * /sitemap.xml: the static pages Nuxt knows, plus every published entry with
+   * its lastmod from server/api/__sitemap__/urls.get.ts (cached 10 minutes).
+   */
+  sitemap: {
+    sources: ['/api/__sitemap__/urls'],
+    // Already out through the route rules and robots.txt above; listed again so that the sitemap does not depend on them.
+    exclude: ['/testimonianze/invia', '/testimonianze/inviata', '/testimonianze/stato', '/cerca', '/cerca/**'],
+    xsl: false,
+    credits: false,
+    cacheMaxAgeSeconds: 600,
+  },
 });

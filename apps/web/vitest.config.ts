@@ -9,7 +9,7 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['app/utils/**/*.test.ts'],
+          include: ['app/utils/**/*.test.ts', 'shared/**/*.test.ts', 'server/**/*.test.ts'],
           environment: 'node',
         },
       },

@@ -1,10 +1,23 @@
 import { defineConfig } from 'tsup';
 
-export default defineConfig({
-  entry: { index: 'src/index.ts', forms: 'src/forms/index.ts' },
-  format: ['esm'],
+/**
+ * Three entry points, each as ESM (`.js`, `.d.ts`) and CommonJS (`.cjs`,
+ * `.d.cts`): `.` (types, client, errors), `./forms` (zod schemas) and
+ * `./webhooks` (signature checks, node:crypto: kept out of the main entry so
+ * browser bundles never see a Node built-in).
+ */
+export default defineConfig((options) => ({
+  entry: { index: 'src/index.ts', forms: 'src/forms/index.ts', webhooks: 'src/webhooks.ts' },
+  format: ['esm', 'cjs'],
   dts: true,
-  sourcemap: true,
+  // The output is readable (not minified): source maps only while developing
+  // (`tsup --watch`), so the package ships no `sourceMappingURL` to missing files.
+  sourcemap: Boolean(options.watch),
   clean: true,
   target: 'es2022',
-});
+  platform: 'neutral',
+  // Dependencies stay imports (axios, zod, node:crypto), resolved by the consumer.
+  external: ['axios', 'zod', /^node:/],
+  // Keep `node:crypto` as written: bundlers then know it is a Node built-in.
+  removeNodeProtocol: false,
+}));

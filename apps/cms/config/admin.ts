@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { previewConfig } from '../src/preview/config';
 
 const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Admin => ({
   auth: {
@@ -19,6 +20,8 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Admin => 
     nps: false,
     promoteEE: false,
   },
+  // «Anteprima»: the real site page of a draft, in the Content Manager (SITE_URL, PREVIEW_SECRET).
+  preview: previewConfig(env),
 });
 
 export default config;

@@ -1,18 +1,27 @@
 import type { Modules } from '@strapi/strapi';
+import type { ContactMessageService } from '../src/api/contact-message/services/contact-message';
 import type { SubmissionService } from '../src/api/testimony-submission/services/submission';
 import { runPublishingSchedule } from '../src/scheduling/run-schedule';
+import { partnerWebhooks } from '../src/partner-webhooks';
 
 /**
  * Scheduled jobs (config/server.ts `cron.tasks`; CRON_ENABLED=false turns
  * them all off). Times are Italian local time.
  */
 const tasks: Modules.Cron.CronTasks = {
-  /** Rejected and withdrawn submissions lose their personal data after SUBMISSION_RETENTION_DAYS. */
+  /**
+   * Rejected and withdrawn submissions lose their personal data after
+   * SUBMISSION_RETENTION_DAYS; contact messages after CONTACT_MESSAGE_RETENTION_DAYS.
+   */
   eraseExpiredSubmissionData: {
     task: async ({ strapi }) => {
+      const now = new Date();
       const service = strapi.service('api::testimony-submission.submission') as SubmissionService;
-      const erased = await service.eraseExpiredPersonalData(new Date());
+      const erased = await service.eraseExpiredPersonalData(now);
       if (erased > 0) strapi.log.info(`[submissions] erased the personal data of ${erased} expired submission(s)`);
+      const messages = strapi.service('api::contact-message.contact-message') as ContactMessageService;
+      const erasedMessages = await messages.eraseExpiredPersonalData(now);
+      if (erasedMessages > 0) strapi.log.info(`[contact] erased the personal data of ${erasedMessages} expired contact message(s)`);
     },
     options: { rule: '0 30 3 * * *', tz: 'Europe/Rome' },
   },
@@ -22,6 +31,20 @@ const tasks: Modules.Cron.CronTasks = {
       await runPublishingSchedule(strapi, new Date());
     },
     options: { rule: '* * * * *', tz: 'Europe/Rome' },
+  },
+  /** Partner webhooks: sends again the deliveries whose backoff is over (30 s, 2 min, 10 min, 1 h, 6 h). */
+  retryPartnerWebhooks: {
+    task: async ({ strapi }) => {
+      await partnerWebhooks(strapi).retryDueDeliveries(new Date());
+    },
+    options: { rule: '*/30 * * * * *', tz: 'Europe/Rome' },
+  },
+  /** Partner webhooks: the delivery log keeps delivered and failed rows for PARTNER_WEBHOOKS_RETENTION_DAYS. */
+  purgePartnerWebhookDeliveries: {
+    task: async ({ strapi }) => {
+      await partnerWebhooks(strapi).purgeOldDeliveries(new Date());
+    },
+    options: { rule: '0 45 3 * * *', tz: 'Europe/Rome' },
   },
 };
 

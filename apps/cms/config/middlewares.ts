@@ -56,7 +56,8 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Middlewar
       origin: corsOrigin(corsOrigins(env('CORS_ORIGINS', '') || 'http://localhost:3000')),
       credentials: false,
       methods: ['GET', 'POST', 'HEAD', 'OPTIONS'],
-      headers: ['Content-Type', 'Authorization'],
+      // Conditional requests too: a partner's script revalidating with its ETag (docs/partners-caching.md).
+      headers: ['Content-Type', 'Authorization', 'If-None-Match', 'If-Modified-Since'],
       // Readable by browser scripts: the wait after a 429, caching validators, the read limits.
       expose: ['Retry-After', 'ETag', 'Last-Modified', 'RateLimit-Limit', 'RateLimit-Remaining', 'RateLimit-Reset', 'RateLimit-Policy'],
     },

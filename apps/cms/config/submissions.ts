@@ -7,7 +7,11 @@ import type { Core } from '@strapi/strapi';
  * Read with `strapi.config.get('submissions')`.
  */
 export interface SubmissionsConfig {
-  /** Address of the editors, notified of every new submission. */
+  /**
+   * EMAIL_REDAZIONE: the editors' address, notified of every new submission
+   * and contact message. Empty: the site's contact address (Global.contactEmail),
+   * see src/public-forms/notify.ts `redazioneAddress`.
+   */
   redazioneEmail: string;
   /** Days after moderatedAt (rejected) / withdrawnAt (withdrawn) before the personal data is erased. */
   retentionDays: number;
@@ -16,17 +20,17 @@ export interface SubmissionsConfig {
 }
 
 /** A whole number within bounds; an empty or wrong value stops the boot instead of becoming NaN. */
-function wholeNumber(name: string, raw: string | undefined, fallback: number, min: number, max: number): number {
+export function wholeNumber(name: string, raw: string | undefined, fallback: number, min: number, max: number): number {
   const value = raw?.trim();
   if (!value) return fallback;
   if (!/^\d+$/.test(value) || Number(value) < min || Number(value) > max) {
-    throw new Error(`Submissions configuration: ${name}="${value}" must be a whole number between ${min} and ${max}.`);
+    throw new Error(`Configuration: ${name}="${value}" must be a whole number between ${min} and ${max}.`);
   }
   return Number(value);
 }
 
 const config = ({ env }: Core.Config.Shared.ConfigParams): SubmissionsConfig => ({
-  redazioneEmail: env('EMAIL_REDAZIONE', '') || 'redazione@chiudeteicallcenter.eu',
+  redazioneEmail: env('EMAIL_REDAZIONE', '').trim(),
   retentionDays: wholeNumber('SUBMISSION_RETENTION_DAYS', env('SUBMISSION_RETENTION_DAYS'), 30, 1, 3650),
   tokenRequestsPerIp: wholeNumber('RATE_LIMIT_TOKEN_REQUESTS_PER_IP', env('RATE_LIMIT_TOKEN_REQUESTS_PER_IP'), 30, 0, 1_000_000),
 });

@@ -2,24 +2,38 @@ import type { Core } from '@strapi/strapi';
 import { syncPublicPermissions } from './bootstrap/public-permissions';
 import { syncAdminViews } from './bootstrap/admin-views';
 import { syncAdminRoles } from './bootstrap/admin-roles';
+import { restrictDefaultRoles } from './bootstrap/default-roles';
 import { ensureLocalAdmin } from './bootstrap/local-admin';
 import { seedDemoContent, shouldSeedDemoContent } from './seed';
 import { registerModerationAdminRoutes } from './api/testimony-submission/admin-routes';
 import { registerModerationGuard } from './api/testimony-submission/moderation-guard';
+import { registerMediaAltTextGuard } from './media-alt-text';
+import { ensurePreviewToken } from './preview/token';
+import { registerSiteRevalidation } from './site-revalidation';
+import { ensureSearchIndex, registerSearchIndex } from './search';
+import { registerPartnerWebhooks } from './partner-webhooks';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
     registerModerationAdminRoutes(strapi);
     registerModerationGuard(strapi);
+    registerMediaAltTextGuard(strapi);
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     await syncPublicPermissions(strapi);
     await syncAdminViews(strapi);
     await syncAdminRoles(strapi);
+    await restrictDefaultRoles(strapi);
     await ensureLocalAdmin(strapi);
+    registerSearchIndex(strapi);
     if (shouldSeedDemoContent()) {
       await seedDemoContent(strapi);
     }
+    await ensureSearchIndex(strapi);
+    await ensurePreviewToken(strapi);
+    // After the seed: loading the demo content is not news for the site.
+    registerSiteRevalidation(strapi);
+    await registerPartnerWebhooks(strapi);
   },
 };

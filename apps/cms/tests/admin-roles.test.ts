@@ -3,10 +3,12 @@ import { createSqliteDatabase, type TestDatabase } from './helpers/database';
 import { startStrapi, type RunningStrapi } from './helpers/strapi';
 import { ADMIN_ROLES, syncAdminRoles } from '../src/bootstrap/admin-roles';
 import { MODERATION_ROUTES } from '../src/moderation/contract';
+import { PRIVATE_ADMIN_TYPES, restrictDefaultRoles } from '../src/bootstrap/default-roles';
 
 const ARTICLE = 'api::article.article';
 const SUBMISSION = 'api::testimony-submission.testimony-submission';
 const TESTIMONY = 'api::testimony.testimony';
+const CONTACT = 'api::contact-message.contact-message';
 const CM = 'plugin::content-manager.explorer';
 const collection = (uid: string) => `/content-manager/collection-types/${uid}`;
 const STRAPI_ROLES = ['strapi-super-admin', 'strapi-editor', 'strapi-author'];
@@ -106,7 +108,7 @@ describe('admin roles (Redattore, Moderatore)', () => {
 
   it('grants exactly the listed permissions, with every field of each type', async () => {
     const redattoreGrants = await grants('redattore');
-    expect(redattoreGrants.filter((g) => g.includes('testimony'))).toEqual([]);
+    expect(redattoreGrants.filter((g) => g.includes('testimony') || g.includes(CONTACT))).toEqual([]);
     expect(redattoreGrants).toEqual(expect.arrayContaining([
       `${CM}.create ${ARTICLE}`,
       `${CM}.publish ${ARTICLE}`,
@@ -125,8 +127,10 @@ describe('admin roles (Redattore, Moderatore)', () => {
       `${CM}.delete ${SUBMISSION}`,
       `${CM}.delete ${TESTIMONY}`,
       `${CM}.publish ${TESTIMONY}`,
+      `${CM}.read ${CONTACT}`,
       `${CM}.read ${SUBMISSION}`,
       `${CM}.read ${TESTIMONY}`,
+      `${CM}.update ${CONTACT}`,
       `${CM}.update ${SUBMISSION}`,
       `${CM}.update ${TESTIMONY}`,
     ]);
@@ -167,6 +171,27 @@ describe('admin roles (Redattore, Moderatore)', () => {
       'Moderatore creates a submission',
     );
     expect(await cms.strapi.db.query(SUBMISSION).count()).toBe(before);
+  });
+
+  it('lets the Moderatore, not the Redattore, read contact messages and set their status; nobody creates or deletes them', async () => {
+    const { documentId } = await cms.strapi.documents(CONTACT).create({
+      data: { messageStatus: 'nuovo', topic: 'libro', email: 'lettrice@example.org', message: 'Il libro esiste anche in e-book?', privacyAccepted: true },
+    });
+    const entry = `${collection(CONTACT)}/${documentId}`;
+    await status(await call(collection(CONTACT), redattore), 403, 'Redattore lists contact messages');
+    await status(await call(entry, redattore), 403, 'Redattore reads a contact message');
+
+    const list = JSON.parse(await status(await call(collection(CONTACT), moderatore), 200, 'Moderatore lists contact messages')) as { results: Array<{ documentId: string }> };
+    expect(list.results.map((r) => r.documentId)).toContain(documentId);
+    const read = JSON.parse(await status(await call(entry, moderatore), 200, 'Moderatore reads a contact message')) as { data: { email: string; message: string } };
+    expect(read.data).toMatchObject({ email: 'lettrice@example.org', message: 'Il libro esiste anche in e-book?' });
+    await status(await call(entry, moderatore, 'PUT', { messageStatus: 'risposto', internalNote: 'Risposto da Candy.' }), 200, 'Moderatore marks it answered');
+    expect(await cms.strapi.db.query(CONTACT).findOne({ where: { documentId } })).toMatchObject({ messageStatus: 'risposto', internalNote: 'Risposto da Candy.' });
+
+    const before = await cms.strapi.db.query(CONTACT).count();
+    await status(await call(collection(CONTACT), moderatore, 'POST', { topic: 'altro', email: 'finto@example.org', message: 'Inventato dalla redazione.' }), 403, 'Moderatore creates a contact message');
+    await status(await call(entry, moderatore, 'DELETE'), 403, 'Moderatore deletes a contact message');
+    expect(await cms.strapi.db.query(CONTACT).count()).toBe(before);
   });
 
   it('lets the Moderatore, not the Redattore, use the moderation routes', async () => {
@@ -225,5 +250,17 @@ describe('admin roles (Redattore, Moderatore)', () => {
     expect(result.updated).toEqual(['moderatore']);
     expect(await cms.strapi.db.query('admin::role').count({ where: { code: 'moderatore' } })).toBe(1);
     expect(await cms.strapi.db.query('admin::role').findOne({ where: { code: 'moderatore' } })).toMatchObject({ id, name: 'Moderatore' });
+  });
+  it('takes private types back from Strapi\'s default Editor and Author roles: an Editor cannot read submissions or contact messages', async () => {
+    const grants = (await cms.strapi.db.query('admin::permission').findMany({
+      where: { subject: { $in: [...PRIVATE_ADMIN_TYPES] } },
+      populate: ['role'],
+    })) as PermissionRow[];
+    expect(grants.map((grant) => grant.role.code).filter((code) => code === 'strapi-editor' || code === 'strapi-author')).toEqual([]);
+    expect(await restrictDefaultRoles(cms.strapi)).toBe(0);
+    const editor = await loginAs('strapi-editor', 'editor-privato@example.org');
+    await status(await call(collection(SUBMISSION), editor), 403, 'Editor lists submissions');
+    await status(await call(collection(CONTACT), editor), 403, 'Editor lists contact messages');
+    await status(await call(collection(ARTICLE), editor), 200, 'Editor lists articles');
   });
 });

@@ -1,13 +1,11 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { request as httpRequest } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SMTPServer } from 'smtp-server';
-import { simpleParser, type ParsedMail } from 'mailparser';
 import type { FieldError, SubmissionReceipt, SubmissionState, TestimonySubmissionInput } from '@chiudete/types';
 import { createSqliteDatabase, type TestDatabase } from './helpers/database';
 import { startStrapi, type RunningStrapi } from './helpers/strapi';
 import { antiAbuseFields, antiAbuseTestEnv } from './helpers/anti-abuse';
+import { startSmtp, type TestSmtp } from './helpers/smtp';
 import { parseSubmissionBody, type SubmissionService } from '../src/api/testimony-submission/services/submission';
 import { composeNewSubmissionEmail } from '../src/api/testimony-submission/services/notification';
 
@@ -47,44 +45,10 @@ interface ErrorBody {
   error: { status: number; name: string; message: string; details?: { errors?: FieldError[] } };
 }
 
-/** A real SMTP server on a free loopback port, keeping every message it gets. */
-async function startSmtp() {
-  const messages: ParsedMail[] = [];
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    logger: false,
-    onData(stream, _session, callback) {
-      simpleParser(stream)
-        .then((mail) => {
-          messages.push(mail);
-          callback();
-        })
-        .catch((error: Error) => callback(error));
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.server.address() as AddressInfo;
-  return {
-    port,
-    messages,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-    async waitFor(match: (mail: ParsedMail) => boolean, timeoutMs = 15_000): Promise<ParsedMail> {
-      const deadline = Date.now() + timeoutMs;
-      while (Date.now() < deadline) {
-        const found = messages.find(match);
-        if (found) return found;
-        await new Promise((resolve) => setTimeout(resolve, 100));
-      }
-      throw new Error(`No matching e-mail within ${timeoutMs} ms (got: ${messages.map((m) => m.subject).join(' | ') || 'none'})`);
-    },
-  };
-}
-
 describe('testimony submissions', () => {
   let database: TestDatabase;
   let cms: RunningStrapi;
-  let smtp: Awaited<ReturnType<typeof startSmtp>>;
+  let smtp: TestSmtp;
   /** Every status the API answered, to prove there was never a 500. */
   const statuses: Array<{ status: number; what: string }> = [];
 

@@ -63,15 +63,16 @@ describe('createStrapiClient', () => {
   });
 
   it('exposes Retry-After on 429', async () => {
-    const api = createStrapiClient({ baseURL: origin });
+    const api = createStrapiClient({ baseURL: origin, retries: 0 });
     const error = (await api.testimonies.list({ page: 2 }).catch((e: unknown) => e)) as StrapiError;
     expect(error.status).toBe(429);
+    expect(error.kind).toBe('rate_limited');
     expect(error.retryAfterSeconds).toBe(7);
     expect(error.url).toContain('pagination[page]=2');
   });
 
   it('reports a network failure with status 0', async () => {
-    const api = createStrapiClient({ baseURL: 'http://127.0.0.1:9', timeout: 2000 });
+    const api = createStrapiClient({ baseURL: 'http://127.0.0.1:9', timeout: 2000, retries: 0 });
     const error = (await api.global.get().catch((e: unknown) => e)) as StrapiError;
     expect(error).toBeInstanceOf(StrapiError);
     expect(error.status).toBe(0);

@@ -1,11 +1,16 @@
 import axios, { AxiosError, type AxiosInstance } from 'axios';
 import type { Answer, Article, Author, BookRelease, Category, Global, Testimony, Video } from './generated/content';
+import { EtagCache } from './etag-cache';
 import { StrapiError, isStrapiErrorBody } from './errors';
+import { iterateEntries, iteratePages, iterateSince, listQuery, type ChangeField, type IterateParams, type SinceIterator, type SinceParams } from './pagination';
 import { toQueryString, type QueryValue } from './query';
 import type { GetParams, ListParams, Paginated, Single } from './rest';
+import { parseRetryAfter, retryDelay, retryPolicy, sleep, type RetryOptions } from './retry';
 import { submissionsClient, type SubmissionsClient } from './submissions';
+import type { SearchParams, SearchResponse } from './search';
+import { contactMessagesClient, type ContactMessagesClient } from './contact-messages';
 
-export interface StrapiClientOptions {
+export interface StrapiClientOptions extends RetryOptions {
   /** Origin of the CMS, e.g. `https://cms.chiudeteicallcenter.eu` (without `/api`). */
   baseURL: string;
   /** A read-only API token (partners) or none (anonymous, rate-limited). */
@@ -14,6 +19,13 @@ export interface StrapiClientOptions {
   timeout?: number;
   /** Extra headers sent with every request (e.g. a User-Agent naming the partner). */
   headers?: Record<string, string>;
+  /**
+   * Remember the `ETag` and body of each URL read (in memory, the
+   * `maxEntries` most recent; default 500) and revalidate with
+   * `If-None-Match`: an unchanged resource comes back as a bodiless `304`.
+   * Off by default (a browser's HTTP cache does this already).
+   */
+  cache?: boolean | { maxEntries?: number };
 }
 
 export interface CollectionClient<T> {
@@ -23,6 +35,25 @@ export interface CollectionClient<T> {
   get(documentId: string, params?: GetParams<T>): Promise<T>;
   /** One entry by its slug, or `null` when no published entry has it. */
   getBySlug(slug: string, params?: GetParams<T>): Promise<T | null>;
+  /**
+   * Every published entry, page after page (100 per request unless
+   * `pageSize` says otherwise): `for await (const article of api.articles.iterate()) …`.
+   */
+  iterate(params?: IterateParams<T>): AsyncGenerator<T, void, undefined>;
+  /** The pages themselves, with their `meta.pagination` (progress reports). */
+  pages(params?: IterateParams<T>): AsyncGenerator<Paginated<T>, void, undefined>;
+  /** `iterate` collected into one array. */
+  listAll(params?: IterateParams<T>): Promise<T[]>;
+  /**
+   * Entries published or updated strictly after `since` (a Date or an ISO
+   * string), oldest change first, every page. For incremental syncs: store
+   * the iterator's `cursor` as you go and pass it next time. The change time
+   * is `publishedAt` for draft-and-publish types (articles, testimonies,
+   * answers, videos, books) and `updatedAt` for the others.
+   * Unpublished and deleted entries do not appear: they come as
+   * `content.unpublished` webhooks.
+   */
+  since(since: string | Date, params?: SinceParams<T>): SinceIterator<T>;
 }
 
 export interface SingleTypeClient<T> {
@@ -40,11 +71,17 @@ export interface StrapiClient {
   global: SingleTypeClient<Global>;
   /** Testimony submissions: form token, submit, status and withdrawal by private token. */
   submissions: SubmissionsClient;
+  /** The contact form: send a message to the redazione (write-only). */
+  contactMessages: ContactMessagesClient;
+  /** Site search over published articles, testimonies and answers (`GET /api/search`). */
+  search(params: SearchParams): Promise<SearchResponse>;
   /** The underlying axios instance (base URL `<origin>/api`). */
   http: AxiosInstance;
 }
 
 export function createStrapiClient(options: StrapiClientOptions): StrapiClient {
+  const retries = retryPolicy(options);
+  const cache = options.cache ? new EtagCache(typeof options.cache === 'object' ? options.cache.maxEntries ?? 500 : 500) : undefined;
   const http = axios.create({
     baseURL: `${options.baseURL.replace(/\/+$/, '')}/api`,
     timeout: options.timeout ?? 10_000,
@@ -56,19 +93,45 @@ export function createStrapiClient(options: StrapiClientOptions): StrapiClient {
     paramsSerializer: { serialize: (params: Record<string, QueryValue>) => toQueryString(params) },
   });
 
+  /** Runs `request`, retried as the options say (reads only), and turns its failure into a `StrapiError`. */
   async function call<R>(request: () => Promise<{ data: R }>, method: string, path: string, params: object = {}): Promise<R> {
-    try {
-      return (await request()).data;
-    } catch (error) {
-      throw toStrapiError(error, http, method, path, params);
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return (await request()).data;
+      } catch (cause) {
+        const error = toStrapiError(cause, http, method, path, params, attempt);
+        const delayMs = retryDelay(error, attempt, retries);
+        if (delayMs === undefined) throw error;
+        retries.onRetry?.({ retry: attempt, delayMs, error });
+        await sleep(delayMs);
+      }
     }
   }
 
-  const get = <R>(path: string, params: object = {}) => call<R>(() => http.get<R>(path, { params }), 'GET', path, params);
+  /** A GET, revalidated with `If-None-Match` when the ETag cache is on. */
+  const get = <R>(path: string, params: object = {}) => {
+    if (!cache) return call<R>(() => http.get<R>(path, { params }), 'GET', path, params);
+    const key = `${path}?${toQueryString(params as Record<string, QueryValue>)}`;
+    return call<R>(async () => {
+      const cached = cache.get(key);
+      const response = await http.get<R>(path, {
+        params,
+        headers: cached ? { 'If-None-Match': cached.etag } : {},
+        validateStatus: (status) => (status >= 200 && status < 300) || (status === 304 && cached !== undefined),
+      });
+      if (response.status === 304 && cached) return { data: cached.data as R };
+      const etag: unknown = response.headers.etag;
+      if (typeof etag === 'string' && etag) cache.set(key, { etag, data: response.data });
+      else cache.delete(key);
+      return response;
+    }, 'GET', path, params);
+  };
 
-  function collection<T>(pluralName: string): CollectionClient<T> {
+  /** `changedAt`: the field telling when an entry's public version changed (see `since`). */
+  function collection<T>(pluralName: string, changedAt: ChangeField = 'updatedAt'): CollectionClient<T> {
+    const readPage = (query: object) => get<Paginated<T>>(`/${pluralName}`, query);
     return {
-      list: (params = {}) => get<Paginated<T>>(`/${pluralName}`, listQuery(params)),
+      list: (params = {}) => readPage(listQuery(params)),
       get: async (documentId, params = {}) =>
         (await get<Single<T>>(`/${pluralName}/${encodeURIComponent(documentId)}`, params)).data,
       getBySlug: async (slug, params = {}) => {
@@ -79,44 +142,50 @@ export function createStrapiClient(options: StrapiClientOptions): StrapiClient {
         });
         return page.data[0] ?? null;
       },
+      iterate: (params = {}) => iterateEntries(readPage, params),
+      pages: (params = {}) => iteratePages(readPage, params),
+      listAll: async (params = {}) => {
+        const entries: T[] = [];
+        for await (const entry of iterateEntries(readPage, params)) entries.push(entry);
+        return entries;
+      },
+      since: (since, params = {}) => iterateSince(readPage, since, params, changedAt),
     };
   }
 
   return {
-    articles: collection<Article>('articles'),
+    articles: collection<Article>('articles', 'publishedAt'),
     authors: collection<Author>('authors'),
     categories: collection<Category>('categories'),
-    books: collection<BookRelease>('book-releases'),
-    testimonies: collection<Testimony>('testimonies'),
-    videos: collection<Video>('videos'),
-    answers: collection<Answer>('answers'),
+    books: collection<BookRelease>('book-releases', 'publishedAt'),
+    testimonies: collection<Testimony>('testimonies', 'publishedAt'),
+    videos: collection<Video>('videos', 'publishedAt'),
+    answers: collection<Answer>('answers', 'publishedAt'),
     global: { get: async (params = {}) => (await get<Single<Global>>('/global', params)).data },
     submissions: submissionsClient(http, call),
+    contactMessages: contactMessagesClient(http, call),
+    search: (params) => get<SearchResponse>('/search', params),
     http,
   };
 }
 
-function listQuery<T>({ page, pageSize, ...rest }: ListParams<T>): object {
-  const pagination = page !== undefined || pageSize !== undefined ? { page: page ?? 1, pageSize: pageSize ?? 25 } : undefined;
-  return { ...rest, pagination };
-}
-
-function toStrapiError(error: unknown, http: AxiosInstance, method: string, path: string, params: object): StrapiError {
+function toStrapiError(error: unknown, http: AxiosInstance, method: string, path: string, params: object, attempts: number): StrapiError {
   const query = toQueryString(params as Record<string, QueryValue>);
   const url = `${http.defaults.baseURL ?? ''}${path}${query ? `?${query}` : ''}`;
-  if (!(error instanceof AxiosError)) return new StrapiError({ method, url, status: 0, cause: error });
+  if (!(error instanceof AxiosError)) return new StrapiError({ method, url, status: 0, attempts, cause: error });
 
   const response = error.response;
   const payload: unknown = response?.data;
   const body = typeof payload === 'object' && payload !== null && 'error' in payload ? payload.error : undefined;
-  const retryAfter = Number(response?.headers['retry-after']);
+  const retryAfter = parseRetryAfter(response?.headers['retry-after']);
   return new StrapiError({
     method,
     url,
     status: response?.status ?? 0,
     statusText: response?.statusText,
     body: isStrapiErrorBody(body) ? body : undefined,
-    retryAfterSeconds: Number.isFinite(retryAfter) ? retryAfter : undefined,
+    retryAfterSeconds: retryAfter,
+    attempts,
     cause: error,
   });
 }

@@ -7,42 +7,95 @@ export interface StrapiErrorBody {
 }
 
 /**
+ * What went wrong, in one word to branch on:
+ * - `not_found` 404: no published entry with that id, or no such endpoint;
+ * - `validation` 400, 413, 422: the request is wrong (e.g. an unknown filter
+ *   or parameter, refused by the API's strict parameters): fix the call;
+ * - `unauthorized` 401: missing, invalid or expired API token;
+ * - `forbidden` 403: the token may not do this (e.g. `?status=draft`);
+ * - `rate_limited` 429: too many requests; `retryAfterSeconds` says when to come back;
+ * - `server` 5xx: the CMS failed or is unavailable (503 during a restart);
+ * - `network` no HTTP answer: connection refused or reset, DNS, timeout;
+ * - `unexpected` any other status.
+ */
+export type StrapiErrorKind
+  = | 'not_found'
+    | 'validation'
+    | 'unauthorized'
+    | 'forbidden'
+    | 'rate_limited'
+    | 'server'
+    | 'network'
+    | 'unexpected';
+
+export function errorKindOf(status: number): StrapiErrorKind {
+  if (status === 0) return 'network';
+  if (status === 404) return 'not_found';
+  if (status === 400 || status === 413 || status === 422) return 'validation';
+  if (status === 401) return 'unauthorized';
+  if (status === 403) return 'forbidden';
+  if (status === 429) return 'rate_limited';
+  if (status >= 500 && status <= 599) return 'server';
+  return 'unexpected';
+}
+
+export interface StrapiErrorInit {
+  method: string;
+  url: string;
+  status: number;
+  statusText?: string;
+  body?: StrapiErrorBody;
+  retryAfterSeconds?: number;
+  /** How many requests were made before giving up (1 when no retry happened). */
+  attempts?: number;
+  cause?: unknown;
+}
+
+/**
  * Every failure of the client: says what was requested and what came back,
  * e.g. `[GET] "http://cms/api/articles?…": 404 Not Found (NotFoundError: …)`.
- * `status` is 0 when no HTTP answer arrived (network error, timeout).
+ * `status` is 0 when no HTTP answer arrived (network error, timeout); `kind`
+ * classifies the failure (see `StrapiErrorKind`).
  */
 export class StrapiError extends Error {
   override readonly name = 'StrapiError';
+  readonly kind: StrapiErrorKind;
   readonly method: string;
   readonly url: string;
   readonly status: number;
   readonly statusText: string;
   readonly body: StrapiErrorBody | undefined;
   readonly retryAfterSeconds: number | undefined;
+  readonly attempts: number;
 
-  constructor(init: {
-    method: string;
-    url: string;
-    status: number;
-    statusText?: string;
-    body?: StrapiErrorBody;
-    retryAfterSeconds?: number;
-    cause?: unknown;
-  }) {
+  constructor(init: StrapiErrorInit) {
     const reason = init.status ? `${init.status} ${init.statusText ?? ''}`.trim() : describeCause(init.cause);
     const detail = init.body ? ` (${init.body.name}: ${init.body.message})` : '';
-    super(`[${init.method.toUpperCase()}] "${init.url}": ${reason}${detail}`, { cause: init.cause });
+    const tries = init.attempts && init.attempts > 1 ? ` after ${init.attempts} attempts` : '';
+    super(`[${init.method.toUpperCase()}] "${init.url}": ${reason}${detail}${tries}`, { cause: init.cause });
+    this.kind = errorKindOf(init.status);
     this.method = init.method.toUpperCase();
     this.url = init.url;
     this.status = init.status;
     this.statusText = init.statusText ?? '';
     this.body = init.body;
     this.retryAfterSeconds = init.retryAfterSeconds;
+    this.attempts = init.attempts ?? 1;
   }
 
   get isNotFound(): boolean {
-    return this.status === 404;
+    return this.kind === 'not_found';
   }
+
+  /** Whether the same request may succeed later as is: rate limits, server errors, network failures. */
+  get isTransient(): boolean {
+    return this.kind === 'rate_limited' || this.kind === 'server' || this.kind === 'network';
+  }
+}
+
+/** `error` is a `StrapiError` (of the given kind, when one is given). */
+export function isStrapiError(error: unknown, kind?: StrapiErrorKind): error is StrapiError {
+  return error instanceof StrapiError && (kind === undefined || error.kind === kind);
 }
 
 function describeCause(cause: unknown): string {

@@ -4,8 +4,11 @@ export type * from './rest';
 export { blocksToText } from './blocks';
 export { createStrapiClient } from './client';
 export type { StrapiClient, StrapiClientOptions, CollectionClient, SingleTypeClient } from './client';
-export { StrapiError, isStrapiErrorBody } from './errors';
-export type { StrapiErrorBody } from './errors';
+export { StrapiError, isStrapiError, isStrapiErrorBody, errorKindOf } from './errors';
+export type { StrapiErrorBody, StrapiErrorInit, StrapiErrorKind } from './errors';
+export type { RetryOptions, RetryEvent } from './retry';
+export type { ChangeField, IterateParams, SinceIterator, SinceParams } from './pagination';
+export type { WebhookEvent, WebhookEventType, WebhookContentType } from './webhook-event';
 export { toQueryString } from './query';
 export type { QueryValue } from './query';
 export * from './vocabulary';
@@ -13,3 +16,15 @@ export * from './forms/limits';
 export type { TestimonySubmissionInput, TestimonySubmission as TestimonySubmissionData } from './forms/testimony-submission';
 export type { FieldError } from './forms/field-error';
 export type { SubmissionsClient, SubmissionReceipt, SubmissionState, SubmissionStatus, AntiAbuseFields, FormToken } from './submissions';
+export {
+  CONTACT_TOPICS,
+  CONTACT_TOPIC_LABELS,
+  CONTACT_MESSAGE_STATUSES,
+  CONTACT_MESSAGE_MIN_LENGTH,
+  CONTACT_MESSAGE_MAX_LENGTH,
+  CONTACT_NAME_MAX_LENGTH,
+} from './contact-messages';
+export type { ContactTopic, ContactMessageStatus, ContactMessageReceipt, ContactMessagesClient } from './contact-messages';
+export type { ContactMessageInput, ContactMessage as ContactMessageData } from './forms/contact-message';
+export { SEARCH_TYPES, SEARCH_TYPE_LABELS, SEARCH_QUERY_MIN_LENGTH, SEARCH_QUERY_MAX_LENGTH, SEARCH_PAGE_SIZE_DEFAULT, SEARCH_PAGE_SIZE_MAX, SEARCH_PAGE_MAX } from './search';
+export type { SearchType, SearchSegment, SearchHit, SearchMeta, SearchResponse, SearchParams } from './search';

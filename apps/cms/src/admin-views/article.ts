@@ -23,7 +23,7 @@ export const article = defineAdminView({
     body: {
       label: 'Testo dell\'articolo',
       description:
-        'Il testo completo. Dividilo in sezioni con i titoletti (Intestazione 2 e 3); usa elenchi e citazioni per le frasi degli operatori.',
+        'Il testo completo. Dividilo in sezioni con i titoletti («Titolo H2» e «Titolo H3» nel menu dello stile); usa elenchi e citazioni per le frasi degli operatori.',
     },
     publicationDate: {
       label: 'Data di pubblicazione',

@@ -26,6 +26,11 @@ export const author = defineAdminView({
       label: 'Foto',
       description: 'Foto o illustrazione quadrata, almeno 400×400 pixel. Può essere un\'illustrazione se l\'autore non vuole mostrarsi.',
     },
+    socialLinks: {
+      label: 'Profili social',
+      description:
+        'Facoltativi: i profili pubblici che l\'autore vuole mostrare nella sua pagina. Un elemento per profilo, con link https://. Mai profili privati o numeri di telefono.',
+    },
     articles: {
       label: 'Articoli firmati',
       description: 'Gli articoli firmati da questo autore. Di solito l\'autore si sceglie dalla scheda dell\'articolo.',
@@ -45,6 +50,7 @@ export const author = defineAdminView({
         { name: 'avatar', size: 6 },
       ],
       [{ name: 'bio', size: 12 }],
+      [{ name: 'socialLinks', size: 12 }],
       [{ name: 'articles', size: 6 }],
     ],
   },

@@ -18,7 +18,7 @@ export const global = defineAdminView({
     },
     contactEmail: {
       label: 'E-mail della redazione',
-      description: 'L\'indirizzo pubblico per i contatti, mostrato in fondo a ogni pagina del sito.',
+      description: 'L\'indirizzo pubblico per i contatti, mostrato in fondo a ogni pagina del sito. Qui arrivano anche gli avvisi delle testimonianze e dei messaggi dal modulo «Contatti», se il server non ne indica un altro.',
       placeholder: 'redazione@chiudeteicallcenter.eu',
     },
     socialLinks: {

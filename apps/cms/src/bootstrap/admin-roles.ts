@@ -64,12 +64,16 @@ export const ADMIN_ROLES = {
     code: 'moderatore',
     name: 'Moderatore',
     description:
-      'Modera le testimonianze inviate dai lettori: le legge, le approva o le rifiuta ed elimina lo spam. Approvare pubblica una testimonianza.',
+      'Modera le testimonianze inviate dai lettori: le legge, le approva o le rifiuta ed elimina lo spam. Approvare pubblica una testimonianza. Legge i messaggi arrivati dal modulo «Contatti» e ne aggiorna lo stato.',
     contentTypes: {
       // No create: submissions come from readers only. Delete is for spam.
       'api::testimony-submission.testimony-submission': ['read', 'update', 'delete'],
       // Approving creates and publishes a Testimony.
       'api::testimony.testimony': EDIT_AND_PUBLISH,
+      // Readers' messages carry personal data, like submissions: the Moderatore, who
+      // already handles that, reads them and sets their status and note. No create
+      // (they come from the site only), no delete (the retention cron erases them).
+      'api::contact-message.contact-message': ['read', 'update'],
     },
     actions: [],
   },

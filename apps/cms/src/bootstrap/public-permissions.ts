@@ -15,8 +15,11 @@ export const PUBLIC_READABLE_TYPES = [
 const actionsFor = (uid: string): string[] =>
   uid === 'api::global.global' ? [`${uid}.find`] : [`${uid}.find`, `${uid}.findOne`];
 
+/** Read-only actions that are not a content type's find/findOne: site search (src/api/search). */
+const PUBLIC_EXTRA_ACTIONS = ['api::search.search.find'] as const;
+
 /** Every action the Public role has: nothing else (no sign-up, no login: the site has no accounts). */
-export const PUBLIC_ACTIONS: readonly string[] = PUBLIC_READABLE_TYPES.flatMap(actionsFor);
+export const PUBLIC_ACTIONS: readonly string[] = [...PUBLIC_READABLE_TYPES.flatMap(actionsFor), ...PUBLIC_EXTRA_ACTIONS];
 
 /**
  * Idempotently gives the users-permissions Public role exactly

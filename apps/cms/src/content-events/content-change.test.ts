@@ -16,7 +16,9 @@ describe('toContentChange', () => {
       entry,
     });
     expect(toContentChange('entry.unpublish', { uid: 'api::video.video', entry }, now)).toMatchObject({ action: 'unpublished', type: 'video', entry: null });
-    expect(toContentChange('entry.delete', { uid: 'api::answer.answer', entry }, now)).toMatchObject({ action: 'unpublished' });
+    expect(toContentChange('entry.delete', { uid: 'api::answer.answer', entry: { ...entry, publishedAt: '2026-11-01T00:00:00Z' } }, now)).toMatchObject({ action: 'unpublished' });
+    // The draft version's deletion is not a public change (one event per deleted document).
+    expect(toContentChange('entry.delete', { uid: 'api::answer.answer', entry: { ...entry, publishedAt: null } }, now)).toBeNull();
   });
 
   it('ignores draft edits of draft-and-publish types', () => {

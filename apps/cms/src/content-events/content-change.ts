@@ -59,7 +59,10 @@ export function toContentChange(event: StrapiEntryEvent, payload: StrapiEntryEve
 
   let action: ContentAction | null;
   if (draftAndPublish) {
-    action = event === 'entry.publish' ? 'published' : event === 'entry.unpublish' || event === 'entry.delete' ? 'unpublished' : null;
+    // Deleting a document emits one `entry.delete` per version: only the
+    // published version's deletion changes what the public sees.
+    const deletesPublished = event === 'entry.delete' && entry.publishedAt != null;
+    action = event === 'entry.publish' ? 'published' : event === 'entry.unpublish' || deletesPublished ? 'unpublished' : null;
   } else {
     action = event === 'entry.delete' ? 'unpublished' : event === 'entry.create' || event === 'entry.update' ? 'published' : null;
   }

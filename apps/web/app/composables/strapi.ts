@@ -16,11 +16,38 @@ export const CMS_PROXY_BASE = '/_cms';
  */
 const clients = new Map<string, StrapiClient>();
 
+/**
+ * Reads are retried once, after at most a second: enough for a connection
+ * reset or a CMS restarting (503), never a page held for a minute by a 429's
+ * Retry-After (that fails at once, and the page answers 503). The client's
+ * defaults (2 retries, waits up to 30 s) suit partners' sync jobs, not a render.
+ */
+const PAGE_RETRIES = { retries: 1, maxRetryDelayMs: 1_000 } as const;
+
 function sharedClient(baseURL: string, timeout: number, token?: string): StrapiClient {
   const key = `${baseURL} ${timeout} ${token ? 'token' : 'anonymous'}`;
   let client = clients.get(key);
   if (!client) {
-    client = createStrapiClient({ baseURL, timeout, token: token || undefined });
+    client = createStrapiClient({ baseURL, timeout, token: token || undefined, ...PAGE_RETRIES });
+    clients.set(key, client);
+  }
+  return client;
+}
+
+/**
+ * The client of an editor's preview (server only): the preview token
+ * (`NUXT_PREVIEW_TOKEN`, which the CMS lets read drafts) and `status=draft`
+ * on every request, so each page shows the latest draft of everything.
+ */
+function previewClient(baseURL: string, token: string): StrapiClient {
+  const key = `${baseURL} preview`;
+  let client = clients.get(key);
+  if (!client) {
+    client = createStrapiClient({ baseURL, timeout: 8_000, token, ...PAGE_RETRIES });
+    client.http.interceptors.request.use((config) => {
+      config.params = { ...(config.params as Record<string, unknown> | undefined), status: 'draft' };
+      return config;
+    });
     clients.set(key, client);
   }
   return client;
@@ -30,11 +57,13 @@ function sharedClient(baseURL: string, timeout: number, token?: string): StrapiC
  * The one typed CMS client of the app, for reading content. On the server it
  * sends the site's read-only API token when one is configured
  * (`NUXT_STRAPI_TOKEN`): the CMS limits anonymous reads per address, and all
- * of the site's reads come from this server.
+ * of the site's reads come from this server. In an editor's preview session
+ * (server/middleware/preview.ts) it reads drafts instead.
  */
 export function useStrapi(): StrapiClient {
   if (import.meta.server) {
-    const { strapiUrl, strapiToken } = useRuntimeConfig();
+    const { strapiUrl, strapiToken, previewToken } = useRuntimeConfig();
+    if (useRequestEvent()?.context.preview && previewToken) return previewClient(strapiUrl, previewToken);
     return sharedClient(strapiUrl, 8_000, strapiToken);
   }
   return sharedClient(CMS_PROXY_BASE, 8_000);
@@ -107,4 +136,23 @@ export function requireFound<T>(value: ComputedRef<T | null>, message: string): 
 
 export function notFound(message: string) {
   return createError({ status: 404, statusText: 'Not Found', message, fatal: true });
+}
+
+/**
+ * `useAsyncData` for CMS content the page can do without (related content,
+ * a side list): when the CMS fails, the page still renders, with `fallback`
+ * and a warning in the server's log. `key` must name everything the handler
+ * depends on.
+ */
+export async function useOptionalCmsData<T>(key: string, handler: (cms: StrapiClient) => Promise<T>, fallback: T): Promise<ComputedRef<T>> {
+  const cms = useStrapi();
+  const { data } = await useAsyncData(key, async (): Promise<{ value: T }> => {
+    try {
+      return { value: await handler(cms) };
+    } catch (cause) {
+      console.warn(`[cms] ${key}:`, cause instanceof Error ? cause.message : cause);
+      return { value: fallback };
+    }
+  });
+  return computed(() => data.value?.value ?? fallback);
 }

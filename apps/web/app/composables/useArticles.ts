@@ -1,4 +1,4 @@
-import type { Article, Author, Category, Media, Pagination } from '@chiudete/types';
+import type { Article, Author, Category, Filters, Media, Pagination } from '@chiudete/types';
 import type { ComputedRef } from 'vue';
 
 /** What a list or a card needs of an article (the payload stays small: no body). */
@@ -70,4 +70,37 @@ export async function useArticle(slug: string): Promise<ComputedRef<Article>> {
   if (!isValidSlug(slug)) throw notFound('Articolo non trovato.');
   const article = await useCmsData(`article:${slug}`, (cms) => cms.articles.getBySlug(slug));
   return requireFound(article, 'Articolo non trovato.');
+}
+
+/** How many related articles the end of an article shows. */
+export const RELATED_ARTICLES_COUNT = 3;
+
+/** Candidates fetched among the articles sharing a category, before ranking. */
+const RELATED_CANDIDATES = 12;
+
+/**
+ * The articles to read next: those sharing most categories with `article`
+ * (newest first among equals), then the latest ones to fill the places.
+ * Secondary content: a CMS failure leaves the list empty, not the page broken.
+ */
+export function useRelatedArticles(
+  article: Pick<Article, 'documentId' | 'categories'>,
+  count = RELATED_ARTICLES_COUNT,
+): Promise<ComputedRef<ArticleSummary[]>> {
+  const categories = (article.categories ?? []).map((category) => category.slug);
+  return useOptionalCmsData(`articles:related:${article.documentId}:${count}`, async (cms) => {
+    const newestFirst = (pageSize: number, filters: Filters<Article> = {}) => cms.articles.list({
+      page: 1,
+      pageSize,
+      sort: ['publicationDate:desc', 'id:desc'],
+      fields: [...SUMMARY_FIELDS],
+      filters: { ...filters, documentId: { $ne: article.documentId } },
+    });
+    const [sameCategory, latest] = await Promise.all([
+      categories.length > 0 ? newestFirst(RELATED_CANDIDATES, { categories: { slug: { $in: categories } } }) : Promise.resolve({ data: [] }),
+      newestFirst(count),
+    ]);
+    const closest = rankByScore(sameCategory.data.map(toArticleSummary), (candidate) => sharedCategories(candidate, categories));
+    return pickRelated([closest, latest.data.map(toArticleSummary)], article.documentId, count);
+  }, []);
 }

@@ -22,7 +22,7 @@ export interface ImageSource {
 const FORMAT_ORDER: MediaFormatName[] = ['thumbnail', 'small', 'medium', 'large'];
 
 /** `src` (the largest format up to `maxFormat`, or the original), a `srcset` of every size, and the intrinsic size. */
-export function useImageSource(): (media: Media, maxFormat?: MediaFormatName) => ImageSource {
+export function useImageSource(): (media: Pick<Media, 'url' | 'formats' | 'width' | 'height' | 'alternativeText'>, maxFormat?: MediaFormatName) => ImageSource {
   const mediaUrl = useMediaUrl();
   return (media, maxFormat = 'large') => {
     const formats = media.formats ?? {};

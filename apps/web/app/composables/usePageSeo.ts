@@ -1,37 +1,79 @@
-import type { Media } from '@chiudete/types';
+import type { Media, SharedSeo } from '@chiudete/types';
 
 export interface PageSeo {
+  /** The page's own title (the entry's title); the title template adds the site name. */
   title: string;
+  /** The entry's summary (excerpt, synopsis...); falls back on the site's description. */
   description?: string | null;
+  /** The entry's image (cover, poster...); falls back on the site's share image. */
   image?: Media | null;
-  type?: 'website' | 'article' | 'book';
+  /** The editors' SEO component of the entry (`shared.seo`): its title, description, image and noIndex win. */
+  seo?: SharedSeo | null;
+  type?: 'website' | 'article' | 'book' | 'profile';
   noIndex?: boolean | null;
   /** The query parameters that make this URL distinct (e.g. `{ pagina: '2' }`); any other is left out of the canonical URL. */
   canonicalQuery?: Record<string, string>;
+  /** Open Graph `article:*` properties (with `type: 'article'`). */
+  article?: {
+    publishedTime?: string | null;
+    modifiedTime?: string | null;
+    /** The authors' pages (site paths are made absolute) or their names. */
+    authors?: string[];
+    section?: string | null;
+    tags?: string[];
+  };
+  /** Open Graph `book:*` properties (with `type: 'book'`). */
+  book?: { isbn?: string | null; releaseDate?: string | null };
 }
 
-/** Title, description, Open Graph and canonical URL of a page (the title template adds the site name). */
-export function usePageSeo(seo: PageSeo): void {
+/**
+ * Title, description, canonical URL, Open Graph and Twitter tags of a page,
+ * with fallbacks: the SEO component, then the entry's own fields, then the
+ * site's defaults from Global (see `useSiteSeo`). `noIndex` becomes the
+ * robots rule (meta tag and `X-Robots-Tag`, through @nuxtjs/robots).
+ * Returns what it resolved (the JSON-LD composables reuse the image).
+ */
+export function usePageSeo(page: PageSeo): ResolvedPageSeo {
   const route = useRoute();
   const { siteUrl } = useRuntimeConfig().public;
-  const mediaUrl = useMediaUrl();
-  const canonicalUrl = new URL(route.path, siteUrl);
-  for (const [name, value] of Object.entries(seo.canonicalQuery ?? {})) canonicalUrl.searchParams.set(name, value);
+  const defaults = useSiteSeoDefaults();
+  const resolved = resolvePageSeo(page, defaults.value, useMediaUrl());
+
+  const canonicalUrl = new URL(absoluteSiteUrl(siteUrl, route.path));
+  for (const [name, value] of Object.entries(page.canonicalQuery ?? {})) canonicalUrl.searchParams.set(name, value);
   const canonical = canonicalUrl.href;
-  const description = seo.description ? truncateText(seo.description, 160) : undefined;
+  const { title, description, image } = resolved;
+  const nonEmpty = (values: Array<string | null | undefined> | undefined) => {
+    const kept = (values ?? []).filter((value): value is string => Boolean(value));
+    return kept.length > 0 ? kept : undefined;
+  };
 
   useSeoMeta({
-    title: seo.title,
+    title,
     description,
-    ogTitle: seo.title,
+    ogTitle: title,
     ogDescription: description,
-    ogType: seo.type ?? 'website',
+    ogType: page.type ?? 'website',
     ogUrl: canonical,
-    ogLocale: 'it_IT',
-    ogImage: seo.image ? mediaUrl(seo.image.url) : undefined,
-    ogImageAlt: seo.image?.alternativeText ?? undefined,
-    twitterCard: seo.image ? 'summary_large_image' : 'summary',
-    robots: seo.noIndex ? 'noindex, follow' : undefined,
+    ogImage: image?.url,
+    ogImageAlt: image?.alt || undefined,
+    ogImageWidth: image?.width,
+    ogImageHeight: image?.height,
+    ogImageType: image?.type as 'image/png' | 'image/jpeg' | 'image/webp' | 'image/gif' | undefined,
+    twitterCard: image ? 'summary_large_image' : 'summary',
+    twitterTitle: title,
+    twitterDescription: description,
+    twitterImage: image?.url,
+    twitterImageAlt: image?.alt || undefined,
+    articlePublishedTime: page.article?.publishedTime ?? undefined,
+    articleModifiedTime: page.article?.modifiedTime ?? undefined,
+    articleAuthor: nonEmpty(page.article?.authors?.map((author) => (author.startsWith('/') ? absoluteSiteUrl(siteUrl, author) : author))),
+    articleSection: page.article?.section ?? undefined,
+    articleTag: nonEmpty(page.article?.tags),
+    bookIsbn: page.book?.isbn ?? undefined,
+    bookReleaseDate: page.book?.releaseDate ?? undefined,
   });
   useHead({ link: [{ rel: 'canonical', href: canonical }] });
+  if (resolved.noIndex) useRobotsRule('noindex, follow');
+  return resolved;
 }

@@ -1,5 +1,6 @@
 import type { Filters, Pagination, Role, Sector, Testimony } from '@chiudete/types';
 import type { ComputedRef } from 'vue';
+import type { AnswerSummary } from './useAnswers';
 
 /** A testimony as a card shows it: the story is cut to an excerpt on the server. */
 export interface TestimonySummary extends Pick<Testimony, 'documentId' | 'slug' | 'title' | 'role' | 'sector' | 'channel' | 'companyBrand' | 'eventMonth' | 'displayName'> {
@@ -69,4 +70,42 @@ export async function useTestimony(slug: string): Promise<ComputedRef<Testimony>
   if (!isValidSlug(slug)) throw notFound('Testimonianza non trovata.');
   const testimony = await useCmsData(`testimony:${slug}`, (cms) => cms.testimonies.getBySlug(slug));
   return requireFound(testimony, 'Testimonianza non trovata.');
+}
+
+export interface TestimonyRelated {
+  /** Other testimonies: same sector and role first, then same sector, then same role. */
+  testimonies: TestimonySummary[];
+  /** «Risposte precise» about the same sector. */
+  answers: AnswerSummary[];
+}
+
+export const RELATED_TESTIMONIES_COUNT = 3;
+export const RELATED_ANSWERS_COUNT = 3;
+const RELATED_CANDIDATES = 12;
+
+/** What to read after a testimony. Secondary content: a CMS failure leaves it empty, not the page broken. */
+export function useTestimonyRelated(testimony: Pick<Testimony, 'documentId' | 'sector' | 'role'>): Promise<ComputedRef<TestimonyRelated>> {
+  const { documentId, sector, role } = testimony;
+  return useOptionalCmsData(`testimony:related:${documentId}`, async (cms) => {
+    const [candidates, answers] = await Promise.all([
+      cms.testimonies.list({
+        page: 1,
+        pageSize: RELATED_CANDIDATES,
+        sort: ['publishedAt:desc', 'id:desc'],
+        filters: { documentId: { $ne: documentId }, $or: [{ sector: { $eq: sector } }, { role: { $eq: role } }] },
+      }),
+      cms.answers.list({
+        page: 1,
+        pageSize: RELATED_ANSWERS_COUNT,
+        sort: ['publishedAt:desc', 'id:desc'],
+        fields: ['title', 'slug', 'operatorClaim', 'sector', 'publishedAt'],
+        filters: { sector: { $eq: sector } },
+      }),
+    ]);
+    const closest = rankByScore(candidates.data, (candidate) => testimonyAffinity(candidate, testimony));
+    return {
+      testimonies: pickRelated([closest], documentId, RELATED_TESTIMONIES_COUNT).map(toTestimonySummary),
+      answers: answers.data.map(toAnswerSummary),
+    };
+  }, { testimonies: [], answers: [] });
 }

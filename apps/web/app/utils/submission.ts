@@ -7,6 +7,7 @@ import {
   type Sector,
   type SubmissionStatus,
 } from '@chiudete/types';
+import { fieldErrorSummary, sortFieldErrors, type ErrorSummaryItem, type SortedFieldErrors } from './form-errors';
 
 /**
  * Pure helpers of the testimony submission pages: the form's values, the
@@ -31,9 +32,6 @@ export const SUBMISSION_FIELDS = [
 ] as const;
 
 export type SubmissionField = (typeof SUBMISSION_FIELDS)[number];
-
-/** `_form`: a problem with the whole submission (anti-abuse, network, server). */
-export const FORM_ERROR_FIELD = '_form';
 
 export function isSubmissionField(field: string): field is SubmissionField {
   return (SUBMISSION_FIELDS as readonly string[]).includes(field);
@@ -96,35 +94,16 @@ export function toSubmissionInput(values: SubmissionFormValues): Record<string, 
 }
 
 /** Field errors by field (first one wins) and the errors about the whole form. */
-export interface SortedErrors {
-  fields: Partial<Record<SubmissionField, FieldError>>;
-  form: FieldError[];
-}
+export type SortedErrors = SortedFieldErrors<SubmissionField>;
 
 /** Sorts errors from the schema or the CMS: a field the form does not show (e.g. `unknown_field`) is a form error. */
 export function sortErrors(errors: readonly FieldError[]): SortedErrors {
-  const sorted: SortedErrors = { fields: {}, form: [] };
-  for (const error of errors) {
-    if (isSubmissionField(error.field)) sorted.fields[error.field] ??= error;
-    else sorted.form.push(error);
-  }
-  return sorted;
-}
-
-/** One line of the error summary. */
-export interface ErrorSummaryItem {
-  message: string;
-  /** Id of the control to go to, if the problem belongs to a field. */
-  target?: string;
+  return sortFieldErrors(errors, SUBMISSION_FIELDS);
 }
 
 /** The summary's lines: field problems in the form's order, then those about the whole submission. */
 export function errorSummaryItems(errors: SortedErrors): ErrorSummaryItem[] {
-  const fieldItems = SUBMISSION_FIELDS.flatMap((field) => {
-    const error = errors.fields[field];
-    return error ? [{ message: error.message, target: submissionFieldId(field) }] : [];
-  });
-  return [...fieldItems, ...errors.form.map((error) => ({ message: error.message }))];
+  return fieldErrorSummary(errors, SUBMISSION_FIELDS, (field) => submissionFieldId(field));
 }
 
 const count = new Intl.NumberFormat('it-IT');

@@ -47,17 +47,19 @@ describe('ArticleCard', () => {
     expect(wrapper.find('h3 a').attributes('href')).toBe('/articoli/il-mio-primo-hater');
   });
 
-  it('renders the cover with absolute URL, size, alt text and lazy loading', async () => {
+  it('renders the cover as resized WebP variants, with its size, alt text and lazy loading', async () => {
     const wrapper = await mountSuspended(ArticleCard, { props: { article: { ...article, cover } } });
     const image = wrapper.find('img');
+    const version = `?v=${Date.parse(cover.updatedAt).toString(36)}`;
     expect(image.attributes()).toMatchObject({
-      src: 'https://cms.example.test/uploads/small_cuffia.jpg',
-      width: '500',
-      height: '333',
+      src: `/_ipx/f_webp&q_75&w_800/uploads/cuffia.jpg${version}`,
+      width: '1200',
+      height: '800',
       alt: 'Una cuffia da call center',
       loading: 'lazy',
     });
-    expect(image.attributes('srcset')).toContain('https://cms.example.test/uploads/medium_cuffia.jpg 750w');
+    expect(image.attributes('srcset')).toContain(`/_ipx/f_webp&q_75&w_640/uploads/cuffia.jpg${version} 640w`);
+    expect(image.attributes('srcset')).toContain(`/_ipx/f_webp&q_75/uploads/cuffia.jpg${version} 1200w`);
 
     const eager = await mountSuspended(ArticleCard, { props: { article: { ...article, cover }, eager: true } });
     expect(eager.find('img').attributes('loading')).toBe('eager');

@@ -87,15 +87,16 @@ describe('BlocksRenderer', () => {
     expect(wrapper.find('pre code').text()).toBe('<b>non grassetto</b>');
   });
 
-  it('renders images with absolute CMS URLs, size and alt text, lazily', async () => {
+  it('renders images as resized variants served by the site, with size and alt text, lazily', async () => {
     const content: BlocksContent = [{ type: 'image', children: [text('')], image: {
       url: '/uploads/centralino.jpg', alternativeText: 'Un centralino', width: 800, height: 600, caption: 'Foto della redazione',
     } }];
     const wrapper = await mountSuspended(BlocksRenderer, { props: { content } });
     const image = wrapper.find('img');
     expect(image.attributes()).toMatchObject({
-      src: 'https://cms.example.test/uploads/centralino.jpg', alt: 'Un centralino', width: '800', height: '600', loading: 'lazy',
+      src: '/_ipx/f_webp&q_75/uploads/centralino.jpg', alt: 'Un centralino', width: '800', height: '600', loading: 'lazy',
     });
+    expect(image.attributes('srcset')).toContain('/_ipx/f_webp&q_75&w_640/uploads/centralino.jpg 640w');
     expect(wrapper.find('figcaption').text()).toBe('Foto della redazione');
   });
 

@@ -1,6 +1,11 @@
 // `@chiudete/types/forms`: the form schemas (zod). A separate entry point so
 // that pages without a form do not load zod.
-export { testimonySubmissionSchema, toFieldErrors } from './testimony-submission';
+export { testimonySubmissionSchema } from './testimony-submission';
 export type { TestimonySubmissionInput, TestimonySubmission as TestimonySubmissionData } from './testimony-submission';
+export { contactMessageSchema } from './contact-message';
+export type { ContactMessageInput, ContactMessage as ContactMessageData } from './contact-message';
+export { searchQuerySchema } from './search';
+export type { SearchQueryInput, SearchQuery } from './search';
+export { toFieldErrors } from './schema-helpers';
 export type { FieldError } from './field-error';
 export * from './limits';

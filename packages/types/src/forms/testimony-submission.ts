@@ -1,34 +1,17 @@
 import { z } from 'zod';
 import { CHANNELS, ROLES, SECTORS } from '../vocabulary';
 import { STORY_MAX_LENGTH, STORY_MIN_LENGTH, TITLE_MAX_LENGTH, TITLE_MIN_LENGTH } from './limits';
-import type { FieldError } from './field-error';
+import { mustBeTrue, optionalText, requiredText } from './schema-helpers';
+
+export { toFieldErrors } from './schema-helpers';
+
+const currentMonth = () => new Date().toISOString().slice(0, 7);
 
 /**
  * The testimony submission form: one schema for the browser form and the
  * CMS endpoint. Messages are Italian (shown to readers); `toFieldErrors`
  * adds a machine-readable code to each (`story.too_short`, ...).
  */
-
-const requiredText = (min: number, max: number, messages: { required: string; short: string; long: string }) =>
-  z
-    .string({ error: messages.required })
-    .trim()
-    .min(1, { error: messages.required })
-    .min(min, { error: messages.short })
-    .max(max, { error: messages.long });
-
-const optionalText = (max: number, long: string) =>
-  z
-    .string({ error: 'Questo campo deve essere un testo.' })
-    .trim()
-    .max(max, { error: long })
-    .optional()
-    .transform((v) => (v ? v : undefined));
-
-const mustBeTrue = (message: string) => z.literal(true, { error: message });
-
-const currentMonth = () => new Date().toISOString().slice(0, 7);
-
 export const testimonySubmissionSchema = z
   .strictObject({
     role: z.enum(ROLES, { error: 'Scegli se racconti come cliente o come operatore.' }),
@@ -85,33 +68,3 @@ function isCustomerWithoutCompany(value: unknown): boolean {
 
 export type TestimonySubmissionInput = z.input<typeof testimonySubmissionSchema>;
 export type TestimonySubmission = z.output<typeof testimonySubmissionSchema>;
-
-const isBlank = (value: unknown) => value === undefined || value === null || value === false || (typeof value === 'string' && value.trim() === '');
-
-function issueCode(issue: z.core.$ZodIssue, field: string, value: unknown): string {
-  if (issue.code === 'custom') return (issue.params as { code?: string } | undefined)?.code ?? `${field}.invalid`;
-  if (isBlank(value)) return `${field}.required`;
-  if (issue.code === 'too_small') return `${field}.too_short`;
-  if (issue.code === 'too_big') return `${field}.too_long`;
-  return `${field}.invalid`;
-}
-
-/**
- * Turns zod issues into one `FieldError` per field (the first problem of
- * each). `input` is what was validated: it tells a missing value from a wrong one.
- */
-export function toFieldErrors(error: z.ZodError, input: unknown): FieldError[] {
-  const values = typeof input === 'object' && input !== null ? (input as Record<string, unknown>) : {};
-  const byField = new Map<string, FieldError>();
-  for (const issue of error.issues) {
-    if (issue.code === 'unrecognized_keys') {
-      for (const key of issue.keys) {
-        byField.set(key, { field: key, code: 'unknown_field', message: `Il campo «${key}» non fa parte del modulo.` });
-      }
-      continue;
-    }
-    const field = issue.path.map(String).join('.') || '_form';
-    if (!byField.has(field)) byField.set(field, { field, code: issueCode(issue, field, values[field]), message: issue.message });
-  }
-  return [...byField.values()];
-}

@@ -87,6 +87,7 @@ export interface Author {
   publishedAt: string | null;
   role: string | null;
   slug: string;
+  socialLinks?: SharedSocialLink[];
   updatedAt: string;
 }
 

@@ -72,6 +72,8 @@ export const AUTHORS: AuthorSeed[] = [
       + 'Firma gli articoli del blog a nome di tre consulenti che preferiscono restare dietro le quinte: un formatore '
       + 'e un operatore che lavorano ancora nei call center, e un ex operatore che ci ha lavorato dal 2001 al 2016. '
       + 'Le loro esperienze, incrociate con le testimonianze dei lettori, sono la materia prima di ogni post.',
+    // The project's own page, which she runs: no personal profile in the demo content.
+    socialLinks: [{ platform: 'facebook', url: 'https://www.facebook.com/chiudeteicallcenter', label: 'Il progetto su Facebook' }],
   },
 ];
 

@@ -16,6 +16,7 @@ export interface AuthorSeed {
   slug: string;
   role: string;
   bio: string;
+  socialLinks: Array<{ platform: 'facebook' | 'instagram' | 'youtube' | 'x' | 'linkedin' | 'telegram' | 'altro'; url: string; label: string }>;
 }
 
 export interface CategorySeed {

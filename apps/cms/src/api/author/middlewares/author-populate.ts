@@ -1,3 +1,3 @@
 import { defaultPopulate } from '../../../utils/default-populate';
 
-export default defaultPopulate({ avatar: true });
+export default defaultPopulate({ avatar: true, socialLinks: true });

@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
+import { acceptPublicForm, privateResponse } from '../../../public-forms';
 import type { SubmissionService } from '../services/submission';
 
 /**
@@ -9,17 +10,7 @@ import type { SubmissionService } from '../services/submission';
 
 type Context = Parameters<Core.ControllerHandler>[0];
 
-interface AntiAbuseState {
-  antiAbuse?: { ipHash?: string };
-}
-
 const NOT_FOUND = 'No submission matches this link: check that you copied the whole address.';
-
-/** Answers that carry or depend on the private token: never cached, never sent on as a Referer. */
-function privateResponse(ctx: Context): void {
-  ctx.set('Cache-Control', 'no-store');
-  ctx.set('Referrer-Policy', 'no-referrer');
-}
 
 const controller = ({ strapi }: { strapi: Core.Strapi }) => {
   const submissions = () => strapi.service('api::testimony-submission.submission') as SubmissionService;
@@ -27,11 +18,7 @@ const controller = ({ strapi }: { strapi: Core.Strapi }) => {
   return {
     /** POST /api/testimony-submissions → 202 { data: { id, status, accessToken } } */
     async submit(ctx: Context) {
-      privateResponse(ctx);
-      const { antiAbuse } = ctx.state as AntiAbuseState;
-      const receipt = await submissions().submit(ctx.request.body, { ipHash: antiAbuse?.ipHash, isJson: Boolean(ctx.is('json')) });
-      ctx.status = 202;
-      ctx.body = { data: receipt };
+      await acceptPublicForm(ctx, (body, request) => submissions().submit(body, request));
     },
 
     /** GET /api/testimony-submissions/status/:token → 200 { data: SubmissionState } | 404 */

@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { CHANNEL_LABELS, ROLE_LABELS, SECTOR_LABELS, type Channel, type Role, type Sector } from '@chiudete/types';
+import { adminEditUrl as contentManagerUrl, cmsUrlOf, escapeHtml, oneLine, redazioneAddress, sendToRedazione, type EmailMessage } from '../../../public-forms';
 import { redact } from '../../../redaction';
-import type { SubmissionsConfig } from '../../../../config/submissions';
 
 /**
  * E-mails to the editors about submissions. Only redacted text goes out:
@@ -10,7 +10,6 @@ import type { SubmissionsConfig } from '../../../../config/submissions';
 
 const SUBMISSION_UID = 'api::testimony-submission.testimony-submission';
 const EXCERPT_LENGTH = 600;
-const LOCAL_CMS_URL = 'http://localhost:1337';
 
 /** What the notification shows of a submission. */
 export interface SubmissionSummary {
@@ -25,18 +24,6 @@ export interface SubmissionSummary {
   personalDataCount: number;
 }
 
-export interface EmailMessage {
-  to: string;
-  subject: string;
-  text: string;
-  html: string;
-}
-
-const oneLine = (text: string) => text.replace(/\s+/g, ' ').trim();
-
-const escapeHtml = (text: string) =>
-  text.replace(/[&<>"']/g, (char) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', '\'': '&#39;' })[char] ?? char);
-
 function excerpt(text: string, length = EXCERPT_LENGTH): string {
   if (text.length <= length) return text;
   const cut = text.slice(0, length);
@@ -45,8 +32,7 @@ function excerpt(text: string, length = EXCERPT_LENGTH): string {
 }
 
 /** Admin edit page of a submission. */
-export const adminEditUrl = (cmsUrl: string, documentId: string) =>
-  `${cmsUrl.replace(/\/+$/, '')}/admin/content-manager/collection-types/${SUBMISSION_UID}/${documentId}`;
+export const adminEditUrl = (cmsUrl: string, documentId: string) => contentManagerUrl(cmsUrl, SUBMISSION_UID, documentId);
 
 /**
  * The editors' e-mail about a new submission (Italian), as text and HTML.
@@ -103,14 +89,6 @@ export function composeNewSubmissionEmail(submission: SubmissionSummary, { to, c
   return { to, subject: `Nuova testimonianza da moderare: ${title}`, text, html };
 }
 
-interface EmailPluginConfig {
-  providerOptions?: { jsonTransport?: boolean };
-}
-
-interface EmailService {
-  send(message: EmailMessage): Promise<unknown>;
-}
-
 const notificationService = ({ strapi }: { strapi: Core.Strapi }) => ({
   /** Tells the editors about a new submission. Rejects on failure: the caller logs it. */
   async newSubmission(documentId: string): Promise<void> {
@@ -135,18 +113,10 @@ const notificationService = ({ strapi }: { strapi: Core.Strapi }) => ({
         redactedStory: submission.redactedStory ?? '',
         personalDataCount: Array.isArray(findings) ? findings.length : 0,
       },
-      {
-        to: strapi.config.get<SubmissionsConfig>('submissions').redazioneEmail,
-        cmsUrl: strapi.config.get<string>('server.url', '') || LOCAL_CMS_URL,
-      },
+      { to: await redazioneAddress(strapi), cmsUrl: cmsUrlOf(strapi) },
     );
-
-    await (strapi.plugin('email').service('email') as EmailService).send(message);
-
-    // Without SMTP_HOST the provider renders the message to JSON and sends nothing: show it in the log.
-    if (strapi.config.get<EmailPluginConfig>('plugin::email').providerOptions?.jsonTransport) {
-      strapi.log.info(`[submissions] SMTP_HOST is not set, e-mail NOT sent to ${message.to}: "${message.subject}"\n${message.text}`);
-    }
+    // Only redacted text: it may go to the log when SMTP is not configured.
+    await sendToRedazione(strapi, message, { tag: '[submissions]', logText: true });
   },
 });
 

@@ -1,8 +1,8 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Core, Modules } from '@strapi/strapi';
-import { errors } from '@strapi/utils';
-import type { FieldError, SubmissionReceipt, SubmissionState, SubmissionStatus, TestimonySubmissionData } from '@chiudete/types';
-import { testimonySubmissionSchema, toFieldErrors } from '@chiudete/types/forms';
+import type { SubmissionReceipt, SubmissionState, SubmissionStatus, TestimonySubmissionData } from '@chiudete/types';
+import { testimonySubmissionSchema } from '@chiudete/types/forms';
+import { notifyInBackground, parseFormBody, type FormRequest } from '../../../public-forms';
 import { redact } from '../../../redaction';
 import type { SubmissionsConfig } from '../../../../config/submissions';
 import type { NotificationService } from './notification';
@@ -39,11 +39,7 @@ const clearing = (data: Clearable<SubmissionInput>) => data as Partial<Submissio
 export const hashToken = (token: string): string => createHash('sha256').update(token, 'utf8').digest('hex');
 
 /** What the controller knows besides the body: the anti-abuse ipHash and the content type. */
-export interface SubmitContext {
-  ipHash?: string;
-  /** Whether the request body was JSON (`ctx.is('json')`). */
-  isJson: boolean;
-}
+export type SubmitContext = FormRequest;
 
 /** The columns read back by the token endpoints and the erasure. */
 interface SubmissionRow {
@@ -59,19 +55,11 @@ interface SubmissionRow {
 
 const STATE_FIELDS = ['submissionStatus', 'title', 'accessTokenHash', 'submittedAt', 'moderatedAt', 'withdrawnAt'] as const;
 
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
-
 /** A datetime column as an ISO string (drivers give strings, numbers or Dates). */
 function iso(value: unknown): string | null {
   if (value === null || value === undefined || value === '') return null;
   const date = value instanceof Date ? value : new Date(value as string | number);
   return Number.isNaN(date.getTime()) ? null : date.toISOString();
-}
-
-function invalidBody(message: string, fieldMessage: string): errors.ValidationError {
-  const details: { errors: FieldError[] } = { errors: [{ field: '_form', code: '_form.invalid', message: fieldMessage }] };
-  return new errors.ValidationError(message, details);
 }
 
 /**
@@ -80,31 +68,7 @@ function invalidBody(message: string, fieldMessage: string): errors.ValidationEr
  * (fields that are not in the form, e.g. submissionStatus, are `unknown_field`).
  */
 export function parseSubmissionBody(body: unknown, { isJson }: { isJson: boolean }): TestimonySubmissionData {
-  if (!isJson) {
-    throw invalidBody(
-      'Send the submission as JSON (Content-Type: application/json) in the form { "data": { ...fields } }.',
-      'Il modulo non è stato inviato correttamente: ricarica la pagina e riprova.',
-    );
-  }
-  if (!isRecord(body) || !isRecord(body.data)) {
-    throw invalidBody(
-      'The request body must be a JSON object { "data": { ...fields } } with the form fields in "data" (an object, not an array).',
-      'Il modulo non è stato inviato correttamente: ricarica la pagina e riprova.',
-    );
-  }
-  const extra = Object.keys(body).filter((key) => key !== 'data');
-  if (extra.length > 0) {
-    throw invalidBody(
-      `The request body may only contain "data" (unexpected: ${extra.map((key) => `"${key}"`).join(', ')}).`,
-      'Il modulo non è stato inviato correttamente: ricarica la pagina e riprova.',
-    );
-  }
-  const result = testimonySubmissionSchema.safeParse(body.data);
-  if (!result.success) {
-    const fieldErrors = toFieldErrors(result.error, body.data);
-    throw new errors.ValidationError(`Invalid submission: ${fieldErrors.length} field(s)`, { errors: fieldErrors });
-  }
-  return result.data;
+  return parseFormBody(body, testimonySubmissionSchema, { isJson, noun: 'submission' });
 }
 
 const submissionService = ({ strapi }: { strapi: Core.Strapi }) => {
@@ -200,11 +164,7 @@ const submissionService = ({ strapi }: { strapi: Core.Strapi }) => {
 
       // The row is committed: the e-mail goes out in the background, and its
       // failure (SMTP down...) is logged, never turned into a failed submission.
-      void notifier()
-        .newSubmission(created.documentId)
-        .catch((error: unknown) => {
-          strapi.log.error(`[submissions] could not notify the editors of submission ${created.documentId}: ${error instanceof Error ? error.message : String(error)}`);
-        });
+      notifyInBackground(strapi, '[submissions]', `submission ${created.documentId}`, () => notifier().newSubmission(created.documentId));
 
       return { id: created.documentId, status: 'nuova', accessToken };
     },

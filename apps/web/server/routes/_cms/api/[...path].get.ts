@@ -5,7 +5,7 @@
  * hydration. Only GET, only the public content types, only the query string
  * is forwarded (no cookies nor other headers of the visitor).
  */
-const PUBLIC_PATH = /^(?:articles|authors|categories|book-releases|testimonies|videos|answers)(?:\/[A-Za-z0-9]+)?$|^global$/;
+const PUBLIC_PATH = /^(?:articles|authors|categories|book-releases|testimonies|videos|answers)(?:\/[A-Za-z0-9]+)?$|^global$|^search$/;
 
 export default defineEventHandler((event) => {
   const path = getRouterParam(event, 'path') ?? '';

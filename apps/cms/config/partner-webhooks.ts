@@ -1,0 +1,19 @@
+import type { Core } from '@strapi/strapi';
+import { readPartnerWebhooksConfig } from '../src/partner-webhooks/config';
+
+/**
+ * Partner webhooks (src/partner-webhooks): where the links in the events
+ * point, and whether webhook URLs may be plain http or local addresses.
+ * Read with `strapi.config.get('partner-webhooks')`.
+ */
+const config = ({ env }: Core.Config.Shared.ConfigParams) =>
+  readPartnerWebhooksConfig({
+    SITE_URL: env('SITE_URL', ''),
+    PUBLIC_URL: env('PUBLIC_URL', ''),
+    PORT: env('PORT', ''),
+    NODE_ENV: env('NODE_ENV', ''),
+    PARTNER_WEBHOOKS_ALLOW_LOCAL_URLS: env('PARTNER_WEBHOOKS_ALLOW_LOCAL_URLS', ''),
+    PARTNER_WEBHOOKS_RETENTION_DAYS: env('PARTNER_WEBHOOKS_RETENTION_DAYS', ''),
+  });
+
+export default config;

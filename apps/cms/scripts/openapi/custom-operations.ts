@@ -1,0 +1,273 @@
+import { contactMessageSchema, searchQuerySchema, testimonySubmissionSchema } from '@chiudete/types/forms';
+import { cacheableHeaders, noStoreHeaders, rateLimitHeaders } from './components';
+import { arrayOf, object, ref, type Schema } from './json-schema';
+import type { AppModel } from './model';
+
+/**
+ * The app's own public routes (not core find/findOne): the forms, their
+ * anti-abuse endpoints, the search and this document. Keyed by Strapi's
+ * method and path; scripts/openapi.ts fails on a public route that has no
+ * entry here, so that a new route is never left out of the contract.
+ * Request bodies are the forms' own zod schemas (@chiudete/types/forms)
+ * turned into JSON Schema: the browser form, the CMS and this document
+ * share one definition.
+ */
+
+export interface CustomOperation {
+  operation: Schema;
+  schemas?: Record<string, Schema>;
+}
+
+type ZodLike = { toJSONSchema(params: { io: 'input'; unrepresentable: 'any'; target: 'draft-2020-12' }): unknown };
+
+/** A zod schema as JSON Schema, without its `$schema` (the document declares the dialect). */
+function fromZod(schema: ZodLike): Schema {
+  const { $schema: _dialect, ...rest } = schema.toJSONSchema({ io: 'input', unrepresentable: 'any', target: 'draft-2020-12' }) as Schema;
+  return rest;
+}
+
+const responseRef = (name: string) => ({ $ref: `#/components/responses/${name}` });
+const json = (schema: Schema, example?: unknown) => ({ 'application/json': { schema, ...(example === undefined ? {} : { example }) } });
+const FORMS_SECURITY: Schema[] = [{}];
+
+const ANTI_ABUSE_PROPERTIES: Record<string, Schema> = {
+  formToken: { type: 'string', description: 'Signed form token from `GET /form-tokens/{form}`, issued at least `minFillSeconds` before submitting.' },
+  altcha: { type: 'string', description: 'The ALTCHA widget\'s payload (base64 JSON) for a challenge from `GET /altcha/challenge`; each one is accepted once.' },
+  website: { type: 'string', maxLength: 0, description: 'Honeypot: absent or empty.' },
+};
+
+/** `{ data: <form fields + anti-abuse fields> }`, strict like the CMS. */
+function formBody(form: Schema, description: string): Schema {
+  const properties = { ...(form.properties as Record<string, Schema>), ...ANTI_ABUSE_PROPERTIES };
+  const required = [...((form.required as string[] | undefined) ?? []), 'formToken', 'altcha'];
+  return object({ data: { type: 'object', properties, required, additionalProperties: false } }, ['data'], { description });
+}
+
+function submissionState(model: AppModel): Schema {
+  const statuses = model.contentTypes['api::testimony-submission.testimony-submission']?.attributes.submissionStatus?.enum ?? [];
+  return object({
+    status: { enum: statuses, description: '`nuova` (received), `in_revisione`, `approvata` (published), `rifiutata`, `ritirata` (withdrawn by its author).' },
+    title: { type: 'string' },
+    submittedAt: { type: 'string', format: 'date-time' },
+    moderatedAt: { type: ['string', 'null'], format: 'date-time' },
+    withdrawnAt: { type: ['string', 'null'], format: 'date-time' },
+    testimonySlug: { type: ['string', 'null'], description: 'Slug of the published testimony, while it is online.' },
+    canWithdraw: { type: 'boolean' },
+  }, undefined, { description: 'What the author of a submission may see of it with its private token.' });
+}
+
+const tokenParameter: Schema = {
+  name: 'token',
+  in: 'path',
+  required: true,
+  description: 'The private access token returned once by `POST /testimony-submissions` (256 bits, base64url).',
+  schema: { type: 'string' },
+};
+
+const SEARCH_HIT: Schema = object({
+  type: { enum: ['article', 'testimony', 'answer'] },
+  documentId: { type: 'string', pattern: '^[a-z0-9]{24}$' },
+  slug: { type: 'string' },
+  title: { type: 'string' },
+  titleSegments: arrayOf(ref('SearchSegment'), { description: 'The title with the query\'s words marked.' }),
+  excerpt: arrayOf(ref('SearchSegment'), { description: 'A short passage around the query\'s words, marked; `…` where it was cut.' }),
+  publishedAt: { type: 'string', format: 'date-time' },
+  score: { type: 'number', description: 'Relevance, higher is better; comparable only within one response.' },
+});
+
+/** Operations by `METHOD /strapi/path`. */
+export function customOperations(model: AppModel): Record<string, CustomOperation> {
+  return {
+    'GET /openapi.json': {
+      operation: {
+        operationId: 'getOpenApiDocument',
+        tags: ['Meta'],
+        summary: 'This document',
+        description: 'The OpenAPI 3.1 description of the public API (the committed `apps/cms/openapi/content-api.json`; `servers` names this CMS when `PUBLIC_URL` is set). Cacheable, with an ETag.',
+        security: FORMS_SECURITY,
+        parameters: [{ $ref: '#/components/parameters/IfNoneMatch' }],
+        responses: {
+          200: { description: 'The OpenAPI document.', headers: cacheableHeaders(), content: json({
+            type: 'object',
+            properties: { openapi: { type: 'string', pattern: '^3\\.1\\.' }, info: { type: 'object' }, paths: { type: 'object' }, components: { type: 'object' } },
+            required: ['openapi', 'info', 'paths'],
+          }),
+          },
+          304: responseRef('NotModified'),
+          429: responseRef('TooManyReads'),
+        },
+      },
+    },
+
+    'GET /form-tokens/:form': {
+      operation: {
+        operationId: 'getFormToken',
+        tags: ['Forms'],
+        summary: 'A signed token for a public form',
+        description: 'Get one when the form is shown; submit no sooner than `minFillSeconds` later and before `expiresAt`. Limited per client address.',
+        security: FORMS_SECURITY,
+        parameters: [{ name: 'form', in: 'path', required: true, schema: { enum: ['testimony', 'contact'] } }],
+        responses: {
+          200: {
+            description: 'A form token.',
+            headers: noStoreHeaders(),
+            content: json(object({
+              data: object({
+                token: { type: 'string' },
+                minFillSeconds: { type: 'integer', minimum: 0 },
+                expiresAt: { type: 'string', format: 'date-time' },
+              }),
+            })),
+          },
+          400: responseRef('FormInvalid'),
+          429: responseRef('FormTooManyRequests'),
+        },
+      },
+    },
+
+    'GET /altcha/challenge': {
+      operation: {
+        operationId: 'getAltchaChallenge',
+        tags: ['Forms'],
+        summary: 'An ALTCHA proof-of-work challenge',
+        description: 'The JSON the `altcha` widget expects (protocol v1). Solve it, and send the widget\'s payload as `altcha` with the form. Limited per client address.',
+        security: FORMS_SECURITY,
+        responses: {
+          200: {
+            description: 'A signed challenge, valid for a few minutes.',
+            headers: noStoreHeaders(),
+            content: json(object({
+              algorithm: { const: 'SHA-256' },
+              challenge: { type: 'string', pattern: '^[0-9a-f]{64}$' },
+              maxnumber: { type: 'integer', minimum: 1 },
+              salt: { type: 'string' },
+              signature: { type: 'string', pattern: '^[0-9a-f]{64}$' },
+            })),
+          },
+          429: responseRef('FormTooManyRequests'),
+        },
+      },
+    },
+
+    'POST /testimony-submissions': {
+      schemas: {
+        TestimonySubmissionRequest: formBody(fromZod(testimonySubmissionSchema), 'A testimony as the form at /testimonianze/invia sends it.'),
+        SubmissionReceipt: object({
+          data: object({
+            id: { type: 'string', description: 'The submission\'s documentId.' },
+            status: { const: 'nuova' },
+            accessToken: { type: 'string', pattern: '^[A-Za-z0-9_-]{43}$', description: 'Private token for the status and withdraw links: shown once, stored hashed.' },
+          }),
+        }),
+      },
+      operation: {
+        operationId: 'submitTestimony',
+        tags: ['Forms'],
+        summary: 'Send a testimony',
+        description: 'Stored (personal data detected and masked) and sent to the redazione for moderation; nothing is published before a moderator approves it. Limited per client address and overall.',
+        security: FORMS_SECURITY,
+        requestBody: { required: true, content: json(ref('TestimonySubmissionRequest')) },
+        responses: {
+          202: { description: 'Received.', headers: noStoreHeaders(), content: json(ref('SubmissionReceipt')) },
+          400: responseRef('FormInvalid'),
+          413: responseRef('PayloadTooLarge'),
+          429: responseRef('FormTooManyRequests'),
+        },
+      },
+    },
+
+    'GET /testimony-submissions/status/:token': {
+      schemas: { SubmissionState: submissionState(model), SubmissionStateResponse: object({ data: ref('SubmissionState') }) },
+      operation: {
+        operationId: 'getSubmissionStatus',
+        tags: ['Forms'],
+        summary: 'Where a submission stands (for its author)',
+        security: FORMS_SECURITY,
+        parameters: [tokenParameter],
+        responses: {
+          200: { description: 'The submission\'s state.', headers: noStoreHeaders(), content: json(ref('SubmissionStateResponse')) },
+          404: { description: 'No submission has this token.', headers: noStoreHeaders(), content: json(ref('Error')) },
+          429: responseRef('FormTooManyRequests'),
+        },
+      },
+    },
+
+    'POST /testimony-submissions/withdraw/:token': {
+      operation: {
+        operationId: 'withdrawSubmission',
+        tags: ['Forms'],
+        summary: 'Withdraw a submission (for its author)',
+        description: 'Unpublishes the testimony if it was published and erases the personal data. Partners who republished it must remove it too (see the attribution rules).',
+        security: FORMS_SECURITY,
+        parameters: [tokenParameter],
+        responses: {
+          200: { description: 'Withdrawn: the new state.', headers: noStoreHeaders(), content: json(ref('SubmissionStateResponse')) },
+          404: { description: 'No submission has this token.', headers: noStoreHeaders(), content: json(ref('Error')) },
+          429: responseRef('FormTooManyRequests'),
+        },
+      },
+    },
+
+    'POST /contact-messages': {
+      schemas: {
+        ContactMessageRequest: formBody(fromZod(contactMessageSchema), 'A message as the form at /contatti sends it.'),
+        ContactMessageReceipt: object({ data: object({ id: { type: 'string', description: 'The message\'s documentId.' } }) }),
+      },
+      operation: {
+        operationId: 'sendContactMessage',
+        tags: ['Forms'],
+        summary: 'Write to the redazione',
+        description: 'Stored and e-mailed to the redazione; never readable through the API. Limited per client address and overall.',
+        security: FORMS_SECURITY,
+        requestBody: { required: true, content: json(ref('ContactMessageRequest')) },
+        responses: {
+          202: { description: 'Received.', headers: noStoreHeaders(), content: json(ref('ContactMessageReceipt')) },
+          400: responseRef('FormInvalid'),
+          413: responseRef('PayloadTooLarge'),
+          429: responseRef('FormTooManyRequests'),
+        },
+      },
+    },
+
+    'GET /search': {
+      schemas: {
+        SearchSegment: object({ text: { type: 'string' }, match: { type: 'boolean', description: 'A word of the query: render it marked (as text, never HTML).' } }),
+        SearchHit: SEARCH_HIT,
+        SearchResponse: object({
+          data: arrayOf(ref('SearchHit')),
+          meta: object({
+            query: { type: 'string' },
+            correctedQuery: { type: ['string', 'null'], description: 'The query with misspelt words corrected, when the correction was used.' },
+            mode: { enum: ['all', 'any'], description: '`all`: entries with every word; `any`: none had them all, so entries with at least one.' },
+            type: { enum: ['article', 'testimony', 'answer', null] },
+            counts: object({ all: { type: 'integer', minimum: 0 }, article: { type: 'integer', minimum: 0 }, testimony: { type: 'integer', minimum: 0 }, answer: { type: 'integer', minimum: 0 } }),
+            pagination: ref('Pagination'),
+          }),
+        }),
+      },
+      operation: {
+        operationId: 'search',
+        tags: ['Search'],
+        summary: 'Full-text search of articles, testimonies and answers',
+        description: 'Ranked, with highlighted titles and excerpts. Italian stemming; misspelt words are corrected when nothing matches.',
+        parameters: Object.entries((fromZod(searchQuerySchema).properties ?? {}) as Record<string, Schema>).map(([name, schema]) => ({
+          name,
+          in: 'query',
+          required: name === 'q',
+          schema,
+        })),
+        responses: {
+          200: { description: 'A page of results.', headers: cacheableHeaders(), content: json(ref('SearchResponse')) },
+          304: responseRef('NotModified'),
+          400: {
+            description: 'A parameter is missing, unknown or invalid: one coded error per parameter.',
+            headers: rateLimitHeaders(),
+            content: json(ref('FormError')),
+          },
+          401: responseRef('Unauthorized'),
+          429: responseRef('TooManyReads'),
+        },
+      },
+    },
+  };
+}

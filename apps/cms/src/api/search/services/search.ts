@@ -1,0 +1,10 @@
+import type { Core } from '@strapi/strapi';
+import type { SearchResponse } from '@chiudete/types';
+import { searchContent, type SearchRequest } from '../../../search';
+
+/** Site search: the logic lives in src/search. */
+export default ({ strapi }: { strapi: Core.Strapi }) => ({
+  search(request: SearchRequest): Promise<SearchResponse> {
+    return searchContent(strapi, request);
+  },
+});

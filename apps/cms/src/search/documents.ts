@@ -1,0 +1,116 @@
+import type { Core, UID } from '@strapi/strapi';
+import { blocksToText, type BlocksContent, type SearchType } from '@chiudete/types';
+
+/**
+ * What the search index holds of one published entry: public fields only,
+ * as plain text, in three parts of decreasing weight (title > summary > body).
+ * Testimony submissions are never read here: only the public Testimony,
+ * whose fields the redazione approved.
+ */
+export interface IndexDocument {
+  type: SearchType;
+  documentId: string;
+  slug: string;
+  title: string;
+  summary: string;
+  body: string;
+  /** ISO date-time of the published version. */
+  publishedAt: string;
+}
+
+type Entry = Record<string, unknown>;
+
+interface Source {
+  uid: UID.ContentType;
+  fields: string[];
+  populate?: Record<string, { fields: string[] }>;
+  summary(entry: Entry): string;
+  body(entry: Entry): string;
+}
+
+const text = (value: unknown): string => (typeof value === 'string' ? value : '');
+const blocks = (value: unknown): string => (Array.isArray(value) ? blocksToText(value as BlocksContent) : '');
+const lines = (...parts: string[]): string => parts.filter((part) => part.trim() !== '').join('\n\n');
+
+/** Where each searchable type's text comes from. */
+export const SEARCH_SOURCES: Readonly<Record<SearchType, Source>> = {
+  article: {
+    uid: 'api::article.article',
+    fields: ['title', 'slug', 'excerpt', 'body', 'publishedAt'],
+    summary: (entry) => text(entry.excerpt),
+    body: (entry) => blocks(entry.body),
+  },
+  testimony: {
+    uid: 'api::testimony.testimony',
+    fields: ['title', 'slug', 'story', 'displayName', 'companyBrand', 'publishedAt'],
+    summary: () => '',
+    body: (entry) => lines(text(entry.story), text(entry.displayName), text(entry.companyBrand)),
+  },
+  answer: {
+    uid: 'api::answer.answer',
+    fields: ['title', 'slug', 'operatorClaim', 'correctAnswer', 'publishedAt'],
+    populate: { legalReferences: { fields: ['label'] } },
+    summary: (entry) => text(entry.operatorClaim),
+    body: (entry) => {
+      const references = Array.isArray(entry.legalReferences) ? (entry.legalReferences as Entry[]).map((ref) => text(ref.label)) : [];
+      return lines(blocks(entry.correctAnswer), ...references);
+    },
+  },
+};
+
+const isoDate = (value: unknown): string | null => {
+  if (typeof value !== 'string' && !(value instanceof Date)) return null;
+  const date = new Date(value);
+  return Number.isNaN(date.getTime()) ? null : date.toISOString();
+};
+
+/** The index document of a published entry, or null when it lacks what the site needs to link it. */
+export function toIndexDocument(type: SearchType, entry: Entry): IndexDocument | null {
+  const source = SEARCH_SOURCES[type];
+  const publishedAt = isoDate(entry.publishedAt);
+  const { documentId, slug, title } = entry;
+  if (typeof documentId !== 'string' || typeof slug !== 'string' || !slug || typeof title !== 'string' || !publishedAt) return null;
+  return { type, documentId, slug, title, summary: source.summary(entry), body: source.body(entry), publishedAt };
+}
+
+type FindParams = { status: 'published'; fields: string[]; populate?: Source['populate'] };
+interface LooseDocuments {
+  findOne(params: FindParams & { documentId: string }): Promise<Entry | null>;
+  findMany(params: FindParams & { start: number; limit: number; sort: string }): Promise<Entry[]>;
+}
+
+/**
+ * The document service of a type, with loose typing: the fields come from
+ * SEARCH_SOURCES (checked against the schema by the tests), and the result is
+ * validated by `toIndexDocument`.
+ */
+const documentsOf = (strapi: Core.Strapi, type: SearchType): LooseDocuments =>
+  strapi.documents(SEARCH_SOURCES[type].uid) as unknown as LooseDocuments;
+
+/** The published version of one entry, as the index holds it, or null when there is none. */
+export async function loadPublished(strapi: Core.Strapi, type: SearchType, documentId: string): Promise<IndexDocument | null> {
+  const { fields, populate } = SEARCH_SOURCES[type];
+  const entry = await documentsOf(strapi, type).findOne({ documentId, status: 'published', fields, populate });
+  return entry ? toIndexDocument(type, entry) : null;
+}
+
+const PAGE = 100;
+
+/** Every published entry of a type, read page by page. */
+export async function loadAllPublished(strapi: Core.Strapi, type: SearchType): Promise<IndexDocument[]> {
+  const { fields, populate } = SEARCH_SOURCES[type];
+  const documents: IndexDocument[] = [];
+  for (let start = 0; ; start += PAGE) {
+    const entries = await documentsOf(strapi, type).findMany({ status: 'published', fields, populate, start, limit: PAGE, sort: 'id:asc' });
+    for (const entry of entries) {
+      const document = toIndexDocument(type, entry);
+      if (document) documents.push(document);
+    }
+    if (entries.length < PAGE) return documents;
+  }
+}
+
+/** How many published entries of a type exist (to tell whether the index is complete). */
+export function countPublished(strapi: Core.Strapi, type: SearchType): Promise<number> {
+  return strapi.documents(SEARCH_SOURCES[type].uid).count({ status: 'published' });
+}

@@ -1,0 +1,51 @@
+import type { ContactMessageData, ContactMessageReceipt, ContactMessagesClient, FieldError, SubmissionsClient } from '@chiudete/types';
+import type { InjectionKey } from 'vue';
+import { usePublicForm, type AntiAbuseInput, type PublicFormTexts } from './usePublicForm';
+
+/**
+ * The contact form, from the browser straight to the CMS: form token
+ * (form `contact`), ALTCHA challenge and `POST /api/contact-messages`.
+ * Client-only, no SSR cache; failures as `FieldError[]` with Italian
+ * messages (usePublicForm.ts, shared with the testimony form).
+ *
+ * The network calls go through the typed client of `@chiudete/types`;
+ * tests provide a fake one under `CONTACT_API_KEY`.
+ */
+export type ContactApi = Pick<SubmissionsClient, 'formToken' | 'challengeUrl'> & ContactMessagesClient;
+
+export const CONTACT_API_KEY: InjectionKey<ContactApi> = Symbol('contact-api');
+
+export type ContactSendResult = { ok: true; receipt: ContactMessageReceipt } | { ok: false; errors: FieldError[] };
+
+const CONTACT_TEXTS: PublicFormTexts = {
+  notSent: 'il messaggio non è stato inviato',
+  shorten: 'Accorcia il messaggio e riprova.',
+};
+
+function directApi(): ContactApi {
+  const cms = useCmsDirect();
+  return {
+    formToken: (form) => cms.submissions.formToken(form),
+    challengeUrl: () => cms.submissions.challengeUrl(),
+    send: (data) => cms.contactMessages.send(data),
+  };
+}
+
+export function useContactMessages() {
+  const api = inject(CONTACT_API_KEY, null) ?? directApi();
+  const form = usePublicForm('contact', api, CONTACT_TEXTS);
+
+  /** Sends a validated message; whatever the outcome, the form token is spent. */
+  async function send(data: ContactMessageData, antiAbuse: AntiAbuseInput): Promise<ContactSendResult> {
+    const result = await form.send((fields) => api.send({ ...data, ...fields }), antiAbuse);
+    return result.ok ? { ok: true, receipt: result.value } : result;
+  }
+
+  return {
+    /** URL the ALTCHA widget fetches its challenge from (the CMS). */
+    challengeUrl: api.challengeUrl(),
+    /** Asks for a fresh form token: call it when the form appears (the fill time starts now). */
+    startFilling: form.startFilling,
+    send,
+  };
+}

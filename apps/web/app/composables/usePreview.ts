@@ -1,0 +1,16 @@
+import type { Ref } from 'vue';
+
+/** An editor's preview session, as the page knows it (the cookie itself is httpOnly). */
+export interface PreviewState {
+  /** Expiry, seconds since the epoch. */
+  expiresAt: number;
+}
+
+/**
+ * Whether this page is a preview (drafts shown): set during server rendering
+ * from the request (server/middleware/preview.ts), carried to the browser in
+ * the payload. Null for every reader.
+ */
+export function usePreview(): Ref<PreviewState | null> {
+  return useState<PreviewState | null>('preview', () => null);
+}

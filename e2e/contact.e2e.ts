@@ -1,0 +1,89 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from './browser';
+import { adminLogin } from './admin';
+
+const skipReason = inject('skipReason');
+
+const CONTACT_UID = 'api::contact-message.contact-message';
+
+describe.skipIf(Boolean(skipReason))('a reader writes to the redazione', () => {
+  let browser: Browser;
+  let page: Page;
+  const webUrl = inject('webUrl');
+  const cmsUrl = inject('cmsUrl');
+  const marker = `e2e-${Date.now()}`;
+  const message = `Buongiorno, sono una giornalista di una radio locale e vorrei intervistare l'autrice del libro. (${marker})`;
+  let messageId = '';
+
+  beforeAll(async () => {
+    browser = await launchChromium();
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'it-IT', isMobile: true });
+    page = await context.newPage();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('finds the contact page from the footer', async () => {
+    await page.goto(`${webUrl}/`);
+    await page.getByRole('contentinfo').getByRole('link', { name: 'Contatti' }).click();
+    await page.waitForURL('**/contatti');
+    await page.getByRole('heading', { level: 1, name: 'Scrivi alla redazione' }).waitFor();
+    expect(await page.getByRole('link', { name: 'Racconta la tua storia' }).first().getAttribute('href')).toBe('/testimonianze/invia');
+  });
+
+  it('fills in and sends the form on a phone, and sees the confirmation', async () => {
+    const form = page.getByRole('form', { name: 'Scrivi alla redazione' });
+    const sendButton = form.getByRole('button', { name: 'Invia il messaggio' });
+    await expect.poll(() => sendButton.isEnabled()).toBe(true);
+
+    // An empty form is refused in the browser, with a summary that links to the fields.
+    await sendButton.click();
+    const summary = page.getByRole('alert').filter({ hasText: 'Il messaggio non è stato inviato' });
+    await summary.waitFor();
+    expect(await summary.getByRole('link').count()).toBe(4);
+    expect(await form.getByLabel('La tua e-mail').getAttribute('aria-invalid')).toBe('true');
+
+    await form.getByLabel('Argomento').selectOption('stampa');
+    await form.getByLabel('Il tuo messaggio').fill(message);
+    await form.getByLabel('Il tuo nome (facoltativo)').fill('Giulia Bianchi');
+    await form.getByLabel('La tua e-mail').fill('giulia.e2e@example.org');
+    await form.getByLabel(/Ho letto l'informativa sulla privacy/).check();
+
+    const response = page.waitForResponse((r) => r.url().endsWith('/api/contact-messages') && r.request().method() === 'POST', { timeout: 30_000 });
+    await sendButton.click();
+    const answer = await response;
+    expect(answer.status()).toBe(202);
+    const body = (await answer.json()) as { data: { id: string } };
+    expect(Object.keys(body.data)).toEqual(['id']);
+    messageId = body.data.id;
+
+    const confirmation = page.getByRole('heading', { name: 'Messaggio inviato, grazie' });
+    await confirmation.waitFor();
+    expect(await confirmation.evaluate((heading) => heading === document.activeElement)).toBe(true);
+    expect(await page.getByRole('form', { name: 'Scrivi alla redazione' }).count()).toBe(0);
+  });
+
+  it('has put the message in the CMS, readable in the admin only', async () => {
+    const admin = await adminLogin(cmsUrl);
+    const res = await fetch(`${cmsUrl}/content-manager/collection-types/${CONTACT_UID}/${messageId}`, {
+      headers: { Authorization: `Bearer ${admin}` },
+    });
+    expect(res.status, await res.clone().text()).toBe(200);
+    const { data } = (await res.json()) as { data: Record<string, unknown> };
+    expect(data).toMatchObject({
+      topic: 'stampa',
+      messageStatus: 'nuovo',
+      name: 'Giulia Bianchi',
+      email: 'giulia.e2e@example.org',
+      message,
+      privacyAccepted: true,
+    });
+
+    const publicRead = await fetch(`${cmsUrl}/api/contact-messages/${messageId}`);
+    expect([403, 404, 405]).toContain(publicRead.status);
+    expect(await publicRead.text()).not.toContain(marker);
+  });
+});

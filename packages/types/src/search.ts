@@ -1,0 +1,78 @@
+import type { Pagination } from './rest';
+
+/**
+ * Site search (`GET /api/search`): the contract between the CMS
+ * (apps/cms/src/search, apps/cms/src/api/search), the site's /cerca page and
+ * partners.
+ */
+
+/** What can be searched: published articles, testimonies and "Risposte precise". */
+export const SEARCH_TYPES = ['article', 'testimony', 'answer'] as const;
+export type SearchType = (typeof SEARCH_TYPES)[number];
+
+/** Italian names of the searchable types (singular, plural). */
+export const SEARCH_TYPE_LABELS: Readonly<Record<SearchType, { one: string; many: string }>> = {
+  article: { one: 'Articolo', many: 'Articoli' },
+  testimony: { one: 'Testimonianza', many: 'Testimonianze' },
+  answer: { one: 'Risposta precisa', many: 'Risposte precise' },
+};
+
+/** Length of `q` once trimmed. */
+export const SEARCH_QUERY_MIN_LENGTH = 2;
+export const SEARCH_QUERY_MAX_LENGTH = 100;
+export const SEARCH_PAGE_SIZE_DEFAULT = 10;
+export const SEARCH_PAGE_SIZE_MAX = 50;
+/** Highest `page` accepted: a guard against absurd offsets. */
+export const SEARCH_PAGE_MAX = 1000;
+
+/**
+ * A piece of highlighted text: `match` pieces are the query's words (render
+ * them in `<mark>`). Plain text, never HTML: render as text nodes.
+ */
+export interface SearchSegment {
+  text: string;
+  match: boolean;
+}
+
+export interface SearchHit {
+  type: SearchType;
+  documentId: string;
+  slug: string;
+  title: string;
+  /** The title with the query's words marked. */
+  titleSegments: SearchSegment[];
+  /** A short passage of the text around the query's words, marked; `…` where it was cut. */
+  excerpt: SearchSegment[];
+  publishedAt: string;
+  /** Relevance, higher is better; comparable only within one response. */
+  score: number;
+}
+
+export interface SearchMeta {
+  /** The query as received, trimmed. */
+  query: string;
+  /** The query with misspelt words corrected, when a correction was used to search; null otherwise. */
+  correctedQuery: string | null;
+  /** `all`: entries with every word; `any`: none had them all, so entries with at least one. */
+  mode: 'all' | 'any';
+  /** The type filter applied, or null. */
+  type: SearchType | null;
+  /** Matches per type, whatever the type filter (for the filter tabs). */
+  counts: Record<SearchType | 'all', number>;
+  /** Pagination of the filtered results. */
+  pagination: Pagination;
+}
+
+export interface SearchResponse {
+  data: SearchHit[];
+  meta: SearchMeta;
+}
+
+export interface SearchParams {
+  /** 2 to 100 characters once trimmed. Words, and "quoted phrases". */
+  q: string;
+  type?: SearchType;
+  page?: number;
+  /** 1 to 50 (default 10). */
+  pageSize?: number;
+}

@@ -1,0 +1,152 @@
+// `@chiudete/types/webhooks`: checking (and producing) the signature of the
+// partner webhooks. Node only (node:crypto): a separate entry point, so that
+// the main entry stays free of Node built-ins for browser bundles.
+import { createHmac, timingSafeEqual } from 'node:crypto';
+import type { WebhookEvent, WebhookEventType, WebhookContentType } from './webhook-event';
+
+export type { WebhookEvent, WebhookEventType, WebhookContentType };
+
+/** Header names, lower case as Node's `req.headers` has them. */
+export const WEBHOOK_HEADERS = {
+  /** `content.published` or `content.unpublished` (the body's `type`). */
+  event: 'x-chiudete-event',
+  /** The delivery's id: the same in every retry of one event to one webhook. */
+  delivery: 'x-chiudete-delivery',
+  /** `t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<raw body>">`. */
+  signature: 'x-chiudete-signature',
+} as const;
+
+/** Signatures older (or newer) than this many seconds are refused by default: replays. */
+export const DEFAULT_TOLERANCE_SECONDS = 300;
+
+/** Why a signature was refused. */
+export type WebhookSignatureFailure = 'missing_header' | 'malformed_header' | 'timestamp_outside_tolerance' | 'signature_mismatch' | 'invalid_payload';
+
+export class WebhookSignatureError extends Error {
+  override readonly name = 'WebhookSignatureError';
+  constructor(readonly reason: WebhookSignatureFailure, message: string) {
+    super(message);
+  }
+}
+
+export type RawBody = string | Uint8Array;
+
+/** The hex HMAC-SHA256 of `<timestamp>.<payload>` with `secret`. */
+export function computeWebhookSignature(secret: string, timestamp: number, payload: RawBody): string {
+  return createHmac('sha256', secret).update(`${timestamp}.`).update(payload).digest('hex');
+}
+
+/** The `X-Chiudete-Signature` header for `payload` (what the CMS sends; handy in a partner's tests). */
+export function signWebhookPayload(options: { payload: RawBody; secret: string; timestamp?: number }): string {
+  const timestamp = options.timestamp ?? Math.floor(Date.now() / 1000);
+  return `t=${timestamp},v1=${computeWebhookSignature(options.secret, timestamp, options.payload)}`;
+}
+
+export interface VerifyWebhookOptions {
+  /** The raw request body, exactly as received (not re-serialized JSON). */
+  payload: RawBody;
+  /** The `X-Chiudete-Signature` header (`req.headers['x-chiudete-signature']`). */
+  header: string | readonly string[] | null | undefined;
+  /** The webhook's secret; several during a rotation (any may match). */
+  secret: string | readonly string[];
+  /** Largest accepted difference between the signature's time and now, in seconds (default 300). */
+  toleranceSeconds?: number;
+  /** The current time (tests). */
+  now?: Date | number;
+}
+
+interface ParsedHeader {
+  timestamp: number;
+  signatures: Buffer[];
+}
+
+function parseHeader(header: VerifyWebhookOptions['header']): ParsedHeader {
+  const text = (typeof header === 'string' ? header : header?.join(','))?.trim();
+  if (!text) throw new WebhookSignatureError('missing_header', 'No X-Chiudete-Signature header: the request does not come from the CMS, or a proxy dropped the header.');
+  let timestamp: number | undefined;
+  const signatures: Buffer[] = [];
+  for (const part of text.split(',')) {
+    const separator = part.indexOf('=');
+    const key = part.slice(0, separator).trim();
+    const value = part.slice(separator + 1).trim();
+    if (key === 't' && /^\d{1,12}$/.test(value)) timestamp = Number(value);
+    // Other schemes (v0, future ones) are ignored.
+    else if (key === 'v1' && /^[0-9a-f]{64}$/i.test(value)) signatures.push(Buffer.from(value, 'hex'));
+  }
+  if (timestamp === undefined || signatures.length === 0) {
+    throw new WebhookSignatureError('malformed_header', `X-Chiudete-Signature "${text.slice(0, 120)}" is not "t=<unix seconds>,v1=<64 hex digits>".`);
+  }
+  return { timestamp, signatures };
+}
+
+/**
+ * Checks the signature of a webhook request and throws a
+ * `WebhookSignatureError` (with its `reason`) when it is missing, malformed,
+ * too old or too new (`toleranceSeconds`: replayed requests), or made with
+ * another secret. The comparison takes constant time.
+ */
+export function assertWebhookSignature(options: VerifyWebhookOptions): void {
+  const { timestamp, signatures } = parseHeader(options.header);
+  const tolerance = options.toleranceSeconds ?? DEFAULT_TOLERANCE_SECONDS;
+  const nowMs = options.now === undefined ? Date.now() : typeof options.now === 'number' ? options.now : options.now.getTime();
+  const age = Math.floor(nowMs / 1000) - timestamp;
+  if (Math.abs(age) > tolerance) {
+    throw new WebhookSignatureError(
+      'timestamp_outside_tolerance',
+      `The signature was made ${age} s from now, beyond the tolerance of ${tolerance} s: a replayed request, or a clock out of sync.`,
+    );
+  }
+  const secrets = typeof options.secret === 'string' ? [options.secret] : options.secret;
+  if (secrets.length === 0 || secrets.some((secret) => !secret)) throw new TypeError('verifyWebhookSignature: secret is empty');
+  const matches = secrets.some((secret) => {
+    const expected = Buffer.from(computeWebhookSignature(secret, timestamp, options.payload), 'hex');
+    return signatures.some((signature) => signature.length === expected.length && timingSafeEqual(signature, expected));
+  });
+  if (!matches) {
+    throw new WebhookSignatureError(
+      'signature_mismatch',
+      'The signature does not match: another secret, or a body that is not the raw one received (verify before parsing JSON).',
+    );
+  }
+}
+
+/** `assertWebhookSignature` as a boolean: true when the request is authentic and recent. */
+export function verifyWebhookSignature(options: VerifyWebhookOptions): boolean {
+  try {
+    assertWebhookSignature(options);
+    return true;
+  } catch (error) {
+    if (error instanceof WebhookSignatureError) return false;
+    throw error;
+  }
+}
+
+const EVENT_TYPES: readonly string[] = ['content.published', 'content.unpublished'] satisfies WebhookEventType[];
+
+/**
+ * Verifies the request (as `assertWebhookSignature`), then parses its body
+ * into a typed event. Throws `WebhookSignatureError` on a bad signature, and
+ * with reason `invalid_payload` when the body is not a webhook event.
+ */
+export function parseWebhookEvent(options: VerifyWebhookOptions): WebhookEvent {
+  assertWebhookSignature(options);
+  const text = typeof options.payload === 'string' ? options.payload : Buffer.from(options.payload).toString('utf8');
+  let event: unknown;
+  try {
+    event = JSON.parse(text);
+  } catch {
+    throw new WebhookSignatureError('invalid_payload', 'The webhook body is not JSON.');
+  }
+  const candidate = event as Partial<WebhookEvent> | null;
+  const data = candidate?.data as Partial<WebhookEvent['data']> | undefined;
+  if (
+    typeof candidate?.id !== 'string'
+    || !EVENT_TYPES.includes(String(candidate.type))
+    || typeof candidate.createdAt !== 'string'
+    || typeof data?.documentId !== 'string'
+    || typeof data.type !== 'string'
+  ) {
+    throw new WebhookSignatureError('invalid_payload', 'The webhook body is not a Chiudete webhook event ({ id, type, createdAt, data }).');
+  }
+  return candidate as WebhookEvent;
+}
