@@ -144,10 +144,23 @@ describe('site revalidation', () => {
       related: { category: [DEMO_SLUGS.categories[0]] },
     });
 
+    // Deleting a document that is only a draft changes nothing public: no call.
+    // Deleting a published one is an unpublish, sent once (not once per version).
+    received = [];
+    await cms.strapi.documents(ARTICLE).publish({ documentId: doc.documentId });
+    await waitForRequests(1);
     received = [];
     await cms.strapi.documents(ARTICLE).delete({ documentId: doc.documentId });
     const [deleted] = await waitForRequests(1);
     expect(deleted!.body).toMatchObject({ type: 'article', action: 'unpublished', documentId: doc.documentId });
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(received, JSON.stringify(received.map((r) => r.body))).toHaveLength(1);
+
+    received = [];
+    const draftOnly = await cms.strapi.documents(ARTICLE).create({ data: articleData('revalidazione-solo-bozza') as never });
+    await cms.strapi.documents(ARTICLE).delete({ documentId: draftOnly.documentId });
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(received).toEqual([]);
   });
 
   it('sends changes to types without draft & publish (a category rename) with the articles that show it', async () => {

@@ -2,41 +2,22 @@ import { describe, expect, it, vi } from 'vitest';
 import { flushPromises } from '@vue/test-utils';
 import { mountSuspended } from '@nuxt/test-utils/runtime';
 import { StrapiError } from '@chiudete/types';
-import { defineComponent, h } from 'vue';
 import ContactForm from '~/components/contact/ContactForm.vue';
 import { CONTACT_API_KEY, type ContactApi } from '~/composables/useContactMessages';
+import { fakeChallengeUrl, fakeFormToken, publicFormMountOptions } from './public-form';
 
-/**
- * Only the network is faked: the CMS calls (provided under the composable's
- * injection key) and the ALTCHA widget. The shared schema, the error mapping
- * and the form are the real ones.
- */
+/** The contact form's CMS calls (only the network is faked: public-form.ts). */
 function fakeApi(overrides: Partial<ContactApi> = {}): ContactApi {
   return {
-    formToken: vi.fn(async () => ({ token: 'contact-token', minFillSeconds: 0, expiresAt: new Date(Date.now() + 3_600_000).toISOString() })),
-    challengeUrl: () => 'https://cms.example.test/api/altcha/challenge',
+    formToken: fakeFormToken('contact-token'),
+    challengeUrl: fakeChallengeUrl,
     send: vi.fn(async () => ({ id: 'msg123' })),
     ...overrides,
   };
 }
 
-const FakeAltcha = defineComponent({
-  name: 'SubmissionAltcha',
-  setup(_, { expose }) {
-    expose({ getPayload: async () => 'altcha-payload', reset: () => {} });
-    return () => h('div', { class: 'fake-altcha' });
-  },
-});
-
 async function mountForm(api: ContactApi = fakeApi()) {
-  const wrapper = await mountSuspended(ContactForm, {
-    props: { contactEmail: 'redazione@chiudeteicallcenter.eu' },
-    attachTo: document.body,
-    global: {
-      provide: { [CONTACT_API_KEY as symbol]: api },
-      stubs: { SubmissionAltcha: FakeAltcha },
-    },
-  });
+  const wrapper = await mountSuspended(ContactForm, publicFormMountOptions(CONTACT_API_KEY, api));
   await flushPromises();
   return wrapper;
 }

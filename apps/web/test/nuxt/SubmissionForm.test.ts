@@ -3,20 +3,15 @@ import { flushPromises } from '@vue/test-utils';
 import { mountSuspended } from '@nuxt/test-utils/runtime';
 import { StrapiError, type SubmissionsClient } from '@chiudete/types';
 import { testimonySubmissionSchema, toFieldErrors } from '@chiudete/types/forms';
-import { defineComponent, h } from 'vue';
 import SubmissionForm from '~/components/submission/SubmissionForm.vue';
 import { SUBMISSIONS_API_KEY } from '~/composables/useSubmissions';
+import { fakeChallengeUrl, fakeFormToken, publicFormMountOptions } from './public-form';
 
-/**
- * Only the network is faked: the CMS calls (the `SubmissionsClient` the
- * composable uses, provided under its injection key) and the ALTCHA widget,
- * whose proof of work fetches a challenge from the CMS. The schema, the
- * composable's error mapping and the form are the real ones.
- */
+/** The testimony form's CMS calls, the `SubmissionsClient` its composable uses (only the network is faked: public-form.ts). */
 function fakeApi(overrides: Partial<SubmissionsClient> = {}): SubmissionsClient {
   return {
-    formToken: vi.fn(async () => ({ token: 'form-token', minFillSeconds: 0, expiresAt: new Date(Date.now() + 3_600_000).toISOString() })),
-    challengeUrl: () => 'https://cms.example.test/api/altcha/challenge',
+    formToken: fakeFormToken('form-token'),
+    challengeUrl: fakeChallengeUrl,
     submit: vi.fn(async () => ({ id: 'abc', status: 'nuova' as const, accessToken: 'private-token-123' })),
     status: vi.fn(),
     withdraw: vi.fn(),
@@ -24,23 +19,8 @@ function fakeApi(overrides: Partial<SubmissionsClient> = {}): SubmissionsClient 
   };
 }
 
-const FakeAltcha = defineComponent({
-  name: 'SubmissionAltcha',
-  setup(_, { expose }) {
-    expose({ getPayload: async () => 'altcha-payload', reset: () => {} });
-    return () => h('div', { class: 'fake-altcha' });
-  },
-});
-
 async function mountForm(api: SubmissionsClient = fakeApi()) {
-  const wrapper = await mountSuspended(SubmissionForm, {
-    props: { contactEmail: 'redazione@chiudeteicallcenter.eu' },
-    attachTo: document.body,
-    global: {
-      provide: { [SUBMISSIONS_API_KEY as symbol]: api },
-      stubs: { SubmissionAltcha: FakeAltcha },
-    },
-  });
+  const wrapper = await mountSuspended(SubmissionForm, publicFormMountOptions(SUBMISSIONS_API_KEY, api));
   await flushPromises();
   return wrapper;
 }
