@@ -41,6 +41,8 @@ export function useSiteSeo(global: ComputedRef<Global>): void {
     })),
   });
 
+  // JSON-LD is rendered on the server only: the code that builds it stays out of the browser bundle.
+  if (import.meta.client) return;
   const context = { siteUrl, mediaUrl };
   useSchemaOrg([
     defineOrganization({ ...organizationJsonLd(global.value, context), name: siteName }),

@@ -5,7 +5,8 @@ import type { Answer, Article, Author, BookRelease, Testimony, Video } from '@ch
  * turns CMS content into nodes (`app/utils/structured-data.ts`) and adds them
  * to the page's one graph, next to the WebSite, WebPage and Organization that
  * every page has (`useSiteSeo`) and the BreadcrumbList of `AppBreadcrumbs`.
- * The graph is rendered on the server only: crawlers read the SSR HTML.
+ * The graph is rendered on the server only: crawlers read the SSR HTML, and
+ * the `import.meta.client` guards keep the builders out of the browser bundle.
  */
 
 /** What the builders need: the site's origin, media URLs, the site's share image. */
@@ -19,11 +20,13 @@ export type WebPageType = 'CollectionPage' | 'AboutPage' | 'ContactPage' | 'Prof
 
 /** Gives the page's WebPage node a more precise type (a listing, the about page...). */
 export function useWebPageJsonLd(type: WebPageType): void {
+  if (import.meta.client) return;
   useSchemaOrg([defineWebPage({ '@type': type })]);
 }
 
 /** An author's page: a ProfilePage whose main entity is the author (the same Person their articles name). */
 export function useProfilePageJsonLd(author: Pick<Author, 'name' | 'slug' | 'role' | 'bio' | 'avatar' | 'socialLinks'>): void {
+  if (import.meta.client) return;
   const context = useJsonLdContext();
   useSchemaOrg([
     definePerson(personJsonLd(author, context)),
@@ -32,23 +35,28 @@ export function useProfilePageJsonLd(author: Pick<Author, 'name' | 'slug' | 'rol
 }
 
 export function useArticleJsonLd(article: Article): void {
+  if (import.meta.client) return;
   useSchemaOrg([defineArticle(articleJsonLd(article, useJsonLdContext()))]);
 }
 
 export function useTestimonyJsonLd(testimony: Testimony): void {
+  if (import.meta.client) return;
   useSchemaOrg([defineArticle(testimonyJsonLd(testimony, useJsonLdContext()))]);
 }
 
 export function useAnswerJsonLd(answer: Answer): void {
+  if (import.meta.client) return;
   useSchemaOrg([defineArticle(answerJsonLd(answer, useJsonLdContext()))]);
 }
 
 export function useBookJsonLd(book: BookRelease): void {
+  if (import.meta.client) return;
   useSchemaOrg([defineBook(bookJsonLd(book, useJsonLdContext()))]);
 }
 
 /** One VideoObject per video of the page. */
 export function useVideosJsonLd(videos: Video[]): void {
+  if (import.meta.client) return;
   if (videos.length === 0) return;
   const context = useJsonLdContext();
   useSchemaOrg(videos.map((video) => defineVideo(videoJsonLd(video, context))));
@@ -56,6 +64,7 @@ export function useVideosJsonLd(videos: Video[]): void {
 
 /** The page's BreadcrumbList (AppBreadcrumbs calls it with the trail it shows). */
 export function useBreadcrumbJsonLd(items: BreadcrumbItem[]): void {
+  if (import.meta.client) return;
   const route = useRoute();
   useSchemaOrg([defineBreadcrumb(breadcrumbJsonLd(items, route.path, useJsonLdContext()))]);
 }
