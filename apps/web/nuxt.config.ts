@@ -96,8 +96,8 @@ export default defineNuxtConfig({
   compatibilityDate: '2026-11-01',
 
   nitro: {
-    // Static assets (scripts, styles) served pre-compressed (brotli, gzip).
-    // Pages are compressed by the reverse proxy in front of the site.
+    // Static assets served pre-compressed (brotli, gzip); pages are compressed
+    // per response by server/plugins/response-compression.ts.
     compressPublicAssets: { brotli: true, gzip: true },
   },
   typescript: { strict: true },
