@@ -50,15 +50,38 @@ export default defineNuxtConfig({
     previewToken: '',
     /** Bearer secret of POST /api/revalidate, shared with the CMS's REVALIDATE_SECRET. Env: NUXT_REVALIDATE_SECRET. */
     revalidateSecret: '',
-    /** Shared store of the page cache when several instances run (empty: memory). Env: NUXT_REDIS_URL. */
+    /** Per attempt, for the CMS reads of a render (one retry at most; a page answers within pageCache.renderTimeoutMs anyway). Env: NUXT_STRAPI_TIMEOUT_MS. */
+    strapiTimeoutMs: 1500,
+    /** Shared store of the page cache, the CMS data cache and the render limits when several instances run (empty: memory). Env: NUXT_REDIS_URL. */
     redisUrl: '',
+    /** Proxies whose X-Forwarded-For is believed (proxy-addr syntax: `loopback`, `uniquelocal`, CIDRs; empty: none). Env: NUXT_TRUSTED_PROXIES. */
+    trustedProxies: '',
+    /** The caching proxy (or proxies, comma-separated) purged with the page cache, e.g. Varnish at http://varnish:6081. Env: NUXT_PROXY_PURGE_URL. */
+    proxyPurgeUrl: '',
+    /** server/utils/cache-settings.ts checks these and says what each does. */
     pageCache: {
-      /** How long a rendered page is served from the cache if no purge comes (0: no cache). Env: NUXT_PAGE_CACHE_TTL_SECONDS. */
+      /** Env: NUXT_PAGE_CACHE_TTL_SECONDS (0: no page cache). */
       ttlSeconds: 600,
-      /** Pages kept in memory at most (without Redis). Env: NUXT_PAGE_CACHE_MAX_ENTRIES. */
-      maxEntries: 1000,
-      /** Prefix of the page cache's keys in Redis (one per site sharing a Redis). Env: NUXT_PAGE_CACHE_REDIS_PREFIX. */
+      /** Env: NUXT_PAGE_CACHE_STALE_SECONDS. */
+      staleSeconds: 86400,
+      /** Env: NUXT_PAGE_CACHE_MAX_MEGABYTES (memory store only). */
+      maxMegabytes: 64,
+      /** Env: NUXT_PAGE_CACHE_RENDER_TIMEOUT_MS. */
+      renderTimeoutMs: 2000,
+      /** Prefix of the site's keys in Redis (one per site sharing a Redis). Env: NUXT_PAGE_CACHE_REDIS_PREFIX. */
       redisPrefix: 'chiudete:page-cache',
+    },
+    cmsCache: {
+      /** Env: NUXT_CMS_CACHE_TTL_SECONDS (0: no data cache). */
+      ttlSeconds: 600,
+      /** Env: NUXT_CMS_CACHE_MAX_MEGABYTES (memory store only). */
+      maxMegabytes: 32,
+    },
+    renderLimit: {
+      /** Renders of uncached pages and searches per client and window. Env: NUXT_RENDER_LIMIT_POINTS (0: no limit). */
+      points: 30,
+      /** Env: NUXT_RENDER_LIMIT_WINDOW_SECONDS. */
+      windowSeconds: 10,
     },
     public: {
       /**

@@ -1,4 +1,5 @@
 import { StrapiError, createStrapiClient, type StrapiClient } from '@chiudete/types';
+import type { H3Event } from 'h3';
 import type { ComputedRef } from 'vue';
 
 /**
@@ -53,17 +54,36 @@ function previewClient(baseURL: string, token: string): StrapiClient {
   return client;
 }
 
+const readerClients = new WeakMap<H3Event, StrapiClient>();
+
+/**
+ * The client of one server-side render: its requests go through the site
+ * server's CMS reader (`event.context.cms`: the site's own token, the data
+ * cache, retries, and the record of failed reads that keeps a degraded page
+ * out of the caches), never straight to the CMS.
+ */
+function readerClient(event: H3Event, read: NonNullable<H3Event['context']['cms']>['read'], strapiUrl: string): StrapiClient {
+  let client = readerClients.get(event);
+  if (!client) {
+    client = createReaderClient(read, strapiUrl);
+    readerClients.set(event, client);
+  }
+  return client;
+}
+
 /**
  * The one typed CMS client of the app, for reading content. On the server it
- * sends the site's read-only API token when one is configured
- * (`NUXT_STRAPI_TOKEN`): the CMS limits anonymous reads per address, and all
- * of the site's reads come from this server. In an editor's preview session
- * (server/middleware/preview.ts) it reads drafts instead.
+ * reads through the site server's CMS reader (the site's read-only token
+ * `NUXT_STRAPI_TOKEN`, its own budget at the CMS, and the data cache); in an
+ * editor's preview session (server/middleware/preview.ts) it reads drafts
+ * instead. In the browser it reads through this site's proxy.
  */
 export function useStrapi(): StrapiClient {
   if (import.meta.server) {
     const { strapiUrl, strapiToken, previewToken } = useRuntimeConfig();
-    if (useRequestEvent()?.context.preview && previewToken) return previewClient(strapiUrl, previewToken);
+    const event = useRequestEvent();
+    if (event?.context.preview && previewToken) return previewClient(strapiUrl, previewToken);
+    if (event?.context.cms) return readerClient(event, event.context.cms.read, strapiUrl);
     return sharedClient(strapiUrl, 8_000, strapiToken);
   }
   return sharedClient(CMS_PROXY_BASE, 8_000);

@@ -1,6 +1,5 @@
 import { SEARCH_PAGE_MAX, SEARCH_QUERY_MAX_LENGTH, SEARCH_QUERY_MIN_LENGTH, SEARCH_TYPES, type SearchHit, type SearchType } from '@chiudete/types';
-import type { LocationQuery } from 'vue-router';
-import { firstQueryValue, parsePage } from './query';
+import { firstQueryValue, parsePage, type RouteQuery } from '../../shared/utils/query';
 
 /**
  * The /cerca page's address: `?q=<text>&tipo=articoli|testimonianze|risposte&pagina=N`
@@ -35,7 +34,7 @@ export function searchTypeFromParam(value: string | undefined): SearchType | und
 }
 
 /** Reads `?q=&tipo=&pagina=`; an unknown `tipo` means every type, a page past the API's limit the first. */
-export function parseSiteSearchQuery(query: LocationQuery): SiteSearchQuery {
+export function parseSiteSearchQuery(query: RouteQuery): SiteSearchQuery {
   const q = (firstQueryValue(query.q) ?? '').trim();
   const problem = q === ''
     ? undefined

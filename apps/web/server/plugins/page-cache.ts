@@ -1,73 +1,38 @@
-import redisDriver from 'unstorage/drivers/redis';
-import { pageCacheSettings, PAGE_CACHE_STORAGE } from '../utils/page-cache/config';
-import { boundedMemoryDriver } from '../utils/page-cache/memory-driver';
-import { isCacheableResponse } from '../utils/page-cache/policy';
-import { writeEntry } from '../utils/page-cache/store';
-import { pageCacheStore } from '../utils/page-cache/storage';
-
-type Driver = Parameters<ReturnType<typeof useStorage>['mount']>[1];
-
-/** Headers that belong to one response only, never replayed from the cache. */
-const NOT_REPLAYED = new Set(['set-cookie', 'date', 'content-length', 'connection', 'keep-alive', 'transfer-encoding', 'x-cache', 'age']);
+import { createPageCache } from '../utils/page-cache/serve';
+import { DEGRADED_HEADER, RENDER_HEADER, localRenderer } from '../utils/page-cache/render';
+import { siteServices } from '../utils/site-services';
 
 /**
- * The page cache: mounts its storage (Redis when NUXT_REDIS_URL is set, so
- * that every instance of the site shares it and one purge reaches them all;
- * otherwise a bounded memory store), and stores the pages that
- * server/middleware/page-cache.ts marked as misses, once rendered.
+ * Puts the page cache (server/utils/page-cache/serve.ts) in front of the
+ * whole app: Nitro's Node listener calls `h3App.handler` for every request,
+ * and the page cache answers hits, redirects and over-budget clients before
+ * any hook, middleware or route runs. Everything else, and the page cache's
+ * own renders (marked with a secret header), goes on to the app.
  */
 export default defineNitroPlugin((nitroApp) => {
-  const settings = pageCacheSettings();
-  if (settings.redisUrl) {
-    const driver = redisDriver({
-      url: settings.redisUrl,
-      base: settings.redisPrefix,
-      ttl: settings.ttlSeconds || undefined,
-      // Fail fast while Redis is down (pages are then rendered, not cached), never queue.
-      enableOfflineQueue: false,
-      maxRetriesPerRequest: 1,
-      connectTimeout: 2_000,
-    });
-    // ioredis reconnects on its own; say so once a minute rather than at every attempt.
-    let lastLogged = 0;
-    driver.getInstance().on('error', (error) => {
-      if (Date.now() - lastLogged < 60_000) return;
-      lastLogged = Date.now();
-      console.error(`[page-cache] Redis unavailable (${error.message}): pages are rendered without the cache until it is back.`);
-    });
-    useStorage().mount(PAGE_CACHE_STORAGE, driver as unknown as Driver);
-  } else {
-    useStorage().mount(PAGE_CACHE_STORAGE, boundedMemoryDriver({ maxEntries: settings.maxEntries }));
-  }
+  const { pages, budget, clientAddress, settings, renderSecret } = siteServices();
+  const pageCache = createPageCache({
+    store: pages,
+    budget,
+    clientAddress,
+    render: localRenderer((url, init) => nitroApp.localFetch(url, init), renderSecret),
+    settings: settings.page,
+  });
 
-  nitroApp.hooks.hook('beforeResponse', async (event, response) => {
-    const mark = event.context.pageCache;
-    if (!mark) return;
-    event.context.pageCache = undefined;
-    if (event.method !== 'GET' || event.context.preview || typeof response.body !== 'string') return;
-
-    const headers = getResponseHeaders(event);
-    const text = (value: unknown) => (Array.isArray(value) ? value.join(', ') : value === undefined ? undefined : String(value));
-    const cacheable = isCacheableResponse({
-      status: getResponseStatus(event),
-      contentType: text(headers['content-type']),
-      setCookie: headers['set-cookie'] !== undefined,
-      cacheControl: text(headers['cache-control']),
-    });
-    if (!cacheable) return;
-
-    const replayed: Record<string, string> = {};
-    for (const [name, value] of Object.entries(headers)) {
-      const single = text(value);
-      if (single !== undefined && !NOT_REPLAYED.has(name.toLowerCase())) replayed[name.toLowerCase()] = single;
+  const app = nitroApp.h3App;
+  const next = app.handler;
+  app.handler = Object.assign(async (event: Parameters<typeof next>[0]) => {
+    const req = event.node.req;
+    if (req.headers[RENDER_HEADER] === renderSecret) {
+      event.context.pageCacheRender = true;
+      return next(event);
     }
-    try {
-      await writeEntry(pageCacheStore(), mark.key, { body: response.body, headers: replayed, storedAt: Date.now() }, {
-        ttlSeconds: pageCacheSettings(event).ttlSeconds,
-        renderStartedAt: mark.renderStartedAt,
-      });
-    } catch (error) {
-      console.error(`[page-cache] could not store ${event.path}: ${(error as Error).message}`);
-    }
+    if (await pageCache(req, event.node.res)) return;
+    return next(event);
+  }, next);
+
+  // A render that read the CMS with errors says so to the page cache, which then keeps nothing of it.
+  nitroApp.hooks.hook('beforeResponse', (event) => {
+    if (event.context.pageCacheRender && event.context.cmsDegraded) setResponseHeader(event, DEGRADED_HEADER, '1');
   });
 });

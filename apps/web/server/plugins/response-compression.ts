@@ -17,7 +17,7 @@ export default defineNitroPlugin((nitroApp) => {
     if (!COMPRESSIBLE.test(String(getResponseHeader(event, 'content-type') ?? ''))) return;
     appendResponseHeader(event, 'vary', 'Accept-Encoding');
     const encoding = pickEncoding(getRequestHeader(event, 'accept-encoding'));
-    if (!encoding) return;
+    if (encoding === 'identity') return;
     response.body = compressBody(response.body, encoding);
     setResponseHeader(event, 'content-encoding', encoding);
     removeResponseHeader(event, 'content-length');

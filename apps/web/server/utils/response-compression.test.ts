@@ -6,13 +6,13 @@ describe('pickEncoding', () => {
   it('prefers brotli, then gzip', () => {
     expect(pickEncoding('gzip, deflate, br, zstd')).toBe('br');
     expect(pickEncoding('gzip, deflate')).toBe('gzip');
-    expect(pickEncoding('deflate')).toBeNull();
-    expect(pickEncoding(undefined)).toBeNull();
+    expect(pickEncoding('deflate')).toBe('identity');
+    expect(pickEncoding(undefined)).toBe('identity');
   });
 
   it('respects an encoding refused with q=0', () => {
     expect(pickEncoding('br;q=0, gzip')).toBe('gzip');
-    expect(pickEncoding('gzip;q=0')).toBeNull();
+    expect(pickEncoding('gzip;q=0')).toBe('identity');
   });
 
   it('compresses a body that decompresses to the same text', () => {

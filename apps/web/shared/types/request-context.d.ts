@@ -1,12 +1,19 @@
-// What the site's server middlewares attach to each request (read by the
-// server plugins and, during server-side rendering, by the app through
+// What the site's server attaches to each request (read by the server
+// plugins and, during server-side rendering, by the app through
 // `useRequestEvent()`).
 declare module 'h3' {
   interface H3EventContext {
     /** A valid preview session (server/middleware/preview.ts): the request reads drafts. */
     preview?: { expiresAt: number };
-    /** A page-cache miss to store once rendered (server/middleware/page-cache.ts). */
-    pageCache?: { key: string; renderStartedAt: number };
+    /** The page cache's own render of a page (server/plugins/page-cache.ts). */
+    pageCacheRender?: boolean;
+    /** The CMS reader of the site's server (server/plugins/cms-reads.ts, server/utils/cms/reader.ts). */
+    cms?: {
+      /** GET `/api<path>` of the CMS with the site's token, through the data cache; throws when the CMS cannot answer. */
+      read(path: string): Promise<{ status: number; body: string; degraded: boolean }>;
+    };
+    /** A CMS read of this request failed: nothing built from it may be cached. */
+    cmsDegraded?: boolean;
   }
 }
 

@@ -6,4 +6,4 @@ import { serverMediaUrl, getSiteIndex } from '../../utils/feeds/runtime';
  * published page with its lastmod, cover images and videos. @nuxtjs/sitemap
  * fetches it internally and caches the result; the CMS's data is cached here too.
  */
-export default defineSitemapEventHandler(async (event) => sitemapUrls(await getSiteIndex(event), { mediaUrl: serverMediaUrl(event) }));
+export default defineSitemapEventHandler(async (event) => sitemapUrls(await getSiteIndex(event), { mediaUrl: serverMediaUrl() }));

@@ -1,32 +1,27 @@
 import { createHash } from 'node:crypto';
-import { createStrapiClient, type StrapiClient } from '@chiudete/types';
+import type { StrapiClient } from '@chiudete/types';
+import { createReaderClient } from '../../../shared/utils/cms-reader-adapter';
 import type { H3Event } from 'h3';
 import { loadFeedContent, loadSiteIndex } from './content';
 import { FEED_MAX_AGE, feedEntries, feedUpdated, type FeedChannel, type FeedEntry } from './feed';
 
 /**
- * The server half of the feeds and the sitemap source: the CMS client (the
- * site's server URL and read token), the CMS's data cached in memory for
- * `FEED_MAX_AGE` (stale-while-revalidate: a slow or failing CMS never makes a
- * crawler wait once the cache is warm), and the HTTP answer with its cache
- * headers.
+ * The server half of the feeds and the sitemap source: the typed client over
+ * the request's CMS reader (the site's token and data cache; a failed read
+ * marks the request degraded, so the page cache keeps nothing built from
+ * it), and the HTTP answer with its cache headers.
  */
 
-let shared: { key: string; client: StrapiClient } | undefined;
-
-/** One client per CMS URL and token, for the process (the client is stateless). */
+/** The typed client of this request, reading through the site's CMS reader. */
 function cmsClient(event: H3Event): StrapiClient {
-  const { strapiUrl, strapiToken } = useRuntimeConfig(event);
-  const key = `${strapiUrl} ${strapiToken}`;
-  if (shared?.key !== key) {
-    shared = { key, client: createStrapiClient({ baseURL: strapiUrl, token: strapiToken || undefined, timeout: 10_000 }) };
-  }
-  return shared.client;
+  const read = event.context.cms?.read;
+  if (!read) throw new Error('The CMS reader is not installed (server/plugins/cms-reads.ts).');
+  return createReaderClient(read, useRuntimeConfig().strapiUrl);
 }
 
 /** Relative `/uploads/...` paths of the CMS made absolute with its public origin (as `useMediaUrl` does in the app). */
-export function serverMediaUrl(event: H3Event): (url: string) => string {
-  const cmsUrl = useRuntimeConfig(event).public.cmsUrl.replace(/\/+$/, '');
+export function serverMediaUrl(): (url: string) => string {
+  const cmsUrl = useRuntimeConfig().public.cmsUrl.replace(/\/+$/, '');
   return (url) => (/^https?:\/\//i.test(url) ? url : `${cmsUrl}/${url.replace(/^\/+/, '')}`);
 }
 
@@ -39,32 +34,18 @@ function unavailable(event: H3Event, what: string) {
   };
 }
 
-const cacheOptions = { group: 'feeds', maxAge: FEED_MAX_AGE, swr: true } as const;
-
-const cachedSiteIndex = defineCachedFunction((event: H3Event) => loadSiteIndex(cmsClient(event)), {
-  ...cacheOptions,
-  name: 'site-index',
-  getKey: () => 'all',
-});
-
-const cachedFeedContent = defineCachedFunction((event: H3Event) => loadFeedContent(cmsClient(event)), {
-  ...cacheOptions,
-  name: 'feed-content',
-  getKey: () => 'latest',
-});
-
 /** Every published page's slug and dates (the sitemap source). */
 export function getSiteIndex(event: H3Event) {
-  return cachedSiteIndex(event).catch(unavailable(event, 'sitemap'));
+  return loadSiteIndex(cmsClient(event)).catch(unavailable(event, 'sitemap'));
 }
 
 /** The feeds' channel and entries. */
 export async function getFeedData(event: H3Event): Promise<{ channel: FeedChannel; entries: FeedEntry[] }> {
-  const content = await cachedFeedContent(event).catch(unavailable(event, 'feeds'));
-  const { siteUrl } = useRuntimeConfig(event).public;
+  const content = await loadFeedContent(cmsClient(event)).catch(unavailable(event, 'feeds'));
+  const { siteUrl } = useRuntimeConfig().public;
   return {
     channel: { title: content.global.siteName, description: content.global.tagline, siteUrl },
-    entries: feedEntries(content, { siteUrl, mediaUrl: serverMediaUrl(event) }),
+    entries: feedEntries(content, { siteUrl, mediaUrl: serverMediaUrl() }),
   };
 }
 

@@ -1,32 +1,41 @@
 import { describe, expect, it } from 'vitest';
-import { decideRequest, isCacheableResponse, PREVIEW_COOKIE } from './policy';
+import { PREVIEW_COOKIE, classifyTarget, hasPreviewCookie, isCacheableResponse, isHtml, pageKind } from './policy';
 
-const request = (path: string, init: { method?: string; cookie?: string } = {}) => {
-  const url = new URL(path, 'http://localhost');
-  return decideRequest({ method: init.method ?? 'GET', pathname: url.pathname, searchParams: url.searchParams, cookie: init.cookie });
-};
-
-describe('decideRequest', () => {
-  it('caches public pages, their pages and filters, and the feeds and sitemap', () => {
-    for (const path of ['/', '/articoli', '/articoli/un-articolo', '/articoli?pagina=2', '/testimonianze?ruolo=cliente&settore=luce', '/feed.xml', '/feed.json', '/sitemap.xml']) {
-      expect(request(path), path).toBe('cache');
+describe('classifyTarget', () => {
+  it('sends pages and the cacheable documents to the page cache', () => {
+    for (const path of ['/', '/articoli', '/ARTICOLI/', '/articoli/un-articolo', '/testimonianze', '/feed.xml', '/feed.json', '/sitemap.xml', '/robots.txt', '/__sitemap__/testimonianze-2.xml', '/SITEMAP.XML']) {
+      expect(classifyTarget(path), path).toBe('page');
     }
-    expect(request('/articoli', { method: 'HEAD' })).toBe('cache');
   });
 
-  it('bypasses previews, unknown query parameters and absurd values', () => {
-    expect(request('/articoli/x', { cookie: `a=1; ${PREVIEW_COOKIE}=123.abc` })).toBe('bypass');
-    expect(request('/articoli/x', { cookie: 'consenso=1' })).toBe('cache');
-    expect(request('/articoli?utm_source=facebook')).toBe('bypass');
-    expect(request(`/articoli?pagina=${'9'.repeat(100)}`)).toBe('bypass');
+  it('passes assets, APIs, Nuxt internals and other files by', () => {
+    for (const path of ['/api/revalidate', '/_cms/api/articles', '/_nuxt/Entry.Ab12.js', '/_ipx/w_100/uploads/a.png', '/__nuxt_error', '/favicon.svg', '/robots.txt.bak', '/x.php']) {
+      expect(classifyTarget(path), path).toBe('pass');
+    }
+  });
+});
+
+describe('pageKind', () => {
+  it('never caches the pages of one reader or editor', () => {
+    for (const path of ['/anteprima', '/anteprima/esci', '/testimonianze/invia', '/testimonianze/inviata', '/testimonianze/stato']) expect(pageKind(path), path).toBe('never');
   });
 
-  it('leaves alone what is not a public page: APIs, assets, preview, the pages of one reader, search, writes', () => {
-    for (const path of ['/api/revalidate', '/_cms/api/articles', '/_nuxt/entry.js', '/_ipx/w_100/a.png', '/anteprima', '/anteprima/esci',
-      '/testimonianze/invia', '/testimonianze/inviata', '/testimonianze/stato', '/cerca?q=x', '/favicon.svg']) {
-      expect(request(path), path).toBe('ignore');
-    }
-    expect(request('/articoli', { method: 'POST' })).toBe('ignore');
+  it('counts search against the reader\'s budget', () => {
+    expect(pageKind('/cerca')).toBe('limited');
+  });
+
+  it('caches everything else (unknown paths are 404 pages: rendered within the budget)', () => {
+    for (const path of ['/', '/articoli', '/testimonianze/una-storia', '/feed.xml', '/sitemap.xml', '/nessuna/pagina']) expect(pageKind(path), path).toBe('cache');
+  });
+});
+
+describe('hasPreviewCookie', () => {
+  it('finds the preview session among other cookies', () => {
+    expect(hasPreviewCookie(`a=1; ${PREVIEW_COOKIE}=123.abc`)).toBe(true);
+    expect(hasPreviewCookie(`${PREVIEW_COOKIE}=x`)).toBe(true);
+    expect(hasPreviewCookie('consenso=1')).toBe(false);
+    expect(hasPreviewCookie(`x${PREVIEW_COOKIE}=1`)).toBe(false);
+    expect(hasPreviewCookie(undefined)).toBe(false);
   });
 });
 
@@ -38,6 +47,7 @@ describe('isCacheableResponse', () => {
     expect(isCacheableResponse({ ...ok, contentType: 'application/feed+json' })).toBe(true);
     expect(isCacheableResponse({ ...ok, contentType: 'application/xml' })).toBe(true);
   });
+
   it('never keeps errors, cookies, private answers or other content', () => {
     expect(isCacheableResponse({ ...ok, status: 404 })).toBe(false);
     expect(isCacheableResponse({ ...ok, status: 503 })).toBe(false);
@@ -45,5 +55,13 @@ describe('isCacheableResponse', () => {
     expect(isCacheableResponse({ ...ok, cacheControl: 'private, no-store' })).toBe(false);
     expect(isCacheableResponse({ ...ok, contentType: 'image/png' })).toBe(false);
     expect(isCacheableResponse({ ...ok, contentType: undefined })).toBe(false);
+  });
+});
+
+describe('isHtml', () => {
+  it('tells pages from documents read by programs', () => {
+    expect(isHtml('text/html;charset=utf-8')).toBe(true);
+    expect(isHtml('application/rss+xml')).toBe(false);
+    expect(isHtml(undefined)).toBe(false);
   });
 });

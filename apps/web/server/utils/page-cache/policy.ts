@@ -1,58 +1,52 @@
 /**
- * What the page cache may keep: anonymous GET requests of public pages (and
- * the feeds and sitemap), answered 200, without cookies set. Everything that
- * depends on the reader (preview, the submission and status pages, forms),
- * the APIs and the assets stay out.
+ * What the page cache deals with: anonymous GET/HEAD requests of public
+ * pages, the feeds and the sitemap. Everything that depends on the reader
+ * (preview, the submission and status pages, forms), the APIs and the
+ * assets pass by untouched.
  */
 
 /** Name of the preview session cookie (server/utils/preview/session.ts). */
 export const PREVIEW_COOKIE = 'cc_anteprima';
 
-/** Paths never cached: the API and proxy routes, Nuxt's assets and islands, the preview routes, the pages of one reader. */
-const NEVER = [
-  /^\/api(\/|$)/,
-  /^\/_cms(\/|$)/,
-  /^\/_nuxt(\/|$)/,
-  /^\/__nuxt/,
-  /^\/_ipx(\/|$)/,
-  /^\/_i18n(\/|$)/,
-  /^\/anteprima(\/|$)/,
-  /^\/testimonianze\/(invia|inviata|stato)(\/|$)/,
-  /^\/cerca(\/|$)/,
-];
+/** Served by other handlers, exactly as requested (case-sensitive asset names, APIs, Nuxt's internal routes). */
+const PASS_THROUGH_PREFIXES = ['/_nuxt/', '/_ipx/', '/api/', '/_cms/', '/__nuxt', '/_i18n/', '/.well-known/'];
 
-/** Query parameters that select a different page of content; with any other parameter the page is rendered but not kept. */
-export const CACHEABLE_QUERY = new Set(['pagina', 'ruolo', 'settore', 'categoria']);
-const MAX_QUERY_VALUE = 64;
-
-/** Non-HTML answers worth caching: the feeds and the sitemap. */
-const CACHEABLE_FILES = new Set(['/feed.xml', '/feed.json', '/sitemap.xml', '/robots.txt']);
-const CACHEABLE_TYPES = /^(text\/html|application\/(rss\+|atom\+)?xml|text\/xml|application\/(feed\+)?json|text\/plain)\b/i;
-
-export interface RequestFacts {
-  method: string;
-  pathname: string;
-  searchParams: URLSearchParams;
-  cookie: string | undefined;
-}
+/** Documents other than pages that are cached: the feeds, the sitemap (with its chunks) and robots.txt. */
+const CACHEABLE_FILES = /^\/(?:feed\.xml|feed\.json|robots\.txt|sitemap\.xml|__sitemap__\/[a-z0-9-]+\.xml)$/;
 
 /**
- * `ignore`: not a page (assets, APIs): no cache, no header. `bypass`: a page
- * that must be rendered each time (X-Cache: BYPASS). `cache`: look it up.
+ * `pass`: not for the page cache (assets, APIs, files): handed to the app as
+ * it is. `page`: a page or a cacheable document, to canonicalise and look up.
+ * Decided on the raw path, before canonicalisation: asset names are case-sensitive.
  */
-export type RequestDecision = 'ignore' | 'bypass' | 'cache';
+export function classifyTarget(rawPath: string): 'pass' | 'page' {
+  if (PASS_THROUGH_PREFIXES.some((prefix) => rawPath.startsWith(prefix))) return 'pass';
+  const lastSegment = rawPath.slice(rawPath.lastIndexOf('/') + 1);
+  if (/\.[A-Za-z0-9]{1,8}$/.test(lastSegment)) return CACHEABLE_FILES.test(rawPath.toLowerCase()) ? 'page' : 'pass';
+  return 'page';
+}
 
-export function decideRequest({ method, pathname, searchParams, cookie }: RequestFacts): RequestDecision {
-  if (method !== 'GET' && method !== 'HEAD') return 'ignore';
-  if (NEVER.some((pattern) => pattern.test(pathname))) return 'ignore';
-  const file = /\.[a-z0-9]{1,8}$/i.test(pathname);
-  if (file && !CACHEABLE_FILES.has(pathname)) return 'ignore';
-  if (cookie && new RegExp(`(?:^|;\\s*)${PREVIEW_COOKIE}=`).test(cookie)) return 'bypass';
-  for (const [name, value] of searchParams) {
-    if (!CACHEABLE_QUERY.has(name) || value.length > MAX_QUERY_VALUE) return 'bypass';
-  }
+/** Pages of one reader or one editor: rendered every time, never cached. */
+const NEVER_CACHED = /^\/(?:anteprima(?:\/|$)|testimonianze\/(?:invia|inviata|stato)$)/;
+/** Rendered every time (one reader's query) and counted against the reader's budget of expensive work. */
+const LIMITED = /^\/cerca$/;
+
+/**
+ * For a canonical path: `cache` (look it up, render and store on a miss),
+ * `limited` (render each time, within the client's budget), `never`
+ * (render each time: pages of one reader, cheap).
+ */
+export function pageKind(path: string): 'cache' | 'limited' | 'never' {
+  if (NEVER_CACHED.test(path)) return 'never';
+  if (LIMITED.test(path)) return 'limited';
   return 'cache';
 }
+
+export function hasPreviewCookie(cookie: string | undefined): boolean {
+  return cookie !== undefined && new RegExp(`(?:^|;\\s*)${PREVIEW_COOKIE}=`).test(cookie);
+}
+
+const CACHEABLE_TYPES = /^(text\/html|application\/(rss\+|atom\+)?xml|text\/xml|application\/(feed\+)?json|text\/plain)\b/i;
 
 export interface ResponseFacts {
   status: number;
@@ -66,3 +60,6 @@ export function isCacheableResponse({ status, contentType, setCookie, cacheContr
   if (!contentType || !CACHEABLE_TYPES.test(contentType)) return false;
   return !/\b(no-store|private)\b/i.test(cacheControl ?? '');
 }
+
+/** Pages are HTML; the rest (feeds, sitemap) are read by programs, which must never get a partial document. */
+export const isHtml = (contentType: string | undefined): boolean => /^text\/html\b/i.test(contentType ?? '');

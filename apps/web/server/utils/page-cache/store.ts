@@ -1,75 +1,35 @@
-import { PAGE_PREFIX, pathOfKey } from './key';
+import type { Encoding } from '../response-compression';
+import type { PageEntry, PageVariant } from './entry';
 import type { Purge } from './paths';
 
 /**
- * The page cache over a key-value storage: Nitro's `useStorage('page-cache')`
- * (memory by default, Redis with NUXT_REDIS_URL), or any object with the same
- * methods (tests).
+ * Where cached pages live, keyed by canonical URL (canonical.ts): this
+ * process's memory (memory-store.ts) or Redis (redis-store.ts), which every
+ * instance of the site shares, so that one purge reaches them all. Entries
+ * are kept past their freshness for `retainSeconds`, to be served stale
+ * when the CMS fails; freshness is the caller's decision (`storedAt`).
  */
-export interface KeyValueStore {
-  getItem(key: string): Promise<unknown>;
-  setItem(key: string, value: PageCacheEntry | number, options?: { ttl?: number }): Promise<void>;
-  removeItem(key: string): Promise<void>;
-  getKeys(base?: string): Promise<string[]>;
+export interface PageStore {
+  readonly kind: 'memory' | 'redis';
+  /** One encoding of the page at `url`, or undefined. */
+  get(url: string, encoding: Encoding): Promise<PageVariant | undefined>;
+  /**
+   * Stores a page rendered from `renderStartedAt`, unless a purge happened
+   * since then (the page may show what was purged); returns whether it did.
+   */
+  set(url: string, entry: PageEntry, options: { retainSeconds: number; renderStartedAt: number }): Promise<boolean>;
+  /** Removes the matching pages (every variant of each path) and returns their paths; a rendering started before now is not stored afterwards. */
+  purge(purge: Purge, options: { retainSeconds: number; now?: number }): Promise<string[]>;
+  close(): Promise<void>;
 }
 
-export interface PageCacheEntry {
-  body: string;
-  /** The response headers worth replaying (content type, robots...). */
-  headers: Record<string, string>;
-  /** When it was stored, ms since the epoch. */
-  storedAt: number;
-}
+/** The path part of a canonical URL. */
+export const pathOfUrl = (url: string): string => {
+  const mark = url.indexOf('?');
+  return mark < 0 ? url : url.slice(0, mark);
+};
 
-/** Time of the latest purge: a page whose rendering started before it may show what was purged, so it is not stored. */
-export const LAST_PURGE_KEY = 'purge:last';
-
-const isEntry = (value: unknown): value is PageCacheEntry =>
-  typeof value === 'object' && value !== null
-  && typeof (value as PageCacheEntry).body === 'string'
-  && typeof (value as PageCacheEntry).storedAt === 'number'
-  && typeof (value as PageCacheEntry).headers === 'object';
-
-/** A fresh entry, or null (missing, malformed or older than the TTL, which also removes it). */
-export async function readEntry(store: KeyValueStore, key: string, ttlSeconds: number, now = Date.now()): Promise<PageCacheEntry | null> {
-  const value = await store.getItem(key);
-  if (value === null || value === undefined) return null;
-  if (!isEntry(value) || now - value.storedAt > ttlSeconds * 1000 || value.storedAt > now + 60_000) {
-    await store.removeItem(key);
-    return null;
-  }
-  return value;
-}
-
-/**
- * Stores a rendered page unless a purge happened since its rendering began
- * (it may hold the content just purged). Returns whether it was stored.
- */
-export async function writeEntry(
-  store: KeyValueStore,
-  key: string,
-  entry: PageCacheEntry,
-  { ttlSeconds, renderStartedAt }: { ttlSeconds: number; renderStartedAt: number },
-): Promise<boolean> {
-  const lastPurge = Number(await store.getItem(LAST_PURGE_KEY)) || 0;
-  if (lastPurge >= renderStartedAt) return false;
-  await store.setItem(key, entry, { ttl: ttlSeconds });
-  return true;
-}
-
-/** Removes the matching pages (every query variant of each path); returns the paths actually removed. */
-export async function purgePages(store: KeyValueStore, purge: Purge, { ttlSeconds, now = Date.now() }: { ttlSeconds: number; now?: number }): Promise<string[]> {
-  // Marked first: a rendering that started before this moment is not stored afterwards.
-  await store.setItem(LAST_PURGE_KEY, now, { ttl: Math.max(ttlSeconds, 60) });
+export function purgeMatcher(purge: Purge): (path: string) => boolean {
   const paths = new Set(purge.paths);
-  const matches = (path: string) => purge.all || paths.has(path) || purge.prefixes.some((prefix) => path.startsWith(prefix));
-  const removed = new Set<string>();
-  for (const key of await store.getKeys(PAGE_PREFIX)) {
-    const path = pathOfKey(key);
-    if (path !== null && matches(path)) {
-      await store.removeItem(key);
-      removed.add(path);
-    }
-  }
-  return [...removed].sort();
+  return (path) => purge.all || paths.has(path) || purge.prefixes.some((prefix) => path.startsWith(prefix));
 }

@@ -1,17 +1,19 @@
 import { ROLES, SECTORS, type Role, type Sector } from '@chiudete/types';
-import type { LocationQuery, LocationQueryValue } from 'vue-router';
+/** A query string as the router or h3 hands it over: each name with one value, several, or none. */
+export type RouteQueryValue = string | null | undefined | Array<string | null>;
+export type RouteQuery = Record<string, RouteQueryValue>;
 
 /** Longest list any page accepts: a guard against absurd `?pagina=` values. */
 const MAX_PAGE = 10_000;
 
 /** The first value of a query parameter (`?a=1&a=2` → `1`), or undefined. */
-export function firstQueryValue(value: LocationQueryValue | LocationQueryValue[] | undefined): string | undefined {
+export function firstQueryValue(value: RouteQueryValue): string | undefined {
   const first = Array.isArray(value) ? value[0] : value;
   return typeof first === 'string' && first !== '' ? first : undefined;
 }
 
 /** `?pagina=N` → N, a positive integer; anything else (missing, `abc`, `0`, `1.5`) → 1. */
-export function parsePage(value: LocationQueryValue | LocationQueryValue[] | undefined): number {
+export function parsePage(value: RouteQueryValue): number {
   const raw = firstQueryValue(value);
   if (!raw || !/^\d{1,6}$/.test(raw)) return 1;
   const page = Number(raw);
@@ -33,7 +35,7 @@ export interface TestimonyQuery {
 }
 
 /** Reads `?ruolo=cliente&settore=luce&pagina=2`; unknown values are ignored (no filter). */
-export function parseTestimonyQuery(query: LocationQuery): TestimonyQuery {
+export function parseTestimonyQuery(query: RouteQuery): TestimonyQuery {
   const role = firstQueryValue(query.ruolo);
   const sector = firstQueryValue(query.settore);
   return {

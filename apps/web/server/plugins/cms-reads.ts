@@ -1,0 +1,25 @@
+import { siteServices } from '../utils/site-services';
+
+/**
+ * Gives each request the site's CMS reader (server/utils/cms/reader.ts):
+ * the app's server-side client reads through it (app/composables/strapi.ts),
+ * as do the feeds, the sitemap and the browser's proxy. A read that failed
+ * marks the request as degraded, so the page cache keeps nothing built from it.
+ */
+export default defineNitroPlugin((nitroApp) => {
+  const { cms } = siteServices();
+  nitroApp.hooks.hook('request', (event) => {
+    event.context.cms = {
+      async read(path) {
+        try {
+          const answer = await cms.read(path);
+          if (answer.degraded) event.context.cmsDegraded = true;
+          return answer;
+        } catch (error) {
+          event.context.cmsDegraded = true;
+          throw error;
+        }
+      },
+    };
+  });
+});

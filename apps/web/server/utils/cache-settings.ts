@@ -1,0 +1,81 @@
+/**
+ * The settings of the site's caches and limits, from runtimeConfig (read
+ * once at start: `NUXT_*` variables), checked: a wrong value falls back on
+ * the default rather than turning a cache into a leak or a limit off.
+ */
+export interface CacheSettings {
+  page: {
+    /** How long a stored page is served without asking the app again (0: no page cache). */
+    ttlSeconds: number;
+    /** How long past that a page is kept to be served when the CMS fails. */
+    staleSeconds: number;
+    maxBytes: number;
+    /** A miss answers within this (stale, or a 503 page) even if the CMS hangs. */
+    renderTimeoutMs: number;
+  };
+  cms: {
+    /** How long a CMS answer is reused without a purge (0: no data cache). */
+    ttlSeconds: number;
+    maxBytes: number;
+    /** Per attempt. */
+    timeoutMs: number;
+  };
+  /** Renders of uncached pages and searches allowed per client and window (0: no limit). */
+  renderLimit: { points: number; windowSeconds: number };
+  /** proxy-addr trust list: whose X-Forwarded-For is believed (empty: nobody's). */
+  trustedProxies: string[];
+  redisUrl: string;
+  /** Prefix of the site's keys in Redis (one per site sharing a Redis). */
+  redisPrefix: string;
+  /** The caching proxy to purge along with the site's own cache (empty: none). */
+  proxyPurgeUrl: string;
+}
+
+const whole = (value: unknown, fallback: number, max: number): number => {
+  const number = Number(value);
+  return value !== '' && value !== undefined && Number.isInteger(number) && number >= 0 && number <= max ? number : fallback;
+};
+const text = (value: unknown): string => (typeof value === 'string' ? value.trim() : '');
+const MB = 1024 * 1024;
+
+interface RawConfig {
+  redisUrl?: unknown;
+  trustedProxies?: unknown;
+  proxyPurgeUrl?: unknown;
+  strapiTimeoutMs?: unknown;
+  pageCache?: { ttlSeconds?: unknown; staleSeconds?: unknown; maxMegabytes?: unknown; renderTimeoutMs?: unknown; redisPrefix?: unknown };
+  cmsCache?: { ttlSeconds?: unknown; maxMegabytes?: unknown };
+  renderLimit?: { points?: unknown; windowSeconds?: unknown };
+}
+
+export function cacheSettings(config: RawConfig): CacheSettings {
+  return {
+    page: {
+      ttlSeconds: whole(config.pageCache?.ttlSeconds, 600, 86_400),
+      staleSeconds: whole(config.pageCache?.staleSeconds, 86_400, 7 * 86_400),
+      maxBytes: (whole(config.pageCache?.maxMegabytes, 64, 4_096) || 64) * MB,
+      renderTimeoutMs: whole(config.pageCache?.renderTimeoutMs, 2_000, 60_000) || 2_000,
+    },
+    cms: {
+      ttlSeconds: whole(config.cmsCache?.ttlSeconds, 600, 86_400),
+      maxBytes: (whole(config.cmsCache?.maxMegabytes, 32, 4_096) || 32) * MB,
+      timeoutMs: whole(config.strapiTimeoutMs, 1_500, 60_000) || 1_500,
+    },
+    renderLimit: {
+      points: whole(config.renderLimit?.points, 30, 1_000_000),
+      windowSeconds: whole(config.renderLimit?.windowSeconds, 10, 3_600) || 10,
+    },
+    trustedProxies: text(config.trustedProxies).split(',').map((item) => item.trim()).filter(Boolean),
+    redisUrl: text(config.redisUrl),
+    redisPrefix: text(config.pageCache?.redisPrefix) || 'chiudete:page-cache',
+    proxyPurgeUrl: text(config.proxyPurgeUrl).replace(/\/+$/, ''),
+  };
+}
+
+let settings: CacheSettings | undefined;
+
+/** The settings of this process (runtimeConfig as the environment set it at start). */
+export function siteCacheSettings(): CacheSettings {
+  settings ??= cacheSettings(useRuntimeConfig() as RawConfig);
+  return settings;
+}

@@ -1,0 +1,130 @@
+import type { ReadCacheStore } from './read-cache';
+
+/**
+ * The site server's reads of the CMS's public API, with the site's own
+ * token: through the data cache (read-cache.ts), one request per URL at a
+ * time (identical concurrent reads share one answer), a short timeout, and
+ * one retry with backoff for a CMS that says "not now" (429, 502-504) or
+ * cannot be reached. A read that fails even so comes back from the cache's
+ * stale copy when there is one; either way it is reported as `degraded`, so
+ * that nothing built from it is cached or presented as complete.
+ */
+export interface CmsAnswer {
+  status: number;
+  /** The JSON text of the answer. */
+  body: string;
+  /** A CMS read failed: the answer is a stale copy, or the failure itself. */
+  degraded: boolean;
+}
+
+export class CmsUnavailableError extends Error {
+  constructor(readonly url: string, readonly status: number, message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'CmsUnavailableError';
+  }
+}
+
+export interface CmsReaderOptions {
+  /** The CMS's origin as this server reaches it. */
+  baseUrl: string;
+  token: string;
+  cache?: ReadCacheStore;
+  /** Freshness of a cached answer without a purge. */
+  ttlSeconds: number;
+  /** How long past that an answer is kept for stale-if-error. */
+  retainSeconds: number;
+  timeoutMs: number;
+  fetch?: typeof globalThis.fetch;
+  now?: () => number;
+  /** Backoff before the retry (ms); tests set it to 0. */
+  retryDelayMs?: number;
+}
+
+export interface CmsReader {
+  /** GET `/api<path>` (`path` with its query string, e.g. `/articles?...`). */
+  read(path: string): Promise<CmsAnswer>;
+  /** Forgets every cached answer (a content change). */
+  purge(): Promise<void>;
+}
+
+const RETRYABLE = new Set([429, 502, 503, 504]);
+/** Longest Retry-After still worth waiting for during a render. */
+const MAX_RETRY_AFTER_MS = 1_000;
+
+export function createCmsReader(options: CmsReaderOptions): CmsReader {
+  const { ttlSeconds, retainSeconds, timeoutMs } = options;
+  const cache = ttlSeconds > 0 ? options.cache : undefined;
+  const doFetch = options.fetch ?? globalThis.fetch;
+  const now = options.now ?? Date.now;
+  const base = `${options.baseUrl.replace(/\/+$/, '')}/api`;
+  const headers = { accept: 'application/json', ...(options.token ? { authorization: `Bearer ${options.token}` } : {}) };
+  const inFlight = new Map<string, Promise<CmsAnswer>>();
+
+  async function attempt(url: string): Promise<{ status: number; body: string; retryAfterMs?: number }> {
+    const response = await doFetch(url, { headers, signal: AbortSignal.timeout(timeoutMs) });
+    const header = response.headers.get('retry-after');
+    const retryAfter = header === null ? Number.NaN : Number(header);
+    return { status: response.status, body: await response.text(), ...(retryAfter >= 0 ? { retryAfterMs: retryAfter * 1000 } : {}) };
+  }
+
+  /** Two attempts at most; a timeout is not retried (it already took the whole budget). */
+  async function fetchAnswer(url: string): Promise<{ status: number; body: string }> {
+    let failure: unknown;
+    for (let round = 0; round < 2; round++) {
+      try {
+        const answer = await attempt(url);
+        const done = { status: answer.status, body: answer.body };
+        if (!RETRYABLE.has(answer.status) || round === 1 || (answer.retryAfterMs ?? 0) > MAX_RETRY_AFTER_MS) return done;
+        failure = new CmsUnavailableError(url, answer.status, `the CMS answered ${answer.status}`);
+        await wait(Math.max(answer.retryAfterMs ?? 0, jitter(options.retryDelayMs ?? 150)));
+      } catch (error) {
+        failure = error;
+        if ((error as Error).name === 'TimeoutError' || round === 1) break;
+        await wait(jitter(options.retryDelayMs ?? 150));
+      }
+    }
+    const cause = failure as Error;
+    throw new CmsUnavailableError(url, 0, `the CMS did not answer: ${cause.name === 'TimeoutError' ? `no answer within ${timeoutMs} ms` : cause.message}`, { cause });
+  }
+
+  async function read(path: string): Promise<CmsAnswer> {
+    const url = `${base}${path}`;
+    const lookup = cache ? await cache.lookup(path).catch(() => undefined) : undefined;
+    const cached = lookup?.entry;
+    if (cached && now() - cached.storedAt <= ttlSeconds * 1000) return { status: 200, body: cached.body, degraded: false };
+
+    const startedAt = now();
+    try {
+      const answer = await fetchAnswer(url);
+      if (answer.status === 200) {
+        if (cache && lookup) await cache.store(lookup.generation, path, { storedAt: startedAt, body: answer.body }, ttlSeconds + retainSeconds).catch(() => undefined);
+        return { ...answer, degraded: false };
+      }
+      if (RETRYABLE.has(answer.status) || answer.status >= 500) {
+        if (cached) return { status: 200, body: cached.body, degraded: true };
+        return { ...answer, degraded: true };
+      }
+      return { ...answer, degraded: false };
+    } catch (error) {
+      if (cached) return { status: 200, body: cached.body, degraded: true };
+      throw error;
+    }
+  }
+
+  return {
+    read(path) {
+      let pending = inFlight.get(path);
+      if (!pending) {
+        pending = read(path).finally(() => inFlight.delete(path));
+        inFlight.set(path, pending);
+      }
+      return pending;
+    },
+    async purge() {
+      await cache?.purge();
+    },
+  };
+}
+
+const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const jitter = (ms: number) => (ms === 0 ? 0 : ms / 2 + Math.random() * ms);

@@ -1,0 +1,99 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { COMPRESSIBLE, MIN_BYTES, compressBody, pickEncoding } from '../response-compression';
+import type { PageVariant } from './entry';
+
+/**
+ * How the page cache answers, written straight to Node's response: a
+ * cached page (200, or 304 for a current copy), a page rendered for this
+ * request, a redirect to the canonical URL, or a short Italian error page.
+ */
+export type CacheStatus = 'HIT' | 'MISS' | 'STALE';
+
+export interface PageCachePolicy {
+  ttlSeconds: number;
+  staleSeconds: number;
+}
+
+/**
+ * Browsers revalidate every time (a 304 from the cache costs nothing); a
+ * proxy in front may keep the page as long as this server does, since the
+ * same purge reaches it (server/utils/page-cache/proxy-purge.ts); a stale
+ * copy served because the CMS fails is kept only briefly.
+ */
+export function pageCacheControl(status: CacheStatus, { ttlSeconds, staleSeconds }: PageCachePolicy): string {
+  return status === 'STALE'
+    ? 'public, max-age=0, s-maxage=5'
+    : `public, max-age=0, s-maxage=${ttlSeconds}, stale-if-error=${staleSeconds}`;
+}
+
+/** `If-None-Match` lists the ETag (weak comparison), or is `*`. */
+export function matchesETag(ifNoneMatch: string | undefined, etag: string): boolean {
+  if (!ifNoneMatch) return false;
+  if (ifNoneMatch.trim() === '*') return true;
+  const opaque = etag.replace(/^W\//, '');
+  return ifNoneMatch.split(',').some((tag) => tag.trim().replace(/^W\//, '') === opaque);
+}
+
+export function sendVariant(req: IncomingMessage, res: ServerResponse, page: PageVariant, status: CacheStatus, policy: PageCachePolicy, now: number): void {
+  const headers: Record<string, string | number> = {
+    ...page.headers,
+    'etag': page.etag,
+    'vary': 'Accept-Encoding',
+    'cache-control': page.headers['cache-control'] ?? pageCacheControl(status, policy),
+    'x-cache': status,
+    'age': Math.max(0, Math.floor((now - page.storedAt) / 1000)),
+  };
+  if (matchesETag(req.headers['if-none-match'], page.etag)) {
+    delete headers['content-type'];
+    res.writeHead(304, headers).end();
+    return;
+  }
+  if (page.encoding !== 'identity') headers['content-encoding'] = page.encoding;
+  headers['content-length'] = page.body.length;
+  res.writeHead(page.status, headers);
+  res.end(req.method === 'HEAD' ? undefined : page.body);
+}
+
+/** A response rendered for this request and not cached (a 404, an error page, a degraded page), compressed if worth it. */
+export function sendRendered(req: IncomingMessage, res: ServerResponse, page: { status: number; headers: Record<string, string>; body: Buffer }, extra: Record<string, string> = {}): void {
+  const headers: Record<string, string | number> = { ...page.headers, ...extra };
+  let body = page.body;
+  const encoding = pickEncoding(req.headers['accept-encoding']);
+  if (encoding !== 'identity' && body.length >= MIN_BYTES && COMPRESSIBLE.test(String(headers['content-type'] ?? ''))) {
+    body = compressBody(body, encoding);
+    headers['content-encoding'] = encoding;
+    headers['vary'] = 'Accept-Encoding';
+  }
+  headers['content-length'] = body.length;
+  res.writeHead(page.status, headers);
+  res.end(req.method === 'HEAD' ? undefined : body);
+}
+
+export function sendCanonicalRedirect(res: ServerResponse, location: string): void {
+  res.writeHead(301, { 'location': location, 'cache-control': 'public, max-age=86400', 'content-length': 0 }).end();
+}
+
+const page = (title: string, text: string) => Buffer.from(`<!DOCTYPE html>
+<html lang="it"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="robots" content="noindex">
+<title>${title} · Chiudete i Call Center</title>
+<style>body{font:1.125rem/1.6 Georgia,serif;max-width:36rem;margin:3rem auto;padding:0 1rem;color:#1f1b16;background:#faf6ee}a{color:#9b2c1f}</style></head>
+<body><h1>${title}</h1><p>${text}</p><p><a href="/">Torna alla pagina iniziale</a></p></body></html>
+`);
+
+const TOO_MANY = page('Troppe richieste', 'Da questo indirizzo sono arrivate molte richieste in poco tempo. Riprova tra qualche secondo.');
+const UNAVAILABLE = page('Contenuti momentaneamente non disponibili', 'I contenuti del sito non sono raggiungibili in questo momento. Riprova tra qualche minuto.');
+const BAD_ADDRESS = page('Indirizzo non valido', 'Questo indirizzo contiene caratteri che nessuna pagina del sito usa. Controlla il link.');
+
+function sendPage(req: IncomingMessage, res: ServerResponse, status: number, body: Buffer, headers: Record<string, string | number> = {}) {
+  res.writeHead(status, { 'content-type': 'text/html;charset=utf-8', 'cache-control': 'no-store', 'content-length': body.length, ...headers });
+  res.end(req.method === 'HEAD' ? undefined : body);
+}
+
+/** A client over its budget of uncached renders. */
+export const sendTooManyRequests = (req: IncomingMessage, res: ServerResponse, retryAfterSeconds: number) =>
+  sendPage(req, res, 429, TOO_MANY, { 'retry-after': retryAfterSeconds });
+
+/** The page could not be rendered in time (the CMS hangs or fails) and no copy is kept. */
+export const sendUnavailable = (req: IncomingMessage, res: ServerResponse) => sendPage(req, res, 503, UNAVAILABLE, { 'retry-after': 30 });
+
+export const sendBadAddress = (req: IncomingMessage, res: ServerResponse) => sendPage(req, res, 400, BAD_ADDRESS);
