@@ -52,7 +52,9 @@ function start(name: string, command: string, args: string[], cwd: string, env: 
 }
 
 async function stopChild(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null) return;
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  // A process a test paused (SIGSTOP) must run again to hear SIGTERM.
+  child.kill('SIGCONT');
   child.kill('SIGTERM');
   await new Promise<void>((resolve) => {
     const timer = setTimeout(() => { child.kill('SIGKILL'); resolve(); }, 10_000);
@@ -72,11 +74,17 @@ export const E2E_SITE_SECRETS = {
   previewSecret: 'e2e-preview-secret-0123456789abcdefghijklmnop',
   previewToken: 'e2e0preview0token0123456789abcdef0123456789abcdef0123456789abcdef',
   revalidateSecret: 'e2e-revalidate-secret-0123456789abcdefghijkl',
+  /** The site's own read token (SITE_API_TOKEN on the CMS, NUXT_STRAPI_TOKEN on the site). */
+  siteToken: 'e2e0site0token00123456789abcdef0123456789abcdef0123456789abcdef',
 } as const;
 
 export interface Service {
   url: string;
   stop(): Promise<void>;
+  /** Sends a signal to the process (SIGSTOP: it hangs; SIGCONT: it goes on; SIGKILL: it dies). */
+  signal(name: NodeJS.Signals): void;
+  /** The process id (benchmarks read its memory). */
+  pid: number;
 }
 
 /**
@@ -115,6 +123,7 @@ export async function startCms(env: Record<string, string> = {}): Promise<Servic
     RATE_LIMIT_READS_ANONYMOUS: '100000',
     PREVIEW_SECRET: E2E_SITE_SECRETS.previewSecret,
     PREVIEW_API_TOKEN: E2E_SITE_SECRETS.previewToken,
+    SITE_API_TOKEN: E2E_SITE_SECRETS.siteToken,
     ...env,
   });
   const stop = async () => {
@@ -127,7 +136,7 @@ export async function startCms(env: Record<string, string> = {}): Promise<Servic
     await stop();
     throw error;
   }
-  return { url, stop };
+  return { url, stop, signal: (name) => cms.kill(name), pid: cms.pid! };
 }
 
 /** Starts the BUILT site (`.output/server/index.mjs`) against the given CMS; `env` overrides the defaults. */
@@ -146,6 +155,7 @@ export async function startWeb(cmsUrl: string, port?: number, env: Record<string
     NUXT_PREVIEW_SECRET: E2E_SITE_SECRETS.previewSecret,
     NUXT_PREVIEW_TOKEN: E2E_SITE_SECRETS.previewToken,
     NUXT_REVALIDATE_SECRET: E2E_SITE_SECRETS.revalidateSecret,
+    NUXT_STRAPI_TOKEN: E2E_SITE_SECRETS.siteToken,
     ...env,
   });
   const stop = () => stopChild(web);
@@ -155,7 +165,7 @@ export async function startWeb(cmsUrl: string, port?: number, env: Record<string
     await stop();
     throw error;
   }
-  return { url, stop };
+  return { url, stop, signal: (name) => web.kill(name), pid: web.pid! };
 }
 
 /** The built CMS and site together, the site's origin allowed to post forms. */

@@ -1,6 +1,6 @@
 // https://nuxt.com/docs/api/configuration/nuxt-config
 export default defineNuxtConfig({
-  modules: ['@nuxt/image', '@nuxtjs/robots', '@nuxtjs/sitemap', 'nuxt-schema-org'],
+  modules: ['@nuxt/image', '@nuxtjs/robots', 'nuxt-schema-org'],
 
   devtools: { enabled: false },
 
@@ -26,7 +26,7 @@ export default defineNuxtConfig({
   },
 
   /**
-   * Site identity for @nuxtjs/robots, @nuxtjs/sitemap and nuxt-schema-org
+   * Site identity for @nuxtjs/robots and nuxt-schema-org
    * (nuxt-site-config). The URL is not set here: server/plugins/site-config-url.ts
    * gives them `runtimeConfig.public.siteUrl` (NUXT_PUBLIC_SITE_URL) at run time.
    * The CMS's site settings (Global) fill in the rest per request: useSiteSeo.
@@ -98,7 +98,7 @@ export default defineNuxtConfig({
     // The submission pages handle a private access token (shown once, then in the
     // URL fragment): never leak their address to the CMS or anyone else, never index them.
     // (`robots` is @nuxtjs/robots' rule: the X-Robots-Tag header, the meta tag, out of the sitemap.)
-    '/testimonianze/invia': { headers: { 'referrer-policy': 'no-referrer' }, sitemap: false },
+    '/testimonianze/invia': { headers: { 'referrer-policy': 'no-referrer' } },
     '/testimonianze/inviata': { headers: { 'referrer-policy': 'no-referrer' }, robots: 'noindex, nofollow' },
     '/testimonianze/stato': { headers: { 'referrer-policy': 'no-referrer' }, robots: 'noindex, nofollow' },
   },
@@ -152,6 +152,8 @@ export default defineNuxtConfig({
    */
   robots: {
     disallow: ['/cerca', '/testimonianze/inviata', '/testimonianze/stato', '/anteprima', '/_cms/'],
+    // The sitemap index (server/routes/sitemap.xml.ts), made absolute with the site's URL at run time.
+    sitemap: ['/sitemap.xml'],
     // Bot detection would add a client plugin for nothing this site uses.
     botDetection: false,
   },
@@ -159,18 +161,5 @@ export default defineNuxtConfig({
   /** JSON-LD graph of every page (WebSite, WebPage, Organization, plus each page's own nodes: useStructuredData). */
   schemaOrg: {
     defaults: true,
-  },
-
-  /**
-   * /sitemap.xml: the static pages Nuxt knows, plus every published entry with
-   * its lastmod from server/api/__sitemap__/urls.get.ts (cached 10 minutes).
-   */
-  sitemap: {
-    sources: ['/api/__sitemap__/urls'],
-    // Already out through the route rules and robots.txt above; listed again so that the sitemap does not depend on them.
-    exclude: ['/testimonianze/invia', '/testimonianze/inviata', '/testimonianze/stato', '/cerca', '/cerca/**'],
-    xsl: false,
-    credits: false,
-    cacheMaxAgeSeconds: 600,
   },
 });

@@ -1,5 +1,5 @@
 /**
- * The site's public URL for nuxt-site-config, and so for @nuxtjs/sitemap,
+ * The site's public URL for nuxt-site-config, and so for
  * @nuxtjs/robots and nuxt-schema-org: `runtimeConfig.public.siteUrl`
  * (NUXT_PUBLIC_SITE_URL), read when each request starts, never the value
  * seen at build time nor the request's Host header. Canonical links

@@ -24,7 +24,7 @@ describe('pickEncoding', () => {
 
   it('leaves the server\'s requests to itself alone', () => {
     expect(isInternalPath('/__nuxt_error?statusCode=404')).toBe(true);
-    expect(isInternalPath('/api/__sitemap__/urls')).toBe(true);
+    expect(isInternalPath('/api/revalidate')).toBe(true);
     expect(isInternalPath('/articoli/un-articolo')).toBe(false);
     expect(isInternalPath('/feed.xml')).toBe(false);
   });

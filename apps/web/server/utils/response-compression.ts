@@ -8,8 +8,8 @@ export type Encoding = 'br' | 'gzip' | 'identity';
 
 /**
  * Requests the server makes to itself (Nuxt's error page render at
- * `/__nuxt_error`, the sitemap module's `/api/__sitemap__/...`, other
- * internal `$fetch` calls) read the body as it is: never compress those.
+ * `/__nuxt_error`, other internal `$fetch` calls) read the body as it is:
+ * never compress those.
  */
 export function isInternalPath(path: string): boolean {
   return path.startsWith('/__') || path.startsWith('/api/');

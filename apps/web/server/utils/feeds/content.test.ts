@@ -2,7 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createStrapiClient } from '@chiudete/types';
-import { loadFeedContent, loadSiteIndex } from './content';
+import { loadFeedContent } from './content';
 
 /**
  * A real local HTTP server that answers like Strapi's REST API (pagination
@@ -42,32 +42,6 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await new Promise<void>((resolve) => server.close(() => resolve()));
-});
-
-describe('loadSiteIndex', () => {
-  it('reads every page of every type (100 per request), with its own small populate', async () => {
-    requests.length = 0;
-    const index = await loadSiteIndex(createStrapiClient({ baseURL }));
-    expect(index.articles).toHaveLength(ARTICLE_COUNT);
-    expect(index.articles.at(-1)?.slug).toBe(`articolo-${ARTICLE_COUNT}`);
-
-    const articleRequests = requests.filter((url) => url.pathname === '/api/articles');
-    expect(articleRequests.map((url) => url.searchParams.get('pagination[page]'))).toEqual(['1', '2']);
-    for (const url of articleRequests) {
-      expect(url.searchParams.get('pagination[pageSize]')).toBe('100');
-      expect(url.searchParams.get('sort')).toBe('id:asc');
-      expect(url.searchParams.get('fields[0]')).toBe('slug');
-      expect(url.searchParams.get('populate[author][fields][0]')).toBe('slug');
-    }
-    const paths = new Set(requests.map((url) => url.pathname));
-    expect([...paths].sort()).toEqual([
-      '/api/answers', '/api/articles', '/api/authors', '/api/book-releases', '/api/categories', '/api/global', '/api/testimonies', '/api/videos',
-    ]);
-    // Every request names a populate, so the CMS's default one (every image and relation) never applies.
-    for (const url of requests.filter((request) => ['/api/articles', '/api/answers', '/api/authors', '/api/book-releases', '/api/videos', '/api/global'].includes(request.pathname))) {
-      expect([...url.searchParams.keys()].some((key) => key.startsWith('populate'))).toBe(true);
-    }
-  });
 });
 
 describe('loadFeedContent', () => {

@@ -27,7 +27,7 @@ describe('affectedPages', () => {
     expect(purge).toEqual({
       all: false,
       paths: [...ALWAYS, '/articoli', '/articoli/nuovo', '/articoli/vecchio', '/autori/candy-larsson', '/categorie/telemarketing', '/libri/il-libro', '/libro', '/risposte/recesso'].sort(),
-      prefixes: ['/__sitemap__/'],
+      prefixes: ['/sitemap/'],
     });
   });
 
@@ -54,7 +54,7 @@ describe('affectedPages', () => {
   it('without the linked entries, purges every page of the linked types', () => {
     const { related: _unknown, ...withoutRelated } = change({});
     const purge = affectedPages(withoutRelated);
-    expect(purge.prefixes).toEqual(['/__sitemap__/', '/autori/', '/categorie/', '/libri/', '/risposte/']);
+    expect(purge.prefixes).toEqual(['/sitemap/', '/autori/', '/categorie/', '/libri/', '/risposte/']);
     expect(purge.paths).toContain('/libro');
   });
 

@@ -32,8 +32,8 @@ export interface Purge {
 
 /** Pages that list or aggregate everything: the home page, the feeds, the sitemap. */
 export const ALWAYS_AFFECTED = ['/', '/feed.xml', '/feed.json', '/sitemap.xml'] as const;
-/** @nuxtjs/sitemap's chunks, when the sitemap is split. */
-const SITEMAP_CHUNKS = '/__sitemap__/';
+/** The sitemap's files (server/routes/sitemap/). */
+const SITEMAP_FILES = '/sitemap/';
 
 const SECTION: Record<Exclude<ContentType, 'global'>, { list: string; entry: (slug: string) => string[] }> = {
   'article': { list: '/articoli', entry: (slug) => [`/articoli/${slug}`] },
@@ -83,7 +83,7 @@ export function affectedPages(change: ContentChange): Purge {
   if (change.type === 'global') return { all: true, paths: [], prefixes: [] };
 
   const paths = new Set<string>(ALWAYS_AFFECTED);
-  const prefixes = new Set<string>([SITEMAP_CHUNKS]);
+  const prefixes = new Set<string>([SITEMAP_FILES]);
   const section = SECTION[change.type];
   paths.add(section.list);
   for (const slug of [change.slug, change.previousSlug]) {

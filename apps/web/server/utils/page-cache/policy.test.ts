@@ -3,7 +3,7 @@ import { PREVIEW_COOKIE, classifyTarget, hasPreviewCookie, isCacheableResponse, 
 
 describe('classifyTarget', () => {
   it('sends pages and the cacheable documents to the page cache', () => {
-    for (const path of ['/', '/articoli', '/ARTICOLI/', '/articoli/un-articolo', '/testimonianze', '/feed.xml', '/feed.json', '/sitemap.xml', '/robots.txt', '/__sitemap__/testimonianze-2.xml', '/SITEMAP.XML']) {
+    for (const path of ['/', '/articoli', '/ARTICOLI/', '/articoli/un-articolo', '/testimonianze', '/feed.xml', '/feed.json', '/sitemap.xml', '/robots.txt', '/sitemap/testimonianze-2.xml', '/SITEMAP.XML']) {
       expect(classifyTarget(path), path).toBe('page');
     }
   });

@@ -12,7 +12,7 @@ export const PREVIEW_COOKIE = 'cc_anteprima';
 const PASS_THROUGH_PREFIXES = ['/_nuxt/', '/_ipx/', '/api/', '/_cms/', '/__nuxt', '/_i18n/', '/.well-known/'];
 
 /** Documents other than pages that are cached: the feeds, the sitemap (with its chunks) and robots.txt. */
-const CACHEABLE_FILES = /^\/(?:feed\.xml|feed\.json|robots\.txt|sitemap\.xml|__sitemap__\/[a-z0-9-]+\.xml)$/;
+const CACHEABLE_FILES = /^\/(?:feed\.xml|feed\.json|robots\.txt|sitemap\.xml|sitemap\/[a-z0-9-]+\.xml)$/;
 
 /**
  * `pass`: not for the page cache (assets, APIs, files): handed to the app as

@@ -107,6 +107,17 @@ export function createPageCache(options: PageCacheOptions): (req: IncomingMessag
     return true;
   }
 
+  /** Rendered by the app for this request only, within the client's budget. */
+  async function bypass(req: IncomingMessage, res: ServerResponse): Promise<boolean> {
+    const wait = await budget.take(clientAddress(req));
+    if (wait !== undefined) {
+      sendTooManyRequests(req, res, wait);
+      return true;
+    }
+    res.setHeader('x-cache', 'BYPASS');
+    return false;
+  }
+
   return async function handle(req, res) {
     if (req.method !== 'GET' && req.method !== 'HEAD') return false;
     const target = req.url ?? '/';
@@ -130,13 +141,7 @@ export function createPageCache(options: PageCacheOptions): (req: IncomingMessag
         sendCanonicalRedirect(res, `${path}${mark < 0 ? '' : target.slice(mark)}`);
         return true;
       }
-      if (kind === 'never') return false;
-      const wait = await budget.take(clientAddress(req));
-      if (wait !== undefined) {
-        sendTooManyRequests(req, res, wait);
-        return true;
-      }
-      return false;
+      return kind === 'never' ? false : bypass(req, res);
     }
 
     const canonical = canonicalRequest(target);
@@ -148,15 +153,7 @@ export function createPageCache(options: PageCacheOptions): (req: IncomingMessag
       sendCanonicalRedirect(res, canonical.location);
       return true;
     }
-    if (!store) {
-      const wait = await budget.take(clientAddress(req));
-      if (wait !== undefined) {
-        sendTooManyRequests(req, res, wait);
-        return true;
-      }
-      res.setHeader('x-cache', 'BYPASS');
-      return false;
-    }
+    if (!store) return bypass(req, res);
 
     const { url } = canonical;
     const encoding = pickEncoding(req.headers['accept-encoding']);
@@ -164,7 +161,9 @@ export function createPageCache(options: PageCacheOptions): (req: IncomingMessag
     try {
       cached = await store.get(url, encoding);
     } catch (error) {
+      // The store is down (Redis): the app renders the page, uncached, within the client's budget.
       log(`[page-cache] could not read ${url}: ${(error as Error).message}`);
+      return bypass(req, res);
     }
     if (cached && now() - cached.storedAt <= settings.ttlSeconds * 1000) {
       sendVariant(req, res, cached, 'HIT', settings, now());

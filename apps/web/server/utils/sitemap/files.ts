@@ -1,0 +1,115 @@
+import { SITEMAP_PAGE_SIZE_MAX, type SitemapEntry, type SitemapType, type SitemapTypeSummary } from '@chiudete/types';
+import type { IndexItem, SitemapItemLoose } from 'sitemap';
+
+/**
+ * The sitemap as files (pure functions, unit-tested): `/sitemap.xml` is an
+ * index of `/sitemap/pagine.xml` (the home page, the listings, the book, the
+ * videos, the fixed pages) and, for each type of entry with pages of its
+ * own, files of at most 50,000 URLs (the most a sitemap may list), one per
+ * page of the CMS's sitemap source: `/sitemap/testimonianze-1.xml`...
+ */
+export const SITEMAP_FILE_SIZE = SITEMAP_PAGE_SIZE_MAX;
+
+/** Where each type's entries live on the site (the book has one page, /libro, listed with the fixed pages). */
+export const ENTRY_SECTIONS = {
+  'article': 'articoli',
+  'testimony': 'testimonianze',
+  'answer': 'risposte',
+  'author': 'autori',
+  'category': 'categorie',
+} as const satisfies Partial<Record<SitemapType, string>>;
+export type EntryType = keyof typeof ENTRY_SECTIONS;
+const ENTRY_TYPES = Object.keys(ENTRY_SECTIONS) as EntryType[];
+
+export const PAGES_FILE = 'pagine.xml';
+
+export type SitemapFile = { kind: 'pages' } | { kind: 'entries'; type: EntryType; page: number };
+
+/** `pagine.xml`, `testimonianze-3.xml`... or null for a name that is no file of this sitemap. */
+export function parseSitemapFile(name: string): SitemapFile | null {
+  if (name === PAGES_FILE) return { kind: 'pages' };
+  const match = /^([a-z]+)-([1-9]\d{0,4})\.xml$/.exec(name);
+  const type = match && ENTRY_TYPES.find((candidate) => ENTRY_SECTIONS[candidate] === match[1]);
+  return type ? { kind: 'entries', type, page: Number(match[2]) } : null;
+}
+
+/** The newest of some ISO timestamps (or undefined when there is none). */
+export function newestDate(dates: Array<string | null | undefined>): string | undefined {
+  let best: { time: number; value: string } | undefined;
+  for (const value of dates) {
+    const time = value ? Date.parse(value) : Number.NaN;
+    if (value && Number.isFinite(time) && (!best || time > best.time)) best = { time, value };
+  }
+  return best?.value;
+}
+
+export interface MediaRef {
+  url: string;
+  alternativeText?: string | null;
+}
+
+/** What pagine.xml shows besides the summary: the site settings, the latest book, the videos. */
+export interface PagesContent {
+  summary: SitemapTypeSummary[];
+  global: { updatedAt: string; shareImage?: MediaRef | null };
+  book: { title: string; updatedAt: string; cover?: MediaRef | null } | null;
+  videos: Array<{ title: string; description?: string | null; youtubeId: string; durationSeconds?: number | null; publishedAt?: string | null; createdAt: string; updatedAt: string; poster?: MediaRef | null }>;
+}
+
+/** Pages whose content is the site settings (Global) plus fixed text. */
+export const GLOBAL_PAGES = ['/chi-siamo', '/contatti', '/privacy'] as const;
+
+const lastModifiedOf = (summary: SitemapTypeSummary[], type: SitemapType) => summary.find((entry) => entry.type === type)?.lastModified ?? undefined;
+
+function item(url: string, lastmod: string | undefined, extra: Pick<SitemapItemLoose, 'img' | 'video'> = {}): SitemapItemLoose {
+  return { url, ...(lastmod ? { lastmod } : {}), ...extra };
+}
+
+/** The home page shows a bit of everything: it changes with anything. */
+export function homeLastmod({ summary, global, videos }: PagesContent): string | undefined {
+  return newestDate([global.updatedAt, ...videos.map((video) => video.updatedAt), ...summary.map((entry) => entry.lastModified)]);
+}
+
+export function pageItems(content: PagesContent, mediaUrl: (url: string) => string): SitemapItemLoose[] {
+  const { summary, global, book, videos } = content;
+  const videosChanged = newestDate(videos.map((video) => video.updatedAt));
+  const thumbnailFallback = global.shareImage?.url;
+  const videoItems = videos.flatMap((video) => {
+    const thumbnail = video.poster?.url ?? thumbnailFallback;
+    if (!thumbnail) return [];
+    return [{
+      title: video.title,
+      description: video.description?.trim() || video.title,
+      thumbnail_loc: mediaUrl(thumbnail),
+      player_loc: `https://www.youtube-nocookie.com/embed/${encodeURIComponent(video.youtubeId)}`,
+      publication_date: video.publishedAt ?? video.createdAt,
+      ...(video.durationSeconds ? { duration: Math.round(video.durationSeconds) } : {}),
+    }];
+  });
+  return [
+    item('/', homeLastmod(content)),
+    item('/articoli', lastModifiedOf(summary, 'article')),
+    item('/testimonianze', lastModifiedOf(summary, 'testimony')),
+    item('/risposte', lastModifiedOf(summary, 'answer')),
+    item('/video', videosChanged, videoItems.length > 0 ? { video: videoItems } : {}),
+    ...(book ? [item('/libro', book.updatedAt, book.cover ? { img: [{ url: mediaUrl(book.cover.url), title: book.title, ...(book.cover.alternativeText ? { caption: book.cover.alternativeText } : {}) }] } : {})] : []),
+    ...GLOBAL_PAGES.map((page) => item(page, global.updatedAt)),
+  ];
+}
+
+export function entryItems(type: EntryType, entries: SitemapEntry[]): SitemapItemLoose[] {
+  return entries.map((entry) => item(`/${ENTRY_SECTIONS[type]}/${encodeURIComponent(entry.slug)}`, entry.updatedAt));
+}
+
+/** The files of the index: pagine.xml, then each type's files (none for a type without entries). */
+export function indexItems(summary: SitemapTypeSummary[], pagesLastmod: string | undefined): IndexItem[] {
+  const files: IndexItem[] = [{ url: `/sitemap/${PAGES_FILE}`, ...(pagesLastmod ? { lastmod: pagesLastmod } : {}) }];
+  for (const type of ENTRY_TYPES) {
+    const entry = summary.find((candidate) => candidate.type === type);
+    const count = Math.ceil((entry?.count ?? 0) / SITEMAP_FILE_SIZE);
+    for (let page = 1; page <= count; page++) {
+      files.push({ url: `/sitemap/${ENTRY_SECTIONS[type]}-${page}.xml`, ...(entry?.lastModified ? { lastmod: entry.lastModified } : {}) });
+    }
+  }
+  return files;
+}

@@ -1,0 +1,250 @@
+import { Agent, get } from 'node:http';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { startFaultProxy, type FaultProxy } from './fault-proxy';
+import { E2E_SITE_SECRETS, startCms, startWeb, type Service } from './stack';
+
+const skipReason = inject('skipReason');
+
+/**
+ * The site under traffic and faults, against the built site and CMS: a
+ * crawler flooding uncached addresses does not take pages away from other
+ * readers; a CMS that throttles, fails, hangs or dies never turns a cached
+ * page into an error, and nothing built from a failed read is kept.
+ */
+
+interface Answer {
+  status: number;
+  cache: string | undefined;
+  cacheControl: string | undefined;
+  location: string | undefined;
+  body: string;
+  ms: number;
+}
+
+/** A GET from a given loopback address (127.0.0.2, 127.0.0.3...): the site sees one client per address. */
+function client(localAddress: string) {
+  const agent = new Agent({ keepAlive: true, maxSockets: 16, localAddress });
+  const fetchFrom = (url: string): Promise<Answer> => new Promise((resolve, reject) => {
+    const started = performance.now();
+    get(url, { agent }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('end', () => resolve({
+        status: res.statusCode ?? 0,
+        cache: res.headers['x-cache'] as string | undefined,
+        cacheControl: res.headers['cache-control'],
+        location: res.headers.location,
+        body: Buffer.concat(chunks).toString('utf8'),
+        ms: performance.now() - started,
+      }));
+    }).on('error', reject);
+  });
+  return { get: fetchFrom, close: () => agent.destroy() };
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Published slugs, read from the CMS with the site's token (the demo content changes with the seed). */
+async function slugs(cmsUrl: string, plural: string, count: number): Promise<string[]> {
+  const res = await fetch(`${cmsUrl}/api/${plural}?fields[0]=slug&pagination[pageSize]=${count}&sort=id:asc`, {
+    headers: { authorization: `Bearer ${E2E_SITE_SECRETS.siteToken}` },
+  });
+  return ((await res.json()) as { data: Array<{ slug: string }> }).data.map((entry) => entry.slug);
+}
+
+describe.skipIf(Boolean(skipReason))('a flood of uncached addresses from one client', () => {
+  const cmsUrl = inject('cmsUrl');
+  let site: Service;
+  beforeAll(async () => {
+    site = await startWeb(cmsUrl);
+  });
+  afterAll(() => site?.stop());
+
+  it('costs the flooder its own budget, while another reader gets every page, during and after', async () => {
+    const [article] = await slugs(cmsUrl, 'articles', 1);
+    const readerPages = ['/', '/articoli', `/articoli/${article}`, '/testimonianze', '/risposte', '/video', '/libro', '/chi-siamo'];
+    const flooder = client('127.0.0.2');
+    const reader = client('127.0.0.3');
+    const flood = new Map<number, number>();
+    const read: Answer[] = [];
+    try {
+      let running = true;
+      let n = 0;
+      const floodLoop = async () => {
+        while (running) {
+          const answer = await flooder.get(`${site.url}/articoli/inesistente-${Date.now().toString(36)}-${n++}?utm_source=bot`);
+          flood.set(answer.status, (flood.get(answer.status) ?? 0) + 1);
+        }
+      };
+      const readLoop = async () => {
+        for (let i = 0; running; i++) {
+          read.push(await reader.get(`${site.url}${readerPages[i % readerPages.length]}`));
+          await sleep(50);
+        }
+      };
+      const loops = [...Array.from({ length: 10 }, floodLoop), readLoop()];
+      await sleep(8_000);
+      running = false;
+      await Promise.all(loops);
+
+      const after = await Promise.all(['/', '/articoli', '/privacy', '/contatti'].map((path) => reader.get(`${site.url}${path}`)));
+      const statuses = (answers: Answer[]) => [...new Set(answers.map((answer) => answer.status))];
+      const p99 = [...read].sort((a, b) => a.ms - b.ms)[Math.floor(read.length * 0.99)]?.ms ?? 0;
+      console.log(`[resilience] flood: ${[...flood].map(([status, count]) => `${count}×${status}`).join(', ')}; reader: ${read.length} pages, p99 ${p99.toFixed(0)} ms`);
+
+      expect(statuses(read)).toEqual([200]);
+      expect(read.length).toBeGreaterThan(20);
+      expect(statuses(after)).toEqual([200]);
+      // The flooder got its budget of renders (404s: the pages do not exist), then cheap 429s.
+      const rendered = flood.get(404) ?? 0;
+      const refused = flood.get(429) ?? 0;
+      expect(rendered).toBeGreaterThan(0);
+      expect(rendered).toBeLessThanOrEqual(60);
+      expect(refused).toBeGreaterThan(rendered * 5);
+      expect([...flood.keys()].sort()).toEqual([404, 429]);
+    } finally {
+      flooder.close();
+      reader.close();
+    }
+  }, 60_000);
+});
+
+describe.skipIf(Boolean(skipReason))('a CMS that throttles or fails', () => {
+  const cmsUrl = inject('cmsUrl');
+  let proxy: FaultProxy;
+  let site: Service;
+  const reader = client('127.0.0.4');
+
+  beforeAll(async () => {
+    proxy = await startFaultProxy(cmsUrl);
+    // Short lifetimes, so that each test sees pages and CMS answers expire.
+    site = await startWeb(proxy.url, undefined, { NUXT_PAGE_CACHE_TTL_SECONDS: '1', NUXT_CMS_CACHE_TTL_SECONDS: '1' });
+  });
+  afterAll(async () => {
+    reader.close();
+    await site?.stop();
+    await proxy?.close();
+  });
+
+  it('never turns a cached page into an error: the last good copy is served while the CMS answers 429', async () => {
+    const first = await reader.get(`${site.url}/`);
+    expect(first.status).toBe(200);
+    await sleep(1_200);
+    proxy.set({ kind: 'status', status: 429, retryAfter: 30 });
+    const stale = await reader.get(`${site.url}/`);
+    expect(stale.status).toBe(200);
+    expect(stale.cache).toBe('STALE');
+    expect(stale.body).toBe(first.body);
+    // A page that was never rendered has no copy: an error page, kept by nobody.
+    const never = await reader.get(`${site.url}/risposte`);
+    expect(never.status).toBe(503);
+    expect(never.cacheControl).toBe('no-store');
+    proxy.set(undefined);
+    expect((await reader.get(`${site.url}/risposte`)).status).toBe(200);
+  });
+
+  it('never stores nor answers as complete a sitemap or a feed built while a CMS read failed', async () => {
+    const [testimony] = await slugs(cmsUrl, 'testimonies', 1);
+    proxy.set({ kind: 'status', status: 503 }, /^\/api\/testimonies/);
+    const broken = await reader.get(`${site.url}/sitemap.xml`);
+    expect(broken.status).toBe(503);
+    proxy.set({ kind: 'status', status: 503 }, /^\/api\/answers/);
+    expect((await reader.get(`${site.url}/feed.xml`)).status).toBe(503);
+
+    proxy.set(undefined);
+    const sitemap = await reader.get(`${site.url}/sitemap.xml`);
+    expect(sitemap.status).toBe(200);
+    expect(sitemap.cache).toBe('MISS');
+    expect(sitemap.body).toContain(`/testimonianze/${testimony}`);
+    expect((await reader.get(`${site.url}/sitemap.xml`)).cache).toBe('HIT');
+    const feed = await reader.get(`${site.url}/feed.xml`);
+    expect([feed.status, feed.cache]).toEqual([200, 'MISS']);
+  });
+
+  it('shows a page whose side content failed to load, but keeps it nowhere', async () => {
+    const [article] = await slugs(cmsUrl, 'articles', 1);
+    // Related articles are read with a filter on their id; the article itself by slug.
+    proxy.set({ kind: 'status', status: 503 }, /filters%5BdocumentId%5D%5B%24ne%5D/);
+    const partial = await reader.get(`${site.url}/articoli/${article}`);
+    expect(partial.status).toBe(200);
+    expect(partial.cacheControl).toBe('no-store');
+    expect((await reader.get(`${site.url}/articoli/${article}`)).cache).toBe('MISS');
+    proxy.set(undefined);
+    expect((await reader.get(`${site.url}/articoli/${article}`)).cache).toBe('MISS');
+    expect((await reader.get(`${site.url}/articoli/${article}`)).cache).toBe('HIT');
+  });
+});
+
+describe.skipIf(Boolean(skipReason))('a CMS that hangs, then dies', () => {
+  let cms: Service;
+  let site: Service;
+  const reader = client('127.0.0.5');
+
+  beforeAll(async () => {
+    cms = await startCms();
+    site = await startWeb(cms.url, undefined, { NUXT_PAGE_CACHE_TTL_SECONDS: '1', NUXT_CMS_CACHE_TTL_SECONDS: '1' });
+  }, 180_000);
+  afterAll(async () => {
+    reader.close();
+    await site?.stop();
+    await cms?.stop();
+  });
+
+  it('answers within 2 s while the CMS hangs: the last copy of a cached page, a 503 for the others', async () => {
+    const home = await reader.get(`${site.url}/`);
+    expect(home.status).toBe(200);
+    await sleep(1_200);
+    cms.signal('SIGSTOP');
+    try {
+      const stale = await reader.get(`${site.url}/`);
+      expect([stale.status, stale.cache, stale.body]).toEqual([200, 'STALE', home.body]);
+      const uncached = await reader.get(`${site.url}/video`);
+      expect(uncached.status).toBe(503);
+      console.log(`[resilience] CMS hanging: stale page in ${stale.ms.toFixed(0)} ms, uncached page 503 in ${uncached.ms.toFixed(0)} ms`);
+      expect(stale.ms).toBeLessThan(2_500);
+      expect(uncached.ms).toBeLessThan(2_500);
+    } finally {
+      cms.signal('SIGCONT');
+    }
+  });
+
+  it('keeps serving the last copies when the CMS is killed', async () => {
+    expect((await reader.get(`${site.url}/`)).status).toBe(200);
+    await sleep(1_200);
+    cms.signal('SIGKILL');
+    await sleep(500);
+    const stale = await reader.get(`${site.url}/`);
+    expect([stale.status, stale.cache]).toEqual([200, 'STALE']);
+    expect((await reader.get(`${site.url}/libro`)).status).toBe(503);
+  });
+});
+
+describe.skipIf(Boolean(skipReason))('one page, one key', () => {
+  const webUrl = inject('webUrl');
+  const reader = client('127.0.0.6');
+  afterAll(() => reader.close());
+
+  const revalidate = (body: unknown) => fetch(`${webUrl}/api/revalidate`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'authorization': `Bearer ${E2E_SITE_SECRETS.revalidateSecret}` },
+    body: JSON.stringify(body),
+  });
+
+  it('serves tracking variants from the page\'s one copy, redirects the others, and a purge reaches them all', async () => {
+    await revalidate({ type: 'testimony', action: 'published', documentId: 'abc', slug: 'x' });
+    expect((await reader.get(`${webUrl}/testimonianze?ruolo=cliente&utm_source=newsletter`)).cache).toBe('MISS');
+    expect((await reader.get(`${webUrl}/testimonianze?ruolo=cliente&fbclid=IwAR0`)).cache).toBe('HIT');
+    expect((await reader.get(`${webUrl}/testimonianze?ruolo=cliente`)).cache).toBe('HIT');
+    for (const [variant, location] of [
+      ['/Testimonianze?ruolo=cliente', '/testimonianze?ruolo=cliente'],
+      ['/testimonianze/?ruolo=cliente&x=1', '/testimonianze?ruolo=cliente'],
+      ['/testimonianze?pagina=1&ruolo=cliente', '/testimonianze?ruolo=cliente'],
+      ['/%74estimonianze?ruolo=cliente', '/testimonianze?ruolo=cliente'],
+    ] as const) {
+      const answer = await reader.get(`${webUrl}${variant}`);
+      expect([answer.status, answer.location], variant).toEqual([301, location]);
+    }
+    expect((await revalidate({ type: 'testimony', action: 'published', documentId: 'abc', slug: 'x' })).status).toBe(200);
+    expect((await reader.get(`${webUrl}/testimonianze?ruolo=cliente&gclid=1`)).cache).toBe('MISS');
+  });
+});
