@@ -23,7 +23,13 @@ export interface ApiCache {
   purge(): Promise<void>;
 }
 
-const caches = new WeakMap<Core.Strapi, ApiCache | null>();
+/**
+ * Where an instance keeps its cache: a property of the Strapi object under a
+ * registry symbol, so that tests, which import this module's TypeScript
+ * while Strapi runs its compiled copy, reach the same cache.
+ */
+const CACHE = Symbol.for('chiudete.api-cache');
+type WithCache = Core.Strapi & { [CACHE]?: ApiCache | null };
 
 function createStore(config: ApiCacheConfig, strapi: Core.Strapi): ApiCacheStore {
   const { maxBytes, maxEntryBytes, redis } = config;
@@ -39,7 +45,7 @@ function publicRoutes(strapi: Core.Strapi): ContentTypeRoute[] {
 }
 
 export function apiCache(strapi: Core.Strapi): ApiCache | null {
-  let cache = caches.get(strapi);
+  let cache = (strapi as WithCache)[CACHE];
   if (cache === undefined) {
     const config = loadApiCacheConfig(process.env);
     if (config.ttlSeconds === 0) {
@@ -49,7 +55,7 @@ export function apiCache(strapi: Core.Strapi): ApiCache | null {
       const prefix = strapi.config.get<string>('api.rest.prefix', '/api');
       cache = { config, store, isPublicRoute: publicRouteMatcher(prefix, publicRoutes(strapi)), purge: () => store.purge() };
     }
-    caches.set(strapi, cache);
+    (strapi as WithCache)[CACHE] = cache;
   }
   return cache;
 }
@@ -97,7 +103,7 @@ export async function registerApiCache(strapi: Core.Strapi): Promise<void> {
 }
 
 export async function closeApiCache(strapi: Core.Strapi): Promise<void> {
-  const cache = caches.get(strapi);
-  caches.delete(strapi);
+  const cache = (strapi as WithCache)[CACHE];
+  delete (strapi as WithCache)[CACHE];
   await cache?.store.close();
 }

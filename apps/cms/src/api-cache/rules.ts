@@ -49,7 +49,7 @@ export function readsPublishedOnly(querystring: string): boolean {
  * served to another, nor to anonymous readers.
  */
 export const cacheKey = (authorization: string, url: string): string =>
-  createHash('sha256').update(authorization).update('\n').update(url).digest('base64url');
+  createHash('sha256').update(`${authorization.length}:${authorization}\n${url}`).digest('base64url');
 
 /** Document-service actions that write. */
 const WRITES = new Set(['create', 'update', 'delete', 'publish', 'unpublish', 'discardDraft']);

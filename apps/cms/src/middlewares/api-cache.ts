@@ -118,6 +118,8 @@ const apiCacheMiddleware: Core.MiddlewareFactory = (_config, { strapi }) => asyn
   const stripped = CONDITIONAL_HEADERS.map((name) => [name, headers[name]] as const);
   for (const [name] of stripped) delete headers[name];
   const before = ctx.response.headers as Record<string, HeaderValue>;
+  // Stays on error answers too (thrown errors are formatted by the outer `strapi::errors`).
+  ctx.set('Cache-Status', `${CACHE_NAME}; fwd=miss`);
   try {
     await next();
   } finally {
@@ -132,7 +134,6 @@ const apiCacheMiddleware: Core.MiddlewareFactory = (_config, { strapi }) => asyn
     serve(ctx, entry, conditional);
     return;
   }
-  ctx.set('Cache-Status', `${CACHE_NAME}; fwd=miss`);
   const etag = ctx.response.get('ETag');
   if (ctx.status === 200 && etag !== '') {
     // Not storable but validated by http-cache: the conditional it did not see.
