@@ -99,6 +99,7 @@ export async function registerApiCache(strapi: Core.Strapi): Promise<void> {
     afterDeleteMany: purge,
   });
   onApiTokenChange(strapi, purge);
+  await cache.store.ready(3_000);
   await purge();
 }
 

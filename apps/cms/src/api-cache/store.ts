@@ -21,6 +21,8 @@ export interface ApiCacheStore {
   save(generation: string, key: string, entry: CachedResponse, ttlMs: number): Promise<void>;
   /** Forgets everything. Never throws. */
   purge(): Promise<void>;
+  /** Resolves once the store can answer, or after `timeoutMs` (a boot never hangs on it). */
+  ready(timeoutMs: number): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -55,6 +57,8 @@ export class MemoryApiCacheStore implements ApiCacheStore {
     this.generation += 1;
     this.entries.clear();
   }
+
+  async ready(): Promise<void> {}
 
   async close(): Promise<void> {
     this.entries.clear();
@@ -92,7 +96,7 @@ export interface RedisApiCacheOptions {
  * made by one instance (INCR of the generation) holds for all of them at
  * once. While Redis fails, requests are served uncached (never from this
  * process's memory, which could hold what another instance purged), for a
- * few seconds without even trying; a purge that could not be written is
+ * second without even trying after each failure; a purge that could not be written is
  * retried before anything is read from Redis again.
  */
 export class RedisApiCacheStore implements ApiCacheStore {
@@ -119,8 +123,18 @@ export class RedisApiCacheStore implements ApiCacheStore {
     this.client = client as Redis & LookupCommand;
   }
 
+  async ready(timeoutMs: number): Promise<void> {
+    if (this.client.status === 'ready') return;
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([
+      new Promise((resolve) => this.client.once('ready', resolve)),
+      new Promise((resolve) => (timer = setTimeout(resolve, timeoutMs))),
+    ]);
+    clearTimeout(timer);
+  }
+
   private failed(error: unknown): undefined {
-    this.pausedUntil = this.now() + 5_000;
+    this.pausedUntil = this.now() + 1_000;
     if (this.now() - this.lastWarning > 60_000) {
       this.lastWarning = this.now();
       this.options.warn(`[api-cache] Redis is unavailable, serving the API uncached: ${error instanceof Error ? error.message : String(error)}`);
