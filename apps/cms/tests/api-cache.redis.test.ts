@@ -105,7 +105,7 @@ describe.skipIf(redisSkip)('the response cache shared by two CMS instances on on
     await database?.drop();
     await deleteRedisKeys(cachePrefix);
     await deleteRedisKeys(antiAbusePrefix);
-    for (const name of ['REDIS_URL', 'API_CACHE_REDIS_PREFIX', 'ANTI_ABUSE_REDIS_PREFIX', 'ANTI_ABUSE_SECRET']) delete process.env[name];
+    for (const name of ['REDIS_URL', 'API_CACHE_REDIS_PREFIX', 'ANTI_ABUSE_REDIS_PREFIX', 'ANTI_ABUSE_SECRET']) Reflect.deleteProperty(process.env, name);
   });
 
   it('serves on one instance what the other stored', async () => {

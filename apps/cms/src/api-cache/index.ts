@@ -105,6 +105,6 @@ export async function registerApiCache(strapi: Core.Strapi): Promise<void> {
 
 export async function closeApiCache(strapi: Core.Strapi): Promise<void> {
   const cache = (strapi as WithCache)[CACHE];
-  delete (strapi as WithCache)[CACHE];
+  (strapi as WithCache)[CACHE] = undefined;
   await cache?.store.close();
 }

@@ -116,7 +116,7 @@ const apiCacheMiddleware: Core.MiddlewareFactory = (_config, { strapi }) => asyn
   const conditional = conditionalOf(ctx);
   const { headers } = ctx.request;
   const stripped = CONDITIONAL_HEADERS.map((name) => [name, headers[name]] as const);
-  for (const [name] of stripped) delete headers[name];
+  for (const [name] of stripped) Reflect.deleteProperty(headers, name);
   const before = ctx.response.headers as Record<string, HeaderValue>;
   // Stays on error answers too (thrown errors are formatted by the outer `strapi::errors`).
   ctx.set('Cache-Status', `${CACHE_NAME}; fwd=miss`);

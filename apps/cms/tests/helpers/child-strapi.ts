@@ -52,4 +52,3 @@ export async function startChildStrapi(env: Record<string, string>): Promise<{ u
     },
   };
 }
-
