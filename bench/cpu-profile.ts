@@ -1,6 +1,9 @@
-// Where a CPU profile's time goes: `node bench/cpu-profile.ts <file.cpuprofile> [top]`.
+// Where a CPU profile's time goes:
+//   node bench/cpu-profile.ts <file.cpuprofile> [top] [from-seconds] [to-seconds]
 // Reads a V8 profile written by `node --cpu-prof` (e.g. BENCH_API_CPU_PROF=<dir>
-// pnpm bench:api) and prints the self time by function and by package or folder.
+// pnpm bench:api) and prints the self time by function and by package or
+// folder, optionally only for the samples taken between two moments (seconds
+// since the profile started), to leave out the boot.
 import { readFileSync } from 'node:fs';
 
 interface ProfileNode {
@@ -13,6 +16,11 @@ interface Profile {
   nodes: ProfileNode[];
   samples: number[];
   timeDeltas: number[];
+}
+
+export interface Window {
+  fromSeconds?: number;
+  toSeconds?: number;
 }
 
 /** The package (node_modules/<name>), Node's own code, or the app's folder a script belongs to. */
@@ -28,9 +36,15 @@ function ownerOf(url: string): string {
   return app ? `app: ${app[1]}` : url;
 }
 
-export function summarize(profile: Profile, top = 25): string[] {
+export function summarize(profile: Profile, top = 25, { fromSeconds = 0, toSeconds = Number.POSITIVE_INFINITY }: Window = {}): string[] {
   const selfMicros = new Map<number, number>();
-  profile.samples.forEach((id, index) => selfMicros.set(id, (selfMicros.get(id) ?? 0) + (profile.timeDeltas[index] ?? 0)));
+  let elapsed = 0;
+  profile.samples.forEach((id, index) => {
+    const delta = profile.timeDeltas[index] ?? 0;
+    elapsed += delta;
+    if (elapsed < fromSeconds * 1e6 || elapsed > toSeconds * 1e6) return;
+    selfMicros.set(id, (selfMicros.get(id) ?? 0) + delta);
+  });
   const total = [...selfMicros.values()].reduce((sum, value) => sum + value, 0);
   const byFunction = new Map<string, number>();
   const byOwner = new Map<string, number>();
@@ -56,7 +70,8 @@ export function summarize(profile: Profile, top = 25): string[] {
 }
 
 if (import.meta.main) {
-  const [file, top] = process.argv.slice(2);
-  if (!file) throw new Error('Usage: node bench/cpu-profile.ts <file.cpuprofile> [top]');
-  console.log(summarize(JSON.parse(readFileSync(file, 'utf8')) as Profile, Number(top ?? 25)).join('\n'));
+  const [file, top, from, to] = process.argv.slice(2);
+  if (!file) throw new Error('Usage: node bench/cpu-profile.ts <file.cpuprofile> [top] [from-seconds] [to-seconds]');
+  const window = { fromSeconds: from === undefined ? undefined : Number(from), toSeconds: to === undefined ? undefined : Number(to) };
+  console.log(summarize(JSON.parse(readFileSync(file, 'utf8')) as Profile, Number(top ?? 25), window).join('\n'));
 }
