@@ -55,6 +55,7 @@ describe.skipIf(redisSkip)('the Redis store of the response cache', () => {
     const inFlight = await b.lookup('late');
     await b.purge();
     await b.save(inFlight!.generation, 'late', entry('{"stale":true}'), 60_000);
+    expect(await a.save((await a.lookup('x'))!.generation, 'fresh', entry('{}'), 60_000)).toBe(true);
     expect((await a.lookup('k'))?.entry).toBeUndefined();
     expect((await a.lookup('late'))?.entry).toBeUndefined();
   });
@@ -64,7 +65,7 @@ describe.skipIf(redisSkip)('the Redis store of the response cache', () => {
     const down = newStore('redis://127.0.0.1:9', warnings);
     const started = Date.now();
     expect(await down.lookup('k')).toBeUndefined();
-    await down.save('0', 'k', entry('{}'), 60_000);
+    expect(await down.save('0', 'k', entry('{}'), 60_000)).toBe(false);
     await down.purge();
     expect(await down.lookup('k')).toBeUndefined();
     expect(Date.now() - started).toBeLessThan(1_000);

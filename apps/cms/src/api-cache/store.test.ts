@@ -39,7 +39,7 @@ describe('memory store', () => {
     const before = await store.lookup('k');
     await store.save(before.generation, 'other', entry('{}'), 60_000);
     await store.purge();
-    await store.save(before.generation, 'k', entry('{"stale":true}'), 60_000);
+    expect(await store.save(before.generation, 'k', entry('{"stale":true}'), 60_000)).toBe(false);
     const after = await store.lookup('k');
     expect(after.generation).not.toBe(before.generation);
     expect(after.entry).toBeUndefined();
@@ -53,7 +53,7 @@ describe('memory store', () => {
     expect(store.size).toBeLessThanOrEqual(10_000);
     expect((await store.lookup('k9')).entry).toBeDefined();
     expect((await store.lookup('k0')).entry).toBeUndefined();
-    await store.save(generation, 'big', entry('x'.repeat(5_000)), 60_000);
+    expect(await store.save(generation, 'big', entry('x'.repeat(5_000)), 60_000)).toBe(false);
     expect((await store.lookup('big')).entry).toBeUndefined();
   });
 

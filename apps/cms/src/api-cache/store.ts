@@ -17,8 +17,8 @@ export interface Lookup {
 export interface ApiCacheStore {
   /** The current generation and the entry under `key`; undefined while the store is unavailable (serve uncached, store nothing). */
   lookup(key: string): Promise<Lookup | undefined>;
-  /** Stores under `generation` (ignored if a purge came since) for `ttlMs`. Never throws. */
-  save(generation: string, key: string, entry: CachedResponse, ttlMs: number): Promise<void>;
+  /** Stores under `generation` for `ttlMs`; false when it was not stored (a purge came since, too big, store unavailable). Never throws. */
+  save(generation: string, key: string, entry: CachedResponse, ttlMs: number): Promise<boolean>;
   /** Forgets everything. Never throws. */
   purge(): Promise<void>;
   /** Resolves once the store can answer, or after `timeoutMs` (a boot never hangs on it). */
@@ -49,8 +49,10 @@ export class MemoryApiCacheStore implements ApiCacheStore {
     return { generation: String(this.generation), entry: this.entries.get(key) };
   }
 
-  async save(generation: string, key: string, entry: CachedResponse, ttlMs: number): Promise<void> {
-    if (generation === String(this.generation)) this.entries.set(key, entry, { ttl: ttlMs });
+  async save(generation: string, key: string, entry: CachedResponse, ttlMs: number): Promise<boolean> {
+    if (generation !== String(this.generation)) return false;
+    this.entries.set(key, entry, { ttl: ttlMs });
+    return this.entries.has(key);
   }
 
   async purge(): Promise<void> {
@@ -156,13 +158,15 @@ export class RedisApiCacheStore implements ApiCacheStore {
     }
   }
 
-  async save(generation: string, key: string, entry: CachedResponse, ttlMs: number): Promise<void> {
+  async save(generation: string, key: string, entry: CachedResponse, ttlMs: number): Promise<boolean> {
     const bytes = encodeEntry(entry);
-    if (bytes.length > this.options.maxEntryBytes || ttlMs < 1) return;
+    if (bytes.length > this.options.maxEntryBytes || ttlMs < 1) return false;
     try {
       await this.client.set(`${ENTRY_KEY}${generation}:${key}`, bytes, 'PX', Math.ceil(ttlMs));
+      return true;
     } catch (error) {
       this.failed(error);
+      return false;
     }
   }
 

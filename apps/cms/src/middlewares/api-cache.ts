@@ -88,8 +88,9 @@ function lifetimeMs(ctx: Koa, ttlSeconds: number): number {
  * header. Purged on every public change (src/api-cache/index.ts); entries
  * live API_CACHE_TTL_SECONDS at most. `Cache-Status` tells what happened:
  * `chiudete-api; hit`, `chiudete-api; fwd=miss; stored`, `chiudete-api;
- * fwd=miss` (not storable), `chiudete-api; fwd=bypass` (drafts asked for,
- * or the shared store unavailable).
+ * fwd=miss` (not stored), `chiudete-api; fwd=bypass; detail=status` (drafts
+ * asked for), `chiudete-api; fwd=bypass; detail=unavailable` (the shared
+ * store cannot be reached).
  */
 const apiCacheMiddleware: Core.MiddlewareFactory = (_config, { strapi }) => async (ctx, next) => {
   if (ctx.method !== 'GET' && ctx.method !== 'HEAD') return next();
@@ -129,8 +130,7 @@ const apiCacheMiddleware: Core.MiddlewareFactory = (_config, { strapi }) => asyn
   const entry = toEntry(ctx, before);
   const ttlMs = entry ? lifetimeMs(ctx, cache.config.ttlSeconds) : 0;
   if (entry && entry.body.length <= cache.config.maxEntryBytes && ttlMs > 0) {
-    await cache.store.save(found.generation, key, entry, ttlMs);
-    ctx.set('Cache-Status', `${CACHE_NAME}; fwd=miss; stored`);
+    if (await cache.store.save(found.generation, key, entry, ttlMs)) ctx.set('Cache-Status', `${CACHE_NAME}; fwd=miss; stored`);
     serve(ctx, entry, conditional);
     return;
   }
