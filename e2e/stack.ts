@@ -67,15 +67,15 @@ export const E2E_ADMIN = { email: 'e2e-admin@chiudeteicallcenter.local', passwor
 
 /**
  * The secrets the test CMS and site share (preview links, the «Anteprima sito»
- * API token, revalidation calls): fixed, so that tests can sign links and call
- * the site like the CMS does, and check that none reaches the browser.
+ * API token, the site's own «Sito pubblico» read token, revalidation calls):
+ * fixed, so that tests can sign links and call the site like the CMS does,
+ * and check that none reaches the browser.
  */
 export const E2E_SITE_SECRETS = {
   previewSecret: 'e2e-preview-secret-0123456789abcdefghijklmnop',
   previewToken: 'e2e0preview0token0123456789abcdef0123456789abcdef0123456789abcdef',
+  siteToken: 'e2e0site0token0123456789abcdef0123456789abcdef0123456789abcdef01',
   revalidateSecret: 'e2e-revalidate-secret-0123456789abcdefghijkl',
-  /** The site's own read token (SITE_API_TOKEN on the CMS, NUXT_STRAPI_TOKEN on the site). */
-  siteToken: 'e2e0site0token00123456789abcdef0123456789abcdef0123456789abcdef',
 } as const;
 
 export interface Service {
@@ -119,10 +119,9 @@ export async function startCms(env: Record<string, string> = {}): Promise<Servic
     ENV_PATH: '/dev/null',
     // A reader fills the form in a few seconds; the browser solves the real challenge.
     FORM_MIN_FILL_SECONDS: '2',
-    // The site's server and the tests read anonymously from 127.0.0.1.
-    RATE_LIMIT_READS_ANONYMOUS: '100000',
     PREVIEW_SECRET: E2E_SITE_SECRETS.previewSecret,
     PREVIEW_API_TOKEN: E2E_SITE_SECRETS.previewToken,
+    // The site's server reads with its own token (not limited); the tests' own reads are anonymous.
     SITE_API_TOKEN: E2E_SITE_SECRETS.siteToken,
     ...env,
   });
@@ -154,8 +153,8 @@ export async function startWeb(cmsUrl: string, port?: number, env: Record<string
     NUXT_PUBLIC_SITE_URL: url,
     NUXT_PREVIEW_SECRET: E2E_SITE_SECRETS.previewSecret,
     NUXT_PREVIEW_TOKEN: E2E_SITE_SECRETS.previewToken,
-    NUXT_REVALIDATE_SECRET: E2E_SITE_SECRETS.revalidateSecret,
     NUXT_STRAPI_TOKEN: E2E_SITE_SECRETS.siteToken,
+    NUXT_REVALIDATE_SECRET: E2E_SITE_SECRETS.revalidateSecret,
     ...env,
   });
   const stop = () => stopChild(web);

@@ -66,6 +66,9 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Middlewar
   // Rate limits of the public read API, per API token or client IP (src/middlewares/read-rate-limit.ts).
   // After CORS, so that a 429 is readable by browser scripts; before caching, so that 304s count too.
   'global::read-rate-limit',
+  // Response cache of the public read routes (src/api-cache): after the read limits, so that hits count too;
+  // before http-cache, whose validators it stores and replays (docs/partners-caching.md).
+  'global::api-cache',
   // ETag, Last-Modified, Cache-Control and 304s of the public content API (docs/partners-caching.md).
   'global::http-cache',
   'strapi::query',

@@ -70,6 +70,7 @@ async function main(): Promise<void> {
     SEED_DEMO_CONTENT: 'false',
     CRON_ENABLED: 'false',
     PREVIEW_API_TOKEN: '',
+    SITE_API_TOKEN: '',
     APP_KEYS: `${secret()},${secret()}`,
     API_TOKEN_SALT: secret(),
     ADMIN_JWT_SECRET: secret(),

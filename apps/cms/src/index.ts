@@ -12,6 +12,8 @@ import { ensurePreviewToken } from './preview/token';
 import { registerSiteRevalidation } from './site-revalidation';
 import { ensureSearchIndex, registerSearchIndex } from './search';
 import { registerPartnerWebhooks } from './partner-webhooks';
+import { ensureSiteToken } from './site-token';
+import { closeApiCache, registerApiCache } from './api-cache';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
@@ -32,8 +34,14 @@ export default {
     }
     await ensureSearchIndex(strapi);
     await ensurePreviewToken(strapi);
+    await ensureSiteToken(strapi);
     // After the seed: loading the demo content is not news for the site.
     registerSiteRevalidation(strapi);
     await registerPartnerWebhooks(strapi);
+    await registerApiCache(strapi);
+  },
+
+  async destroy({ strapi }: { strapi: Core.Strapi }) {
+    await closeApiCache(strapi);
   },
 };

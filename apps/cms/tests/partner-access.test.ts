@@ -4,6 +4,7 @@ import { startStrapi, type RunningStrapi } from './helpers/strapi';
 import { PUBLIC_ACTIONS, PUBLIC_READABLE_TYPES } from '../src/bootstrap/public-permissions';
 import { DEMO_DRAFT_ARTICLE_SLUG } from '../src/seed';
 import { readAppModel } from '../scripts/openapi/model';
+import { COLLECTIONS, DRAFT_ATTACK_QUERIES, PRIVATE_FIELD_ATTACK_QUERIES, PRIVATE_KEYS } from './helpers/partner-attacks';
 
 /**
  * What a partner can do with a read-only API token (Settings → API Tokens,
@@ -18,11 +19,6 @@ interface Body {
   meta?: { pagination?: { page?: number; pageSize?: number; total?: number; limit?: number } };
   error?: { status: number; name: string; message: string };
 }
-
-/** Collection types by REST path, and the single type. */
-const COLLECTIONS = ['articles', 'authors', 'categories', 'book-releases', 'testimonies', 'videos', 'answers'];
-/** Keys that no public response may contain (Global's `contactEmail` is the redazione's public address: not in this list). */
-const PRIVATE_KEYS = /"(createdBy|updatedBy|scheduledPublishAt|scheduledUnpublishAt|email|password|firstname|lastname|ipHash|accessTokenHash|moderatorNote|personalDataFindings|outsourcer|locale|localizations|folderPath)":/;
 
 describe('partner access with a read-only API token', () => {
   let database: TestDatabase;
@@ -173,24 +169,7 @@ describe('partner access with a read-only API token', () => {
       expect(text).not.toContain(DEMO_DRAFT_ARTICLE_SLUG);
     });
 
-    it.each([
-      '/api/articles?publicationState=preview',
-      '/api/articles?publicationState=live&status=published',
-      '/api/articles?hasPublishedVersion=false',
-      '/api/articles?publicationFilter=never-published',
-      '/api/articles?publicationFilter=never-published-document',
-      '/api/articles?filters[publishedAt][$null]=true',
-      '/api/articles?filters[$or][0][publishedAt][$null]=true&filters[$or][1][slug][$eq]=SLUG',
-      '/api/articles?filters[$and][0][slug][$eq]=SLUG',
-      '/api/articles?filters[slug][$eq]=SLUG&status=published',
-      '/api/articles?filters[documentId][$eq]=DRAFT',
-      '/api/articles?filters[id][$notNull]=true&pagination[pageSize]=100',
-      '/api/articles/DRAFT',
-      '/api/authors?populate[articles][filters][publishedAt][$null]=true',
-      '/api/authors?populate=*',
-      '/api/categories?populate[articles][fields][0]=slug&pagination[pageSize]=100',
-      '/api/answers?populate[articles][filters][slug][$eq]=SLUG',
-    ])('never serves the draft: %s', async (template) => {
+    it.each(DRAFT_ATTACK_QUERIES)('never serves the draft: %s', async (template) => {
       const { status, text } = await request(template.replace(/SLUG/g, DEMO_DRAFT_ARTICLE_SLUG).replace(/DRAFT/g, draftId));
       expect(status, text.slice(0, 300)).not.toBe(500);
       expect([200, 400, 404]).toContain(status);
@@ -207,22 +186,7 @@ describe('partner access with a read-only API token', () => {
       }
     });
 
-    it.each([
-      'fields[0]=scheduledPublishAt',
-      'fields[0]=createdBy',
-      'populate[createdBy]=true',
-      'populate[updatedBy][fields][0]=email',
-      'populate[cover][populate][createdBy]=true',
-      'populate[author][populate][createdBy][fields][0]=email',
-      'filters[createdBy][email][$contains]=@',
-      'filters[author][createdBy][email][$contains]=@',
-      'filters[scheduledPublishAt][$null]=false',
-      'filters[$or][0][scheduledUnpublishAt][$notNull]=true&filters[$or][1][slug][$eq]=x',
-      'filters[cover][folderPath][$notNull]=true',
-      'sort=createdBy.email:asc',
-      'sort=scheduledPublishAt:desc',
-      'filters[locale][$eq]=it',
-    ])('articles?%s: refused or ignored, never leaked', async (query) => {
+    it.each(PRIVATE_FIELD_ATTACK_QUERIES)('articles?%s: refused or ignored, never leaked', async (query) => {
       const baseline = await request('/api/articles?pagination[pageSize]=100&sort=slug');
       const { status, text, body } = await request(`/api/articles?pagination[pageSize]=100&${query}${query.startsWith('sort') ? '' : '&sort=slug'}`);
       expect(status, text.slice(0, 300)).not.toBe(500);

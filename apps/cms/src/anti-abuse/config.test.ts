@@ -9,7 +9,7 @@ describe('anti-abuse configuration', () => {
     expect(config.formToken).toEqual({ ttlSeconds: 7200, minFillSeconds: 5 });
     expect(config.altcha).toEqual({ maxNumber: 100_000, expiresSeconds: 1200 });
     expect(config.rateLimit).toEqual({ windowSeconds: 600, submissionsPerIp: 5, submissionsGlobal: 120, challengesPerIp: 60 });
-    expect(config.reads).toEqual({ windowSeconds: 60, anonymous: 300, token: 3000 });
+    expect(config.reads).toEqual({ windowSeconds: 60, anonymous: 300, token: 3000, site: 0 });
     expect(config.redis).toEqual({ url: undefined, keyPrefix: 'chiudete:anti-abuse:' });
   });
 

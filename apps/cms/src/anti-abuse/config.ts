@@ -47,6 +47,8 @@ export interface AntiAbuseConfig {
     anonymous: number;
     /** Reads per API token and window. 0 turns the limit off. */
     token: number;
+    /** Reads with the site's own token (SITE_API_TOKEN) per window, all site instances together. 0 (default): no limit. */
+    site: number;
   };
   redis: {
     /** Unset: counters and used challenges live in this process's memory. */
@@ -126,6 +128,7 @@ export function loadAntiAbuseConfig(env: Env = process.env): AntiAbuseConfig {
       windowSeconds: readInt(env, 'RATE_LIMIT_READS_WINDOW_SECONDS', 60, { min: 1, max: 86_400 }),
       anonymous: readInt(env, 'RATE_LIMIT_READS_ANONYMOUS', 300, { min: 0, max: 100_000_000 }),
       token: readInt(env, 'RATE_LIMIT_READS_TOKEN', 3000, { min: 0, max: 100_000_000 }),
+      site: readInt(env, 'RATE_LIMIT_READS_SITE', 0, { min: 0, max: 100_000_000 }),
     },
     redis: {
       url: read(env, 'REDIS_URL'),

@@ -109,8 +109,8 @@ export interface RateLimitErrorBody {
 }
 
 /** The read API's refusal (src/middlewares/read-rate-limit.ts). */
-export function readRateLimitErrorBody(retryAfterSeconds: number, limit: number, windowSeconds: number, by: 'token' | 'ip'): RateLimitErrorBody {
-  const who = by === 'token' ? 'per API token' : 'per client address without an API token';
+export function readRateLimitErrorBody(retryAfterSeconds: number, limit: number, windowSeconds: number, by: 'token' | 'ip' | 'site'): RateLimitErrorBody {
+  const who = by === 'token' ? 'per API token' : by === 'site' ? 'for the site\'s own token (RATE_LIMIT_READS_SITE)' : 'per client address without a verified API token';
   return {
     data: null,
     error: {

@@ -1,4 +1,6 @@
 import type { Core } from '@strapi/strapi';
+import { ensureManagedToken, type ManagedToken } from '../api-tokens/managed-token';
+import { isApiTokenAuth, type RequestAuth } from '../api-tokens/auth';
 
 /**
  * The API token the site's server reads drafts with, to render previews
@@ -9,40 +11,23 @@ import type { Core } from '@strapi/strapi';
  * full-access one, so the name grants nothing new.
  */
 export const PREVIEW_TOKEN_NAME = 'Anteprima sito';
-const PREVIEW_TOKEN_DESCRIPTION = 'Usato dal sito per mostrare le bozze nell\'anteprima. Creato all\'avvio da PREVIEW_API_TOKEN: non modificarlo.';
+const PREVIEW_TOKEN: ManagedToken = {
+  name: PREVIEW_TOKEN_NAME,
+  description: 'Usato dal sito per mostrare le bozze nell\'anteprima. Creato all\'avvio da PREVIEW_API_TOKEN: non modificarlo.',
+  variable: 'PREVIEW_API_TOKEN',
+  logTag: '[preview]',
+};
 
 /** Shortest PREVIEW_API_TOKEN accepted (Strapi's own keys are 256 hex characters). */
 export const MIN_PREVIEW_TOKEN_LENGTH = 32;
 
-export interface RequestAuth {
-  strategy?: { name?: string };
-  credentials?: { type?: string; name?: string };
-}
-
-/** Strapi 5.54 names its content-API token strategy `content-api-token`; earlier 5.x releases `api-token`. */
-const TOKEN_STRATEGIES = new Set(['content-api-token', 'api-token']);
+export type { RequestAuth };
 
 /** Whether the request's credentials may read drafts: a full-access API token, or the site's read-only preview token. */
 export function canReadDrafts(auth: RequestAuth | undefined): boolean {
-  if (!auth || !TOKEN_STRATEGIES.has(auth.strategy?.name ?? '')) return false;
-  const { type, name } = auth.credentials ?? {};
+  if (!isApiTokenAuth(auth)) return false;
+  const { type, name } = auth.credentials;
   return type === 'full-access' || (type === 'read-only' && name === PREVIEW_TOKEN_NAME);
-}
-
-interface TokenRow {
-  id: number;
-  accessKey: string;
-  type: string;
-  expiresAt: string | null;
-}
-
-interface ApiTokenService {
-  hash(accessKey: string): string;
-  create(attributes: Record<string, unknown>): Promise<{ id: number }>;
-}
-
-interface EncryptionService {
-  encrypt(value: string): string | null;
 }
 
 /**
@@ -58,27 +43,5 @@ export async function ensurePreviewToken(strapi: Core.Strapi, value = process.en
     strapi.log.error(`[preview] PREVIEW_API_TOKEN is shorter than ${MIN_PREVIEW_TOKEN_LENGTH} characters: the «${PREVIEW_TOKEN_NAME}» token was not created (openssl rand -hex 32).`);
     return;
   }
-  const tokens = strapi.service('admin::api-token') as unknown as ApiTokenService;
-  const encryption = strapi.service('admin::encryption') as unknown as EncryptionService;
-  const query = strapi.db.query('admin::api-token');
-
-  let row = (await query.findOne({ where: { name: PREVIEW_TOKEN_NAME }, select: ['id', 'accessKey', 'type', 'expiresAt'] })) as TokenRow | null;
-  if (!row) {
-    const created = await tokens.create({
-      name: PREVIEW_TOKEN_NAME,
-      description: PREVIEW_TOKEN_DESCRIPTION,
-      type: 'read-only',
-      kind: 'content-api',
-      lifespan: null,
-    });
-    row = { id: created.id, accessKey: '', type: 'read-only', expiresAt: null };
-    strapi.log.info(`[preview] created the «${PREVIEW_TOKEN_NAME}» API token from PREVIEW_API_TOKEN`);
-  }
-  const accessKey = tokens.hash(value);
-  if (row.accessKey !== accessKey || row.type !== 'read-only' || row.expiresAt !== null) {
-    await query.update({
-      where: { id: row.id },
-      data: { accessKey, encryptedKey: encryption.encrypt(value), type: 'read-only', lifespan: null, expiresAt: null },
-    });
-  }
+  await ensureManagedToken(strapi, PREVIEW_TOKEN, value);
 }
