@@ -145,18 +145,20 @@ describe.skipIf(Boolean(skipReason))('a CMS that throttles or fails', () => {
 
   it('never stores nor answers as complete a sitemap or a feed built while a CMS read failed', async () => {
     const [testimony] = await slugs(cmsUrl, 'testimonies', 1);
-    proxy.set({ kind: 'status', status: 503 }, /^\/api\/testimonies/);
-    const broken = await reader.get(`${site.url}/sitemap.xml`);
-    expect(broken.status).toBe(503);
+    proxy.set({ kind: 'status', status: 503 }, /^\/api\/sitemap/);
+    expect((await reader.get(`${site.url}/sitemap.xml`)).status).toBe(503);
+    expect((await reader.get(`${site.url}/sitemap/testimonianze-1.xml`)).status).toBe(503);
     proxy.set({ kind: 'status', status: 503 }, /^\/api\/answers/);
     expect((await reader.get(`${site.url}/feed.xml`)).status).toBe(503);
 
     proxy.set(undefined);
-    const sitemap = await reader.get(`${site.url}/sitemap.xml`);
-    expect(sitemap.status).toBe(200);
-    expect(sitemap.cache).toBe('MISS');
-    expect(sitemap.body).toContain(`/testimonianze/${testimony}`);
-    expect((await reader.get(`${site.url}/sitemap.xml`)).cache).toBe('HIT');
+    const index = await reader.get(`${site.url}/sitemap.xml`);
+    expect([index.status, index.cache]).toEqual([200, 'MISS']);
+    expect(index.body).toContain('/sitemap/testimonianze-1.xml');
+    const file = await reader.get(`${site.url}/sitemap/testimonianze-1.xml`);
+    expect([file.status, file.cache]).toEqual([200, 'MISS']);
+    expect(file.body).toContain(`/testimonianze/${testimony}`);
+    expect((await reader.get(`${site.url}/sitemap/testimonianze-1.xml`)).cache).toBe('HIT');
     const feed = await reader.get(`${site.url}/feed.xml`);
     expect([feed.status, feed.cache]).toEqual([200, 'MISS']);
   });

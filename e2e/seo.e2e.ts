@@ -202,21 +202,41 @@ describe.skipIf(Boolean(skipReason))('SEO: what crawlers and feed readers get', 
     expect(text).not.toMatch(/^Disallow: \/$/m);
   });
 
-  it('/sitemap.xml: every published page with its lastmod, no draft, no private page, every URL answering 200', async () => {
+  it('/sitemap.xml: an index of files listing every published page with its lastmod, no draft, no private page, every URL answering 200', async () => {
+    const parse = (source: string) => page.evaluate((xml) => {
+      const doc = new DOMParser().parseFromString(xml, 'application/xml');
+      if (doc.querySelector('parsererror')) throw new Error(`Invalid XML: ${doc.querySelector('parsererror')?.textContent}`);
+      const ns = 'http://www.sitemaps.org/schemas/sitemap/0.9';
+      const item = (element: Element) => ({
+        loc: element.getElementsByTagNameNS(ns, 'loc')[0]?.textContent ?? '',
+        lastmod: element.getElementsByTagNameNS(ns, 'lastmod')[0]?.textContent ?? null,
+      });
+      return {
+        root: doc.documentElement.namespaceURI === ns ? doc.documentElement.localName : `{${doc.documentElement.namespaceURI}}`,
+        files: Array.from(doc.getElementsByTagNameNS(ns, 'sitemap')).map(item),
+        urls: Array.from(doc.getElementsByTagNameNS(ns, 'url')).map(item),
+      };
+    }, source);
+
     const response = await fetch(`${webUrl}/sitemap.xml`);
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toMatch(/xml/);
-    const xml = await response.text();
-    const entries = await page.evaluate((source) => {
-      const doc = new DOMParser().parseFromString(source, 'application/xml');
-      if (doc.querySelector('parsererror')) throw new Error(`Invalid XML: ${doc.querySelector('parsererror')?.textContent}`);
-      const ns = 'http://www.sitemaps.org/schemas/sitemap/0.9';
-      if (doc.documentElement.localName !== 'urlset' || doc.documentElement.namespaceURI !== ns) throw new Error(`Root is ${doc.documentElement.localName}`);
-      return Array.from(doc.getElementsByTagNameNS(ns, 'url')).map((url) => ({
-        loc: url.getElementsByTagNameNS(ns, 'loc')[0]?.textContent ?? '',
-        lastmod: url.getElementsByTagNameNS(ns, 'lastmod')[0]?.textContent ?? null,
-      }));
-    }, xml);
+    const index = await parse(await response.text());
+    expect(index.root).toBe('sitemapindex');
+    expect(index.files.map((file) => file.loc)).toEqual(expect.arrayContaining([`${webUrl}/sitemap/pagine.xml`, `${webUrl}/sitemap/articoli-1.xml`, `${webUrl}/sitemap/testimonianze-1.xml`]));
+    let xml = '';
+    const entries: Array<{ loc: string; lastmod: string | null }> = [];
+    for (const file of index.files) {
+      const part = await fetch(file.loc);
+      expect(part.status, file.loc).toBe(200);
+      const text = await part.text();
+      xml += text;
+      const parsed = await parse(text);
+      expect(parsed.root, file.loc).toBe('urlset');
+      expect(parsed.urls.length, file.loc).toBeGreaterThan(0);
+      expect(parsed.urls.length, file.loc).toBeLessThanOrEqual(50_000);
+      entries.push(...parsed.urls);
+    }
 
     const locs = entries.map((entry) => entry.loc);
     expect(new Set(locs).size).toBe(locs.length);

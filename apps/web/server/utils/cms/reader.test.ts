@@ -43,6 +43,13 @@ describe.each(caches)('CMS reads through the %s cache', (_name, makeCache) => {
     expect(cms.requests).toEqual([{ url: '/api/articles?sort=publicationDate%3Adesc', authorization: 'Bearer site-token' }]);
   });
 
+  it('never keeps search answers (the CMS updates its index after the purge)', async () => {
+    const cmsReader = reader(makeCache());
+    await cmsReader.read('/search?q=bolletta');
+    await cmsReader.read('/search?q=bolletta');
+    expect(cms.requests).toHaveLength(2);
+  });
+
   it('shares one CMS request among identical concurrent reads', async () => {
     const cmsReader = reader(makeCache());
     const answers = await Promise.all(Array.from({ length: 50 }, () => cmsReader.read('/global')));

@@ -48,12 +48,17 @@ export interface CmsReader {
 }
 
 const RETRYABLE = new Set([429, 502, 503, 504]);
+/**
+ * Search answers are not kept: the CMS updates its index in the background
+ * after a change, later than the purge that would forget a kept answer.
+ */
+const cacheable = (path: string) => !/^\/search(?:[/?]|$)/.test(path);
 /** Longest Retry-After still worth waiting for during a render. */
 const MAX_RETRY_AFTER_MS = 1_000;
 
 export function createCmsReader(options: CmsReaderOptions): CmsReader {
   const { ttlSeconds, retainSeconds, timeoutMs } = options;
-  const cache = ttlSeconds > 0 ? options.cache : undefined;
+  const store = ttlSeconds > 0 ? options.cache : undefined;
   const doFetch = options.fetch ?? globalThis.fetch;
   const now = options.now ?? Date.now;
   const base = `${options.baseUrl.replace(/\/+$/, '')}/api`;
@@ -89,6 +94,7 @@ export function createCmsReader(options: CmsReaderOptions): CmsReader {
 
   async function read(path: string): Promise<CmsAnswer> {
     const url = `${base}${path}`;
+    const cache = cacheable(path) ? store : undefined;
     const lookup = cache ? await cache.lookup(path).catch(() => undefined) : undefined;
     const cached = lookup?.entry;
     if (cached && now() - cached.storedAt <= ttlSeconds * 1000) return { status: 200, body: cached.body, degraded: false };
@@ -121,7 +127,7 @@ export function createCmsReader(options: CmsReaderOptions): CmsReader {
       return pending;
     },
     async purge() {
-      await cache?.purge();
+      await store?.purge();
     },
   };
 }

@@ -54,7 +54,7 @@ describe('affectedPages', () => {
   it('without the linked entries, purges every page of the linked types', () => {
     const { related: _unknown, ...withoutRelated } = change({});
     const purge = affectedPages(withoutRelated);
-    expect(purge.prefixes).toEqual(['/sitemap/', '/autori/', '/categorie/', '/libri/', '/risposte/']);
+    expect(purge.prefixes).toEqual(['/autori/', '/categorie/', '/libri/', '/risposte/', '/sitemap/']);
     expect(purge.paths).toContain('/libro');
   });
 

@@ -87,7 +87,7 @@ describe('pagine.xml', () => {
     const xml = await urlsetXml(pageItems({ ...content, videos: [{ ...content.videos[0]!, title: 'Cosa & «perché» <risponde>' }] }, mediaUrl), 'https://chiudeteicallcenter.eu');
     expect(xml).toContain('<loc>https://chiudeteicallcenter.eu/libro</loc>');
     expect(xml).toContain('<image:loc>https://cms.example.test/uploads/libro.png</image:loc>');
-    expect(xml).toContain('<video:title><![CDATA[Cosa & «perché» <risponde>]]></video:title>');
+    expect(xml).toContain('<video:title>Cosa &amp; «perché» &lt;risponde&gt;</video:title>');
   });
 });
 
