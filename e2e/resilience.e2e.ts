@@ -166,7 +166,7 @@ describe.skipIf(Boolean(skipReason))('a CMS that throttles or fails', () => {
   it('shows a page whose side content failed to load, but keeps it nowhere', async () => {
     const [article] = await slugs(cmsUrl, 'articles', 1);
     // Related articles are read with a filter on their id; the article itself by slug.
-    proxy.set({ kind: 'status', status: 503 }, /filters%5BdocumentId%5D%5B%24ne%5D/);
+    proxy.set({ kind: 'status', status: 503 }, /filters(?:\[|%5B)documentId(?:\]|%5D)/);
     const partial = await reader.get(`${site.url}/articoli/${article}`);
     expect(partial.status).toBe(200);
     expect(partial.cacheControl).toBe('no-store');
