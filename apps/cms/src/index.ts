@@ -10,14 +10,17 @@ import { registerModerationGuard } from './api/testimony-submission/moderation-g
 import { registerMediaAltTextGuard } from './media-alt-text';
 import { ensurePreviewToken } from './preview/token';
 import { registerSiteRevalidation } from './site-revalidation';
-import { ensureSearchIndex, registerSearchIndex } from './search';
+import { registerSearchIndex, startSearchIndexMaintenance } from './search';
 import { registerPartnerWebhooks } from './partner-webhooks';
+import { registerDeepPages } from './deep-pages';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
     registerModerationAdminRoutes(strapi);
     registerModerationGuard(strapi);
     registerMediaAltTextGuard(strapi);
+    // Scale (issue #10): deep pages of the public lists read in two steps.
+    registerDeepPages(strapi);
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
@@ -30,7 +33,8 @@ export default {
     if (shouldSeedDemoContent()) {
       await seedDemoContent(strapi);
     }
-    await ensureSearchIndex(strapi);
+    // Never waits for a rebuild: a stale index is rebuilt in the background (src/search/rebuild.ts).
+    startSearchIndexMaintenance(strapi);
     await ensurePreviewToken(strapi);
     // After the seed: loading the demo content is not news for the site.
     registerSiteRevalidation(strapi);

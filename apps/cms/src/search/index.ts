@@ -1,12 +1,14 @@
 import type { Core } from '@strapi/strapi';
 import { SEARCH_TYPES, type SearchResponse, type SearchType } from '@chiudete/types';
 import { onContentChange, type ContentChange } from '../content-events';
-import { countPublished, loadAllPublished, loadPublished } from './documents';
+import { countPublished, loadPublished, type IndexDocument } from './documents';
 import { createPostgresStore } from './postgres-store';
+import { REBUILD_KEY, continueRebuild, parseProgress, startRebuild, type RebuildContext } from './rebuild';
+import { withRebuildLock } from './rebuild-lock';
 import { runSearch, type SearchRequest } from './search';
-import { sqlOf } from './sql';
+import { sqlOf, type Sql } from './sql';
 import { createSqliteStore } from './sqlite-store';
-import type { SearchStore } from './store';
+import type { SearchEngine, SearchStore } from './store';
 
 /**
  * Site search over published articles, testimonies and answers, in the
@@ -14,10 +16,12 @@ import type { SearchStore } from './store';
  * - `registerSearchIndex` (bootstrap, before the demo seed) subscribes to
  *   public-content changes: a publish re-reads the published version and
  *   upserts it, an unpublish or delete removes it;
- * - `ensureSearchIndex` (bootstrap, after the seed) creates the tables and
- *   rebuilds the index when its version changed or its entry counts differ
- *   from the published content (a new database, changes made while the
- *   listener could not run).
+ * - `ensureSearchIndex` creates the tables and, when the index is stale (its
+ *   version changed, its entry counts differ from the published content, or
+ *   a rebuild was interrupted), rebuilds it in the background, in batches
+ *   (rebuild.ts), one process at a time (rebuild-lock.ts). The bootstrap
+ *   starts it without waiting (`startSearchIndexMaintenance`): the CMS
+ *   serves requests, searches included, while it runs.
  * Index writes of one process run one at a time, in order.
  */
 
@@ -25,10 +29,12 @@ export type { SearchRequest } from './search';
 
 interface SearchState {
   store: SearchStore;
-  /** Resolves once the tables exist; true when they were (re)created and must be filled. */
+  /** Resolves once the tables exist. */
   prepared: Promise<boolean>;
   /** Tail of the queue of index writes. */
   queue: Promise<void>;
+  /** The running check-and-rebuild, if any. */
+  maintenance: Promise<void> | null;
 }
 
 const states = new WeakMap<Core.Strapi, SearchState>();
@@ -44,7 +50,7 @@ function stateOf(strapi: Core.Strapi): SearchState {
   let state = states.get(strapi);
   if (!state) {
     const store = createStore(strapi);
-    state = { store, prepared: store.prepare(), queue: Promise.resolve() };
+    state = { store, prepared: store.prepare(), queue: Promise.resolve(), maintenance: null };
     states.set(strapi, state);
   }
   return state;
@@ -63,12 +69,15 @@ function enqueue(strapi: Core.Strapi, task: (store: SearchStore) => Promise<void
 
 const isSearchType = (type: string): type is SearchType => (SEARCH_TYPES as readonly string[]).includes(type);
 
+/** Which engine holds the index (scripts print it). */
+export const searchEngineOf = (strapi: Core.Strapi): SearchEngine => stateOf(strapi).store.engine;
+
 /** Brings one entry of the index in line with its published version (present or absent). */
 export function syncSearchEntry(strapi: Core.Strapi, type: SearchType, documentId: string): Promise<void> {
   return enqueue(strapi, async (store) => {
     const document = await loadPublished(strapi, type, documentId);
-    if (document) await store.upsert(document);
-    else await store.remove(type, documentId);
+    if (document) await store.upsertMany([document]);
+    else await store.removeMany(type, [documentId]);
   });
 }
 
@@ -79,38 +88,82 @@ export function registerSearchIndex(strapi: Core.Strapi): void {
   });
 }
 
-/** Reads every published entry and replaces the index with them. */
-export function rebuildSearchIndex(strapi: Core.Strapi): Promise<void> {
-  return enqueue(strapi, async (store) => {
+/**
+ * Indexes published entries written outside the document service (the bulk
+ * loader of src/scale-seed), inside the caller's transaction.
+ */
+export async function indexPublishedBatch(strapi: Core.Strapi, trx: Sql, documents: readonly IndexDocument[]): Promise<void> {
+  const state = stateOf(strapi);
+  await state.prepared;
+  await state.store.upsertMany(documents, trx);
+}
+
+/** Whether the index lacks entries or holds more than the published content. */
+async function isStale(strapi: Core.Strapi, store: SearchStore): Promise<boolean> {
+  const indexed = await store.countByType();
+  for (const type of SEARCH_TYPES) {
+    if (indexed[type] !== (await countPublished(strapi, type))) return true;
+  }
+  return false;
+}
+
+async function maintain(strapi: Core.Strapi): Promise<void> {
+  const state = stateOf(strapi);
+  await state.prepared;
+  const context: RebuildContext = { strapi, store: state.store, enqueue: (task) => enqueue(strapi, task) };
+  const ran = await withRebuildLock(strapi, async () => {
+    // Checked after the writes already queued (the demo seed's publications), under the lock.
+    let progress = parseProgress(await state.store.readMeta(REBUILD_KEY));
+    if (!progress) {
+      let stale = false;
+      await enqueue(strapi, async (store) => {
+        stale = await isStale(strapi, store);
+      });
+      if (!stale) return;
+      progress = await startRebuild(context);
+      strapi.log.info(`[search] Index (${state.store.engine}) out of date: rebuilding it in the background.`);
+    } else {
+      strapi.log.info(`[search] Resuming the interrupted rebuild of the index (${state.store.engine}), started ${progress.startedAt}.`);
+    }
     const started = Date.now();
-    const documents = (await Promise.all(SEARCH_TYPES.map((type) => loadAllPublished(strapi, type)))).flat();
-    await store.rebuild(documents);
-    strapi.log.info(`[search] Index rebuilt (${store.engine}): ${documents.length} entries in ${Date.now() - started} ms.`);
+    const done = await continueRebuild(context, progress);
+    strapi.log.info(`[search] Index rebuilt (${state.store.engine}): ${done.indexed} entries, ${Date.now() - started} ms in this process.`);
+  });
+  if (!ran) strapi.log.info('[search] Another CMS instance is rebuilding the index: searches use it meanwhile.');
+}
+
+/**
+ * Creates the index when missing and rebuilds it when stale (see the module
+ * comment). Resolves when done; one run at a time per process.
+ */
+export function ensureSearchIndex(strapi: Core.Strapi): Promise<void> {
+  const state = stateOf(strapi);
+  if (!state.maintenance) {
+    state.maintenance = maintain(strapi).finally(() => {
+      state.maintenance = null;
+    });
+  }
+  return state.maintenance;
+}
+
+/** `ensureSearchIndex` without waiting for it (bootstrap): a failure is logged, and retried at the next start. */
+export function startSearchIndexMaintenance(strapi: Core.Strapi): void {
+  ensureSearchIndex(strapi).catch((error: unknown) => {
+    strapi.log.error(`[search] Checking or rebuilding the index failed (searches use the index as it is; the next start tries again): ${error instanceof Error ? error.message : String(error)}`);
   });
 }
 
-/** Creates the index when missing and rebuilds it when stale (see the module comment). */
-export async function ensureSearchIndex(strapi: Core.Strapi): Promise<void> {
-  const state = stateOf(strapi);
-  const created = await state.prepared;
-  let stale = created;
-  if (!stale) {
-    const indexed = await state.store.countByType();
-    for (const type of SEARCH_TYPES) {
-      if (indexed[type] !== (await countPublished(strapi, type))) stale = true;
-    }
-  }
-  if (stale) await rebuildSearchIndex(strapi);
-}
-
-/** Resolves when every index write queued so far is done (tests, jobs). */
+/** Resolves when the running rebuild and every index write queued so far are done (tests, jobs). */
 export async function searchIndexIdle(strapi: Core.Strapi): Promise<void> {
-  await stateOf(strapi).queue;
+  const state = stateOf(strapi);
+  while (state.maintenance) await state.maintenance.catch(() => undefined);
+  await state.queue;
 }
 
 /** Searches the published content (see search.ts). */
 export async function searchContent(strapi: Core.Strapi, request: SearchRequest): Promise<SearchResponse> {
   const state = stateOf(strapi);
   await state.prepared;
-  return runSearch(state.store, request);
+  const indexing = (await state.store.readMeta(REBUILD_KEY)) !== null;
+  return runSearch(state.store, request, { indexing });
 }
