@@ -65,9 +65,10 @@ export interface SearchMeta {
   /** The type filter applied, or null. */
   type: SearchType | null;
   /**
-   * The index is being rebuilt (after an upgrade, or when found out of date
-   * at start): results and counts come from the part indexed so far, and
-   * misspelt words are not corrected. Usually false.
+   * The index is being rebuilt in the background (after an upgrade, or when
+   * found out of date at start): until it ends, some entries may be missing
+   * or out of date, and after an upgrade misspelt words are not corrected.
+   * Usually false.
    */
   indexing: boolean;
   /**

@@ -1,4 +1,4 @@
-import { SEARCH_MAX_RESULTS, SITEMAP_TYPES } from '@chiudete/types';
+import { SEARCH_MAX_RESULTS, SITEMAP_PAGE_MAX, SITEMAP_PAGE_SIZE_MAX, SITEMAP_TYPES } from '@chiudete/types';
 import { contactMessageSchema, searchQuerySchema, sitemapPageQuerySchema, testimonySubmissionSchema } from '@chiudete/types/forms';
 import { cacheableHeaders, noStoreHeaders, rateLimitHeaders } from './components';
 import { arrayOf, object, ref, type Schema } from './json-schema';
@@ -257,7 +257,7 @@ export function customOperations(model: AppModel): Record<string, CustomOperatio
             correctedQuery: { type: ['string', 'null'], description: 'The query with misspelt words corrected, when the correction was used.' },
             mode: { enum: ['all', 'any'], description: '`all`: entries with every word; `any`: none had them all, so entries with at least one.' },
             type: { enum: ['article', 'testimony', 'answer', null] },
-            indexing: { type: 'boolean', description: 'The index is being rebuilt: results and counts come from the part indexed so far, and misspelt words are not corrected. Usually false.' },
+            indexing: { type: 'boolean', description: 'The index is being rebuilt in the background: until it ends, some entries may be missing or out of date (after an upgrade, misspelt words are not corrected meanwhile). Usually false.' },
             counts: object({ all: { type: 'integer', minimum: 0 }, article: { type: 'integer', minimum: 0, maximum: SEARCH_MAX_RESULTS }, testimony: { type: 'integer', minimum: 0, maximum: SEARCH_MAX_RESULTS }, answer: { type: 'integer', minimum: 0, maximum: SEARCH_MAX_RESULTS } }, undefined, { description: `Matches per type, whatever the type filter, each counted up to ${SEARCH_MAX_RESULTS}; \`all\` is their sum.` }),
             countsCapped: { type: 'boolean', description: `Some count reached ${SEARCH_MAX_RESULTS}: there are at least that many matches, and the ${SEARCH_MAX_RESULTS} most recent are the ones ranked and returned. Add words to narrow the search.` },
             pagination: ref('Pagination'),
@@ -311,7 +311,13 @@ export function customOperations(model: AppModel): Record<string, CustomOperatio
           slug: { type: 'string', description: 'The entry\'s slug: its page is /articoli/{slug}, /testimonianze/{slug}, /risposte/{slug}, /autori/{slug}, /categorie/{slug} or /libri/{slug}.' },
           updatedAt: { type: 'string', format: 'date-time', description: 'When the published version last changed.' },
         }),
-        SitemapPageResponse: object({ data: arrayOf(ref('SitemapEntry')), meta: object({ pagination: ref('Pagination') }) }),
+        SitemapPagination: object({
+          page: { type: 'integer', minimum: 1, maximum: SITEMAP_PAGE_MAX },
+          pageSize: { type: 'integer', minimum: 1, maximum: SITEMAP_PAGE_SIZE_MAX },
+          pageCount: { type: 'integer', minimum: 0 },
+          total: { type: 'integer', minimum: 0 },
+        }),
+        SitemapPageResponse: object({ data: arrayOf(ref('SitemapEntry')), meta: object({ pagination: ref('SitemapPagination') }) }),
       },
       operation: {
         operationId: 'getSitemapPage',

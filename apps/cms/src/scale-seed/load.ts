@@ -135,8 +135,8 @@ interface TypeLoader<G extends { documentId: string }> {
 }
 
 const DEFAULT_BATCH = 500;
-/** Link rows per INSERT (SQLite binds at most 32,766 variables). */
-const LINK_CHUNK = 1000;
+/** Link rows per INSERT (knex writes a multi-row INSERT for SQLite as a compound SELECT, at most 500 terms). */
+const LINK_CHUNK = 250;
 
 async function loadType<G extends { documentId: string; createdAt: Date; publishedAt: Date }>(
   strapi: Core.Strapi,

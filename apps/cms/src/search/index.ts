@@ -17,11 +17,11 @@ import type { SearchEngine, SearchStore } from './store';
  *   public-content changes: a publish re-reads the published version and
  *   upserts it, an unpublish or delete removes it;
  * - `ensureSearchIndex` creates the tables and, when the index is stale (its
- *   version changed, its entry counts differ from the published content, or
- *   a rebuild was interrupted), rebuilds it in the background, in batches
- *   (rebuild.ts), one process at a time (rebuild-lock.ts). The bootstrap
- *   starts it without waiting (`startSearchIndexMaintenance`): the CMS
- *   serves requests, searches included, while it runs.
+ *   tables were just created, its entry counts differ from the published
+ *   content, or a rebuild was interrupted), rebuilds it in place, in
+ *   batches (rebuild.ts), one process at a time (rebuild-lock.ts). The
+ *   bootstrap starts it without waiting (`startSearchIndexMaintenance`): the
+ *   CMS serves requests, searches included, while it runs.
  * Index writes of one process run one at a time, in order.
  */
 
@@ -29,7 +29,7 @@ export type { SearchRequest } from './search';
 
 interface SearchState {
   store: SearchStore;
-  /** Resolves once the tables exist. */
+  /** Resolves once the tables exist: true when they were just (re)created, empty. */
   prepared: Promise<boolean>;
   /** Tail of the queue of index writes. */
   queue: Promise<void>;
@@ -37,7 +37,13 @@ interface SearchState {
   maintenance: Promise<void> | null;
 }
 
-const states = new WeakMap<Core.Strapi, SearchState>();
+/**
+ * One state per Strapi instance, shared by every copy of this module: the
+ * compiled app and the TypeScript sources (tests, scripts) may both be
+ * loaded in one process, and must share one queue and one running rebuild.
+ */
+const STATES = Symbol.for('chiudete.search.states');
+const states: WeakMap<Core.Strapi, SearchState> = ((globalThis as Record<symbol, unknown>)[STATES] ??= new WeakMap()) as WeakMap<Core.Strapi, SearchState>;
 
 function createStore(strapi: Core.Strapi): SearchStore {
   const client = strapi.db.dialect.client;
@@ -109,25 +115,27 @@ async function isStale(strapi: Core.Strapi, store: SearchStore): Promise<boolean
 
 async function maintain(strapi: Core.Strapi): Promise<void> {
   const state = stateOf(strapi);
-  await state.prepared;
-  const context: RebuildContext = { strapi, store: state.store, enqueue: (task) => enqueue(strapi, task) };
+  const created = await state.prepared;
+  const context: RebuildContext = { strapi, enqueue: (task) => enqueue(strapi, task) };
   const ran = await withRebuildLock(strapi, async () => {
-    // Checked after the writes already queued (the demo seed's publications), under the lock.
     let progress = parseProgress(await state.store.readMeta(REBUILD_KEY));
-    if (!progress) {
-      let stale = false;
-      await enqueue(strapi, async (store) => {
-        stale = await isStale(strapi, store);
-      });
-      if (!stale) return;
-      progress = await startRebuild(context);
-      strapi.log.info(`[search] Index (${state.store.engine}) out of date: rebuilding it in the background.`);
-    } else {
+    if (progress) {
       strapi.log.info(`[search] Resuming the interrupted rebuild of the index (${state.store.engine}), started ${progress.startedAt}.`);
+    } else {
+      // Checked after the writes already queued (the demo seed's publications), under the lock.
+      let stale = created;
+      if (!stale) {
+        await enqueue(strapi, async (store) => {
+          stale = await isStale(strapi, store);
+        });
+      }
+      if (!stale) return;
+      progress = await startRebuild(context, created);
+      strapi.log.info(`[search] Index (${state.store.engine}) ${created ? 'created' : 'out of date'}: rebuilding it in the background.`);
     }
     const started = Date.now();
     const done = await continueRebuild(context, progress);
-    strapi.log.info(`[search] Index rebuilt (${state.store.engine}): ${done.indexed} entries, ${Date.now() - started} ms in this process.`);
+    strapi.log.info(`[search] Index rebuilt (${state.store.engine}): ${done.removed} entries removed, ${done.indexed} written, in ${Date.now() - started} ms.`);
   });
   if (!ran) strapi.log.info('[search] Another CMS instance is rebuilding the index: searches use it meanwhile.');
 }
@@ -164,6 +172,6 @@ export async function searchIndexIdle(strapi: Core.Strapi): Promise<void> {
 export async function searchContent(strapi: Core.Strapi, request: SearchRequest): Promise<SearchResponse> {
   const state = stateOf(strapi);
   await state.prepared;
-  const indexing = (await state.store.readMeta(REBUILD_KEY)) !== null;
-  return runSearch(state.store, request, { indexing });
+  const progress = parseProgress(await state.store.readMeta(REBUILD_KEY));
+  return runSearch(state.store, request, { indexing: progress !== null, partial: progress?.fromEmpty === true });
 }

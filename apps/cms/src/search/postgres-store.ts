@@ -217,9 +217,10 @@ export function createPostgresStore(db: Sql, schema: string, log: Logger): Searc
 
     removeMany: (type, documentIds, runner) => (documentIds.length === 0 ? Promise.resolve() : inTransaction(runner, (trx) => removeIn(trx, type, documentIds))),
 
-    clear: (runner) => inTransaction(runner, async (trx) => {
-      await trx.raw(`TRUNCATE ${ENTRIES}, ${vocabularyTables.vocabulary}, ${vocabularyTables.trigrams}`);
-    }),
+    async listIndexed(type, afterId, limit) {
+      const found = await all<{ id: string; document_id: string }>(`SELECT id, document_id FROM ${ENTRIES} WHERE type = ? AND id > ? ORDER BY id LIMIT ?`, [type, afterId, limit]);
+      return found.map((row) => ({ id: Number(row.id), documentId: row.document_id }));
+    },
 
     async countByType() {
       const counts = emptyCounts();

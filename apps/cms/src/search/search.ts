@@ -23,8 +23,10 @@ export interface SearchRequest {
 }
 
 export interface IndexState {
-  /** The index is being rebuilt: it holds part of the content. */
+  /** The index is being rebuilt: some entries may be missing or out of date. */
   indexing: boolean;
+  /** It is being filled from empty: its vocabulary lacks words the content has. */
+  partial: boolean;
 }
 
 /**
@@ -32,16 +34,16 @@ export interface IndexState {
  * (to the nearest indexed word, reported as `correctedQuery`), then match
  * entries that contain every word; when none does and the query has several
  * words, entries that contain any of them (`mode: 'any'`). While the index
- * is being rebuilt, nothing is corrected: a word missing from a partial
- * index may well be in the content.
+ * is being filled from empty, nothing is corrected: a word missing from a
+ * partial index may well be in the content.
  */
-export async function runSearch(store: SearchStore, request: SearchRequest, { indexing }: IndexState = { indexing: false }): Promise<SearchResponse> {
+export async function runSearch(store: SearchStore, request: SearchRequest, { indexing, partial }: IndexState = { indexing: false, partial: false }): Promise<SearchResponse> {
   const { q, page, pageSize } = request;
   const type = request.type ?? null;
   const parsed = parseQuery(q);
 
   const corrections: Correction[] = [];
-  const checked = indexing ? [] : queryTerms(parsed).filter(isCorrectable).slice(0, MAX_CHECKED_TERMS);
+  const checked = partial ? [] : queryTerms(parsed).filter(isCorrectable).slice(0, MAX_CHECKED_TERMS);
   for (const term of checked) {
     if (await store.hasTerm(term)) continue;
     const max = maxTypoDistance(term.folded.length);

@@ -136,7 +136,7 @@ export function createSqliteStore(db: Sql): SearchStore {
   async function removeIn(runner: Sql, type: SearchType, documentIds: readonly string[]): Promise<void> {
     const removed = await existing(runner, type, documentIds);
     if (removed.length === 0) return;
-    await deleteFts(runner, removed.map((row) => row.rank_key));
+    // The trigger deletes their full-text rows.
     for (const chunk of chunked(removed.map((row) => row.id))) await runner.raw(`DELETE FROM ${ENTRIES_TABLE} WHERE id IN (${placeholders(chunk.length)})`, chunk);
     await applyVocabularyDelta(runner, vocabularyTables, rows, vocabularyDelta(removed, []));
   }
@@ -169,6 +169,10 @@ export function createSqliteStore(db: Sql): SearchStore {
           rank_key INTEGER UNIQUE,
           UNIQUE (type, document_id)
         )`);
+        // Whatever deletes an entry (this store, or anyone with SQL) deletes its full-text row: no orphan can match.
+        await trx.raw(`CREATE TRIGGER ${ENTRIES_TABLE}_fts_delete AFTER DELETE ON ${ENTRIES_TABLE} BEGIN
+          DELETE FROM ${FTS_TABLE} WHERE rowid = old.rank_key;
+        END`);
         await trx.raw(`CREATE VIRTUAL TABLE ${FTS_TABLE} USING fts5(
           title, summary, body, kind,
           content = '', contentless_delete = 1,
@@ -197,10 +201,10 @@ export function createSqliteStore(db: Sql): SearchStore {
 
     removeMany: (type, documentIds, runner) => (documentIds.length === 0 ? Promise.resolve() : inTransaction(runner, (trx) => removeIn(trx, type, documentIds))),
 
-    clear: (runner) => inTransaction(runner, async (trx) => {
-      await trx.raw(`INSERT INTO ${FTS_TABLE} (${FTS_TABLE}) VALUES ('delete-all')`);
-      for (const table of [ENTRIES_TABLE, VOCABULARY_TABLE, TRIGRAMS_TABLE]) await trx.raw(`DELETE FROM ${table}`);
-    }),
+    async listIndexed(type, afterId, limit) {
+      const found = await all<{ id: number; document_id: string }>(`SELECT id, document_id FROM ${ENTRIES_TABLE} WHERE type = ? AND id > ? ORDER BY id LIMIT ?`, [type, afterId, limit]);
+      return found.map((row) => ({ id: Number(row.id), documentId: row.document_id }));
+    },
 
     async countByType() {
       const counts = emptyCounts();

@@ -56,6 +56,12 @@ export interface StoreResult {
   hits: StoredHit[];
 }
 
+/** An entry of the index, as the rebuild lists them. */
+export interface IndexedKey {
+  id: number;
+  documentId: string;
+}
+
 export interface SearchStore {
   readonly engine: SearchEngine;
   /**
@@ -72,8 +78,8 @@ export interface SearchStore {
    * transaction of its own.
    */
   upsertMany(documents: readonly IndexDocument[], runner?: Sql): Promise<void>;
-  /** Empties the index (entries and vocabulary), within `runner` when given. */
-  clear(runner?: Sql): Promise<void>;
+  /** Entries of a type after `afterId`, by id, at most `limit` (the rebuild walks the index with it). */
+  listIndexed(type: SearchType, afterId: number, limit: number): Promise<IndexedKey[]>;
   /** Removes these entries (absent ones are ignored), as `upsertMany` runs. */
   removeMany(type: SearchType, documentIds: readonly string[], runner?: Sql): Promise<void>;
   /** Entries indexed per type. */
