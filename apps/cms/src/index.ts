@@ -10,7 +10,7 @@ import { registerModerationGuard } from './api/testimony-submission/moderation-g
 import { registerMediaAltTextGuard } from './media-alt-text';
 import { ensurePreviewToken } from './preview/token';
 import { registerSiteRevalidation } from './site-revalidation';
-import { registerSearchIndex, startSearchIndexMaintenance } from './search';
+import { registerSearchIndex, startSearchIndexMaintenance, stopSearchIndexMaintenance } from './search';
 import { registerPartnerWebhooks } from './partner-webhooks';
 import { registerDeepPages } from './deep-pages';
 
@@ -39,5 +39,10 @@ export default {
     // After the seed: loading the demo content is not news for the site.
     registerSiteRevalidation(strapi);
     await registerPartnerWebhooks(strapi);
+  },
+
+  async destroy({ strapi }: { strapi: Core.Strapi }) {
+    // A background rebuild of the search index stops after its current batch, before the database closes.
+    await stopSearchIndexMaintenance(strapi);
   },
 };

@@ -35,6 +35,8 @@ interface SearchState {
   queue: Promise<void>;
   /** The running check-and-rebuild, if any. */
   maintenance: Promise<void> | null;
+  /** Strapi is shutting down: a running rebuild stops after its current batch. */
+  stopping: boolean;
 }
 
 /**
@@ -56,7 +58,7 @@ function stateOf(strapi: Core.Strapi): SearchState {
   let state = states.get(strapi);
   if (!state) {
     const store = createStore(strapi);
-    state = { store, prepared: store.prepare(), queue: Promise.resolve(), maintenance: null };
+    state = { store, prepared: store.prepare(), queue: Promise.resolve(), maintenance: null, stopping: false };
     states.set(strapi, state);
   }
   return state;
@@ -116,7 +118,7 @@ async function isStale(strapi: Core.Strapi, store: SearchStore): Promise<boolean
 async function maintain(strapi: Core.Strapi): Promise<void> {
   const state = stateOf(strapi);
   const created = await state.prepared;
-  const context: RebuildContext = { strapi, enqueue: (task) => enqueue(strapi, task) };
+  const context: RebuildContext = { strapi, enqueue: (task) => enqueue(strapi, task), stopping: () => state.stopping };
   const ran = await withRebuildLock(strapi, async () => {
     let progress = parseProgress(await state.store.readMeta(REBUILD_KEY));
     if (progress) {
@@ -135,7 +137,8 @@ async function maintain(strapi: Core.Strapi): Promise<void> {
     }
     const started = Date.now();
     const done = await continueRebuild(context, progress);
-    strapi.log.info(`[search] Index rebuilt (${state.store.engine}): ${done.removed} entries removed, ${done.indexed} written, in ${Date.now() - started} ms.`);
+    if (done) strapi.log.info(`[search] Index rebuilt (${state.store.engine}): ${done.removed} entries removed, ${done.indexed} written, in ${Date.now() - started} ms.`);
+    else strapi.log.info('[search] Index rebuild paused by the shutdown: the next start goes on from where it stopped.');
   });
   if (!ran) strapi.log.info('[search] Another CMS instance is rebuilding the index: searches use it meanwhile.');
 }
@@ -159,6 +162,19 @@ export function startSearchIndexMaintenance(strapi: Core.Strapi): void {
   ensureSearchIndex(strapi).catch((error: unknown) => {
     strapi.log.error(`[search] Checking or rebuilding the index failed (searches use the index as it is; the next start tries again): ${error instanceof Error ? error.message : String(error)}`);
   });
+}
+
+/**
+ * Shutdown (the app's `destroy`): a running rebuild stops after its current
+ * batch (its progress is kept for the next start), and queued writes finish,
+ * before Strapi closes the database.
+ */
+export async function stopSearchIndexMaintenance(strapi: Core.Strapi): Promise<void> {
+  const state = states.get(strapi);
+  if (!state) return;
+  state.stopping = true;
+  await state.maintenance?.catch(() => undefined);
+  await state.queue;
 }
 
 /** Resolves when the running rebuild and every index write queued so far are done (tests, jobs). */

@@ -68,9 +68,21 @@ export interface RebuildContext {
   strapi: Core.Strapi;
   /** Runs an index write after the previous ones (index.ts). */
   enqueue(task: (store: SearchStore) => Promise<void>): Promise<void>;
+  /** True once the process is shutting down: the rebuild stops after its current batch, its progress kept. */
+  stopping(): boolean;
 }
 
-const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+/**
+ * Pause between batches: none by default (the event loop is given back, which
+ * is enough to keep requests flowing); `SEARCH_REBUILD_PAUSE_MS` slows a
+ * rebuild down on a busy server (and lets tests watch one under way).
+ */
+export function rebuildPauseMs(): number {
+  const value = Number(process.env.SEARCH_REBUILD_PAUSE_MS ?? 0);
+  return Number.isFinite(value) && value > 0 ? Math.min(value, 60_000) : 0;
+}
+
+const pause = (ms: number) => new Promise<void>((resolve) => (ms > 0 ? setTimeout(resolve, ms) : setImmediate(resolve)));
 
 /** Which of these documents have a published version. */
 async function publishedAmong(strapi: Core.Strapi, type: SearchType, documentIds: readonly string[]): Promise<Set<string>> {
@@ -120,14 +132,19 @@ export async function startRebuild({ enqueue }: RebuildContext, fromEmpty: boole
   return progress;
 }
 
-/** Runs the rebuild from `progress` on, batch after batch, then clears the progress record. */
-export async function continueRebuild({ strapi, enqueue }: RebuildContext, progress: RebuildProgress): Promise<RebuildProgress> {
+/**
+ * Runs the rebuild from `progress` on, batch after batch, then clears the
+ * progress record; returns null when stopped before the end (shutdown).
+ */
+export async function continueRebuild({ strapi, enqueue, stopping }: RebuildContext, progress: RebuildProgress): Promise<RebuildProgress | null> {
   let current = { ...progress };
+  const ms = rebuildPauseMs();
   while (current.typeIndex < SEARCH_TYPES.length) {
+    if (stopping()) return null;
     await enqueue(async (store) => {
       current = await step(strapi, store, current);
     });
-    await yieldToEventLoop();
+    await pause(ms);
   }
   await enqueue((store) => store.writeMeta(REBUILD_KEY, null));
   return current;
