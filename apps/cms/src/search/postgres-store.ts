@@ -3,7 +3,7 @@ import type { IndexDocument } from './documents';
 import { EXCERPT_WORDS, MATCH_START, MATCH_STOP, segmentsFromHeadline, withoutMarkers } from './highlight';
 import type { CorrectionCandidate, QueryGroup, QueryTerm } from './query';
 import type { Binding, Sql } from './sql';
-import { COUNT_LIMIT, WEIGHTS, emptyCounts, planSearch, type SearchStore, type StoreQuery, type StoreResult, type StoredHit } from './store';
+import { COUNT_LIMIT, WEIGHTS, emptyCounts, pastResults, type SearchStore, type StoreQuery, type StoreResult, type StoredHit } from './store';
 import { ENTRIES_TABLE, LEGACY_TERMS_TABLE, META_TABLE, TRIGRAMS_TABLE, VOCABULARY_TABLE } from './tables';
 import { applyVocabularyDelta, vocabularyCandidates, vocabularyDelta, type IndexedTexts, type Rows } from './vocabulary';
 
@@ -253,28 +253,23 @@ export function createPostgresStore(db: Sql, schema: string, log: Logger): Searc
         SEARCH_TYPES.flatMap((type) => [type, type, ...tsquery.bindings, COUNT_LIMIT]),
       );
       for (const row of countRows) if (row.type in counts) counts[row.type] = row.n;
-      const plan = planSearch(counts, query.type, query.offset);
-      if (plan.empty) return { counts, hits: [] };
+      if (pastResults(counts, query.type, query.offset)) return { counts, hits: [] };
 
       const typeFilter = query.type ? 'AND e.type = ?' : '';
       const where = `e.document @@ q.query ${typeFilter}`;
       const whereBindings: Binding[] = [...tsquery.bindings, ...(query.type ? [query.type] : [])];
 
-      // The newest SEARCH_MAX_RESULTS matches are those from this (published_at, id) on (all of them when there are fewer).
-      let boundary: { published_at: Date; id: string } | undefined;
-      if (plan.bounded) {
-        [boundary] = await all<{ published_at: Date; id: string }>(
-          `WITH q AS (SELECT ${tsquery.sql} AS query) SELECT e.published_at, e.id FROM ${ENTRIES} e, q WHERE ${where}
-           ORDER BY e.published_at DESC, e.id DESC OFFSET ? LIMIT 1`,
-          [...whereBindings, SEARCH_MAX_RESULTS - 1],
-        );
-      }
+      // The newest SEARCH_MAX_RESULTS matches (the (published_at, id) index read backwards), and only those ranked.
       const page = await all<{ id: string; score: number }>(
-        `WITH q AS (SELECT ${tsquery.sql} AS query)
-         SELECT e.id, ts_rank_cd('${RANK_WEIGHTS}', e.document, q.query) AS score
-         FROM ${ENTRIES} e, q WHERE ${where} ${boundary ? 'AND (e.published_at, e.id) >= (?, ?)' : ''}
-         ORDER BY score DESC, e.published_at DESC, e.id DESC LIMIT ? OFFSET ?`,
-        [...whereBindings, ...(boundary ? [boundary.published_at as unknown as Binding, boundary.id] : []), query.limit, query.offset],
+        `WITH q AS (SELECT ${tsquery.sql} AS query),
+         newest AS (
+           SELECT e.id, e.published_at, e.document FROM ${ENTRIES} e, q WHERE ${where}
+           ORDER BY e.published_at DESC, e.id DESC LIMIT ?
+         )
+         SELECT newest.id, ts_rank_cd('${RANK_WEIGHTS}', newest.document, q.query) AS score
+         FROM newest, q
+         ORDER BY score DESC, newest.published_at DESC, newest.id DESC LIMIT ? OFFSET ?`,
+        [...whereBindings, SEARCH_MAX_RESULTS, query.limit, query.offset],
       );
 
       // ts_headline re-parses the text: run it on the requested page only.

@@ -4,7 +4,7 @@ import type { IndexDocument } from './documents';
 import { EXCERPT_WORDS, highlightAll, highlightExcerpt } from './highlight';
 import { queryTerms, type CorrectionCandidate, type QueryGroup, type QueryTerm } from './query';
 import { placeholders, type Binding, type Sql } from './sql';
-import { COUNT_LIMIT, WEIGHTS, emptyCounts, planSearch, type SearchStore, type StoreQuery, type StoreResult, type StoredHit } from './store';
+import { COUNT_LIMIT, WEIGHTS, emptyCounts, pastResults, type SearchStore, type StoreQuery, type StoreResult, type StoredHit } from './store';
 import { ENTRIES_TABLE, FTS_TABLE, LEGACY_TERMS_TABLE, META_TABLE, TRIGRAMS_TABLE, VOCABULARY_TABLE } from './tables';
 import { applyVocabularyDelta, vocabularyCandidates, vocabularyDelta, type Rows, type VocabularyTables } from './vocabulary';
 
@@ -228,18 +228,16 @@ export function createSqliteStore(db: Sql): SearchStore {
         const [row] = await all<{ n: number }>(`SELECT count(*) AS n FROM (SELECT rowid FROM ${FTS_TABLE} WHERE ${FTS_TABLE} MATCH ? LIMIT ?)`, [matchOf(expression, type), COUNT_LIMIT]);
         counts[type] = Number(row?.n ?? 0);
       }
-      const plan = planSearch(counts, query.type, query.offset);
-      if (plan.empty) return { counts, hits: [] };
+      if (pastResults(counts, query.type, query.offset)) return { counts, hits: [] };
       const match = matchOf(expression, query.type);
 
-      // The newest SEARCH_MAX_RESULTS matches are those from this row id on (all of them when there are fewer).
-      const boundary = plan.bounded
-        ? Number((await all<{ key: number }>(`SELECT rowid AS key FROM ${FTS_TABLE} WHERE ${FTS_TABLE} MATCH ? ORDER BY rowid DESC LIMIT 1 OFFSET ?`, [match, SEARCH_MAX_RESULTS - 1]))[0]?.key ?? 0)
-        : 0;
+      // The newest SEARCH_MAX_RESULTS matches (FTS5 reads them in row id order, newest first), and only those ranked.
       const page = await all<{ key: number; rank: number }>(
-        `SELECT rowid AS key, bm25(${FTS_TABLE}, ${placeholders(4)}) AS rank FROM ${FTS_TABLE}
-         WHERE ${FTS_TABLE} MATCH ? AND rowid >= ? ORDER BY rank ASC, rowid DESC LIMIT ? OFFSET ?`,
-        [WEIGHTS.title, WEIGHTS.summary, WEIGHTS.body, 0, match, boundary, query.limit, query.offset],
+        `SELECT key, rank FROM (
+           SELECT rowid AS key, bm25(${FTS_TABLE}, ${placeholders(4)}) AS rank FROM ${FTS_TABLE}
+           WHERE ${FTS_TABLE} MATCH ? ORDER BY rowid DESC LIMIT ?
+         ) ORDER BY rank ASC, key DESC LIMIT ? OFFSET ?`,
+        [WEIGHTS.title, WEIGHTS.summary, WEIGHTS.body, 0, match, SEARCH_MAX_RESULTS, query.limit, query.offset],
       );
       const entries = page.length === 0
         ? []

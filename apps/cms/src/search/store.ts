@@ -103,17 +103,8 @@ export const WEIGHTS = { title: 10, summary: 4, body: 1 } as const;
 /** Counts stop one above the maximum: a count of COUNT_LIMIT means "more than SEARCH_MAX_RESULTS". */
 export const COUNT_LIMIT = SEARCH_MAX_RESULTS + 1;
 
-/** What a search must read of the matches (see the module comment). */
-export interface SearchPlan {
-  /** Matches of the requested filter (capped at COUNT_LIMIT). */
-  total: number;
-  /** Only the newest SEARCH_MAX_RESULTS matches are candidates. */
-  bounded: boolean;
-  /** Nothing to fetch: the page is past the reachable results. */
-  empty: boolean;
-}
-
-export function planSearch(counts: Record<SearchType, number>, type: SearchType | null, offset: number): SearchPlan {
+/** Whether a page starting at `offset` lies past the reachable results (nothing to fetch). */
+export function pastResults(counts: Record<SearchType, number>, type: SearchType | null, offset: number): boolean {
   const total = type ? counts[type] : counts.article + counts.testimony + counts.answer;
-  return { total, bounded: total > SEARCH_MAX_RESULTS, empty: offset >= Math.min(total, SEARCH_MAX_RESULTS) };
+  return offset >= Math.min(total, SEARCH_MAX_RESULTS);
 }
