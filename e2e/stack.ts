@@ -87,12 +87,20 @@ export interface Service {
   pid: number;
 }
 
+export interface CmsDatabaseOptions {
+  /** Run on this PostgreSQL database (created and dropped by the caller) instead of a fresh SQLite file. */
+  databaseUrl?: string;
+  /** How long the CMS may take to answer /_health (default 90 s). */
+  bootTimeoutMs?: number;
+}
+
 /**
- * Starts the BUILT CMS (`strapi start`) on a fresh SQLite file and a temp
- * uploads folder, seeded with the demo content. `env` overrides the defaults
+ * Starts the BUILT CMS (`strapi start`) on a fresh SQLite file (or the given
+ * PostgreSQL database) and a temp uploads folder, seeded with the demo
+ * content when the database is empty. `env` overrides the defaults
  * (benchmarks loosen or tighten the anti-abuse limits with it).
  */
-export async function startCms(env: Record<string, string> = {}): Promise<Service> {
+export async function startCms(env: Record<string, string> = {}, { databaseUrl, bootTimeoutMs }: CmsDatabaseOptions = {}): Promise<Service> {
   const cmsDir = path.join(root, 'apps/cms');
   if (!existsSync(path.join(cmsDir, 'dist/build/index.html'))) throw new Error('The CMS admin is not built: run `pnpm build` first.');
   const dataDir = mkdtempSync(path.join(tmpdir(), 'cms-run-'));
@@ -106,8 +114,9 @@ export async function startCms(env: Record<string, string> = {}): Promise<Servic
     SEED_ADMIN_PASSWORD: E2E_ADMIN.password,
     HOST: '127.0.0.1',
     PORT: String(port),
-    DATABASE_CLIENT: 'sqlite',
-    DATABASE_FILENAME: path.join(dataDir, 'data.db'),
+    ...(databaseUrl
+      ? { DATABASE_CLIENT: 'postgres', DATABASE_URL: databaseUrl }
+      : { DATABASE_CLIENT: 'sqlite', DATABASE_FILENAME: path.join(dataDir, 'data.db') }),
     PUBLIC_DIR: path.join(dataDir, 'public'),
     APP_KEYS: process.env.APP_KEYS ?? `${secret()},${secret()}`,
     API_TOKEN_SALT: process.env.API_TOKEN_SALT ?? secret(),
@@ -130,7 +139,7 @@ export async function startCms(env: Record<string, string> = {}): Promise<Servic
     rmSync(dataDir, { recursive: true, force: true });
   };
   try {
-    await waitFor(`${url}/_health`, cms, 'cms');
+    await waitFor(`${url}/_health`, cms, 'cms', bootTimeoutMs);
   } catch (error) {
     await stop();
     throw error;

@@ -10,16 +10,19 @@ import { registerModerationGuard } from './api/testimony-submission/moderation-g
 import { registerMediaAltTextGuard } from './media-alt-text';
 import { ensurePreviewToken } from './preview/token';
 import { registerSiteRevalidation } from './site-revalidation';
-import { ensureSearchIndex, registerSearchIndex } from './search';
+import { registerSearchIndex, startSearchIndexMaintenance, stopSearchIndexMaintenance } from './search';
 import { registerPartnerWebhooks } from './partner-webhooks';
 import { ensureSiteToken } from './site-token';
 import { closeApiCache, registerApiCache } from './api-cache';
+import { registerDeepPages } from './deep-pages';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
     registerModerationAdminRoutes(strapi);
     registerModerationGuard(strapi);
     registerMediaAltTextGuard(strapi);
+    // Scale (issue #10): deep pages of the public lists read in two steps.
+    registerDeepPages(strapi);
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
@@ -32,7 +35,8 @@ export default {
     if (shouldSeedDemoContent()) {
       await seedDemoContent(strapi);
     }
-    await ensureSearchIndex(strapi);
+    // Never waits for a rebuild: a stale index is rebuilt in the background (src/search/rebuild.ts).
+    startSearchIndexMaintenance(strapi);
     await ensurePreviewToken(strapi);
     await ensureSiteToken(strapi);
     // After the seed: loading the demo content is not news for the site.
@@ -42,6 +46,8 @@ export default {
   },
 
   async destroy({ strapi }: { strapi: Core.Strapi }) {
+    // A background rebuild of the search index stops after its current batch, before the database closes.
+    await stopSearchIndexMaintenance(strapi);
     await closeApiCache(strapi);
   },
 };

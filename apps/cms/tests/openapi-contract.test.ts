@@ -280,7 +280,7 @@ describe('the OpenAPI contract', () => {
 
   describe('content reads', () => {
     const readTemplates = Object.entries(contract.paths)
-      .filter(([, item]) => item.get && !item.get.tags?.some((tag) => ['Forms', 'Search', 'Meta'].includes(tag)))
+      .filter(([, item]) => item.get && !item.get.tags?.some((tag) => ['Forms', 'Search', 'Sitemap', 'Meta'].includes(tag)))
       .map(([template]) => template);
     const lists = readTemplates.filter((t) => !t.includes('{') && contract.paths[`${t}/{documentId}`]);
     const singles = readTemplates.filter((t) => !t.includes('{') && !contract.paths[`${t}/{documentId}`]);
@@ -360,8 +360,10 @@ describe('the OpenAPI contract', () => {
         status = (await fetch(`${cms.url}/api/categories`, { headers: { 'x-forwarded-for': ip } })).status;
       }
       expect(status).toBe(429);
-      for (const template of [...readTemplates, '/openapi.json', ...(contract.paths['/search'] ? ['/search'] : [])]) {
-        const url = template === '/search' ? '/search?q=call' : template.replace('{documentId}', 'doesnotexist000000000000');
+      const custom = ['/search', '/sitemap', '/sitemap/{type}'].filter((template) => contract.paths[template]);
+      const urls: Record<string, string> = { '/search': '/search?q=call', '/sitemap/{type}': '/sitemap/article' };
+      for (const template of [...readTemplates, '/openapi.json', ...custom]) {
+        const url = urls[template] ?? template.replace('{documentId}', 'doesnotexist000000000000');
         expect((await call({ template, url, headers: { 'x-forwarded-for': ip } })).status).toBe(429);
       }
     });
@@ -376,6 +378,25 @@ describe('the OpenAPI contract', () => {
       expect((await call({ template: '/search', url: '/search' })).status).toBe(400);
       expect((await call({ template: '/search', url: '/search?q=x&foo=1' })).status).toBe(400);
       expect((await call({ template: '/search', url: '/search?q=call', headers: { Authorization: 'Bearer not-a-token' } })).status).toBe(401);
+    });
+  });
+
+  describe.runIf(contract.paths['/sitemap'])('sitemap', () => {
+    it('answers the summary, a page, 304, 400 and 401', async () => {
+      const summary = await call({ template: '/sitemap', url: '/sitemap' });
+      expect((summary.body as { data: Array<{ type: string; count: number }> }).data.find((row) => row.type === 'article')!.count).toBeGreaterThan(0);
+      expect((await call({ template: '/sitemap', url: '/sitemap', headers: { 'If-None-Match': summary.headers.get('etag')! } })).status).toBe(304);
+      expect((await call({ template: '/sitemap', url: '/sitemap?page=1' })).status).toBe(400);
+      expect((await call({ template: '/sitemap', url: '/sitemap', headers: { Authorization: 'Bearer not-a-token' } })).status).toBe(401);
+
+      const page = await call({ template: '/sitemap/{type}', url: '/sitemap/testimony?page=1&pageSize=2' });
+      expect((page.body as { data: unknown[] }).data).toHaveLength(2);
+      await call({ template: '/sitemap/{type}', url: '/sitemap/book-release' });
+      expect((await call({ template: '/sitemap/{type}', url: '/sitemap/testimony?page=1&pageSize=2', headers: { 'If-None-Match': page.headers.get('etag')! } })).status).toBe(304);
+      for (const bad of ['/sitemap/video', '/sitemap/article?page=0', '/sitemap/article?pageSize=50001', '/sitemap/article?foo=1']) {
+        expect((await call({ template: '/sitemap/{type}', url: bad })).status, bad).toBe(400);
+      }
+      expect((await call({ template: '/sitemap/{type}', url: '/sitemap/article', headers: { Authorization: 'Bearer not-a-token' } })).status).toBe(401);
     });
   });
 

@@ -20,6 +20,12 @@ beforeAll(async () => {
       res.end(JSON.stringify({ data: [{ id: 1, documentId: 'abc', slug: 'presente' }], meta: { pagination: { page: 1, pageSize: 1, pageCount: 1, total: 1 } } }));
     } else if (url.pathname === '/api/articles') {
       res.end(JSON.stringify({ data: [], meta: { pagination: { page: 1, pageSize: 1, pageCount: 0, total: 0 } } }));
+    } else if (url.pathname === '/api/sitemap') {
+      res.end(JSON.stringify({ data: [{ type: 'article', count: 2, lastModified: '2026-11-30T10:00:00.000Z' }] }));
+    } else if (url.pathname.startsWith('/api/sitemap/')) {
+      const page = Number(url.searchParams.get('page'));
+      const pageSize = Number(url.searchParams.get('pageSize') ?? 50000);
+      res.end(JSON.stringify({ data: [{ slug: url.pathname.slice('/api/sitemap/'.length), updatedAt: '2026-11-30T10:00:00.000Z' }], meta: { pagination: { page, pageSize, pageCount: 2, total: 2 } } }));
     } else if (url.pathname === '/api/testimonies') {
       res.statusCode = 429;
       res.setHeader('retry-after', '7');
@@ -44,6 +50,18 @@ describe('createStrapiClient', () => {
     expect(last.headers.authorization).toBe('Bearer secret-token');
     expect(decodeURIComponent(last.url ?? '')).toContain('filters[slug][$eq]=presente');
     expect(decodeURIComponent(last.url ?? '')).toContain('pagination[pageSize]=1');
+  });
+
+  it('reads the sitemap source: the summary per type, then pages of slugs', async () => {
+    const api = createStrapiClient({ baseURL: origin });
+    expect((await api.sitemap.types()).data).toEqual([{ type: 'article', count: 2, lastModified: '2026-11-30T10:00:00.000Z' }]);
+    expect(requests.at(-1)!.url).toBe('/api/sitemap');
+    const page = await api.sitemap.page('book-release', 2, 1);
+    expect(requests.at(-1)!.url).toBe('/api/sitemap/book-release?page=2&pageSize=1');
+    expect(page.data[0]!.slug).toBe('book-release');
+    expect(page.meta.pagination).toEqual({ page: 2, pageSize: 1, pageCount: 2, total: 2 });
+    await api.sitemap.page('testimony');
+    expect(requests.at(-1)!.url).toBe('/api/sitemap/testimony?page=1');
   });
 
   it('returns null when no entry has the slug', async () => {

@@ -8,6 +8,7 @@ import type { GetParams, ListParams, Paginated, Single } from './rest';
 import { parseRetryAfter, retryDelay, retryPolicy, sleep, type RetryOptions } from './retry';
 import { submissionsClient, type SubmissionsClient } from './submissions';
 import type { SearchParams, SearchResponse } from './search';
+import type { SitemapIndexResponse, SitemapPageResponse, SitemapType } from './sitemap';
 import { contactMessagesClient, type ContactMessagesClient } from './contact-messages';
 
 export interface StrapiClientOptions extends RetryOptions {
@@ -60,6 +61,18 @@ export interface SingleTypeClient<T> {
   get(params?: GetParams<T>): Promise<T>;
 }
 
+/** The sitemap source: every published entry with a page of its own, as slug and last change. */
+export interface SitemapClient {
+  /** `GET /api/sitemap`: per type, how many published entries and when the newest changed. */
+  types(): Promise<SitemapIndexResponse>;
+  /**
+   * `GET /api/sitemap/{type}?page=&pageSize=`: one page of slugs with their
+   * `updatedAt`, in slug order; `pageSize` 1 to 50,000 (default 50,000, one
+   * sitemap file's worth).
+   */
+  page(type: SitemapType, page?: number, pageSize?: number): Promise<SitemapPageResponse>;
+}
+
 export interface StrapiClient {
   articles: CollectionClient<Article>;
   authors: CollectionClient<Author>;
@@ -75,6 +88,8 @@ export interface StrapiClient {
   contactMessages: ContactMessagesClient;
   /** Site search over published articles, testimonies and answers (`GET /api/search`). */
   search(params: SearchParams): Promise<SearchResponse>;
+  /** The sitemap source (`GET /api/sitemap`, `GET /api/sitemap/{type}`). */
+  sitemap: SitemapClient;
   /** The underlying axios instance (base URL `<origin>/api`). */
   http: AxiosInstance;
 }
@@ -165,6 +180,10 @@ export function createStrapiClient(options: StrapiClientOptions): StrapiClient {
     submissions: submissionsClient(http, call),
     contactMessages: contactMessagesClient(http, call),
     search: (params) => get<SearchResponse>('/search', params),
+    sitemap: {
+      types: () => get<SitemapIndexResponse>('/sitemap'),
+      page: (type, page = 1, pageSize) => get<SitemapPageResponse>(`/sitemap/${encodeURIComponent(type)}`, { page, ...(pageSize === undefined ? {} : { pageSize }) }),
+    },
     http,
   };
 }

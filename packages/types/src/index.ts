@@ -3,7 +3,7 @@ export type * from './blocks';
 export type * from './rest';
 export { blocksToText } from './blocks';
 export { createStrapiClient } from './client';
-export type { StrapiClient, StrapiClientOptions, CollectionClient, SingleTypeClient } from './client';
+export type { StrapiClient, StrapiClientOptions, CollectionClient, SingleTypeClient, SitemapClient } from './client';
 export { StrapiError, isStrapiError, isStrapiErrorBody, errorKindOf } from './errors';
 export type { StrapiErrorBody, StrapiErrorInit, StrapiErrorKind } from './errors';
 export type { RetryOptions, RetryEvent } from './retry';
@@ -26,5 +26,7 @@ export {
 } from './contact-messages';
 export type { ContactTopic, ContactMessageStatus, ContactMessageReceipt, ContactMessagesClient } from './contact-messages';
 export type { ContactMessageInput, ContactMessage as ContactMessageData } from './forms/contact-message';
-export { SEARCH_TYPES, SEARCH_TYPE_LABELS, SEARCH_QUERY_MIN_LENGTH, SEARCH_QUERY_MAX_LENGTH, SEARCH_PAGE_SIZE_DEFAULT, SEARCH_PAGE_SIZE_MAX, SEARCH_PAGE_MAX } from './search';
+export { SEARCH_TYPES, SEARCH_TYPE_LABELS, SEARCH_QUERY_MIN_LENGTH, SEARCH_QUERY_MAX_LENGTH, SEARCH_PAGE_SIZE_DEFAULT, SEARCH_PAGE_SIZE_MAX, SEARCH_PAGE_MAX, SEARCH_MAX_RESULTS } from './search';
 export type { SearchType, SearchSegment, SearchHit, SearchMeta, SearchResponse, SearchParams } from './search';
+export { SITEMAP_TYPES, SITEMAP_PAGE_SIZE_MAX, SITEMAP_PAGE_MAX } from './sitemap';
+export type { SitemapType, SitemapTypeSummary, SitemapIndexResponse, SitemapEntry, SitemapPageResponse } from './sitemap';

@@ -24,6 +24,13 @@ export const SEARCH_PAGE_SIZE_DEFAULT = 10;
 export const SEARCH_PAGE_SIZE_MAX = 50;
 /** Highest `page` accepted: a guard against absurd offsets. */
 export const SEARCH_PAGE_MAX = 1000;
+/**
+ * Results one search returns at most (per type filter): when more entries
+ * match, the most recent SEARCH_MAX_RESULTS of them are ranked and returned,
+ * and each count stops at this number (`meta.countsCapped`). A word found in
+ * that many entries does not tell them apart: add words to narrow the search.
+ */
+export const SEARCH_MAX_RESULTS = 1000;
 
 /**
  * A piece of highlighted text: `match` pieces are the query's words (render
@@ -57,9 +64,21 @@ export interface SearchMeta {
   mode: 'all' | 'any';
   /** The type filter applied, or null. */
   type: SearchType | null;
-  /** Matches per type, whatever the type filter (for the filter tabs). */
+  /**
+   * The index is being rebuilt in the background (after an upgrade, or when
+   * found out of date at start): until it ends, some entries may be missing
+   * or out of date, and after an upgrade misspelt words are not corrected.
+   * Usually false.
+   */
+  indexing: boolean;
+  /**
+   * Matches per type, whatever the type filter (for the filter tabs), each
+   * counted up to SEARCH_MAX_RESULTS; `all` is their sum.
+   */
   counts: Record<SearchType | 'all', number>;
-  /** Pagination of the filtered results. */
+  /** Some count reached SEARCH_MAX_RESULTS: there are at least that many matches ("più di 1.000 risultati"). */
+  countsCapped: boolean;
+  /** Pagination of the filtered results (at most SEARCH_MAX_RESULTS of them). */
   pagination: Pagination;
 }
 

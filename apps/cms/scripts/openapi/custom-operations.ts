@@ -1,11 +1,12 @@
-import { contactMessageSchema, searchQuerySchema, testimonySubmissionSchema } from '@chiudete/types/forms';
+import { SEARCH_MAX_RESULTS, SITEMAP_PAGE_MAX, SITEMAP_PAGE_SIZE_MAX, SITEMAP_TYPES } from '@chiudete/types';
+import { contactMessageSchema, searchQuerySchema, sitemapPageQuerySchema, testimonySubmissionSchema } from '@chiudete/types/forms';
 import { cacheableHeaders, noStoreHeaders, rateLimitHeaders } from './components';
 import { arrayOf, object, ref, type Schema } from './json-schema';
 import type { AppModel } from './model';
 
 /**
  * The app's own public routes (not core find/findOne): the forms, their
- * anti-abuse endpoints, the search and this document. Keyed by Strapi's
+ * anti-abuse endpoints, the search, the sitemap source and this document. Keyed by Strapi's
  * method and path; scripts/openapi.ts fails on a public route that has no
  * entry here, so that a new route is never left out of the contract.
  * Request bodies are the forms' own zod schemas (@chiudete/types/forms)
@@ -74,6 +75,22 @@ const SEARCH_HIT: Schema = object({
   publishedAt: { type: 'string', format: 'date-time' },
   score: { type: 'number', description: 'Relevance, higher is better; comparable only within one response.' },
 });
+
+/** A 400 of a read: the envelope of the forms' errors (one coded error per parameter), with the read limit's headers. */
+const READ_BAD_REQUEST = {
+  description: 'A parameter is missing, unknown or invalid: one coded error per parameter.',
+  headers: rateLimitHeaders(),
+  content: json(ref('FormError')),
+};
+
+/** Query parameters from a zod schema of @chiudete/types/forms. */
+const queryParameters = (schema: ZodLike, required: readonly string[] = []) =>
+  Object.entries((fromZod(schema).properties ?? {}) as Record<string, Schema>).map(([name, parameter]) => ({
+    name,
+    in: 'query',
+    required: required.includes(name),
+    schema: parameter,
+  }));
 
 /** Operations by `METHOD /strapi/path`. */
 export function customOperations(model: AppModel): Record<string, CustomOperation> {
@@ -240,7 +257,9 @@ export function customOperations(model: AppModel): Record<string, CustomOperatio
             correctedQuery: { type: ['string', 'null'], description: 'The query with misspelt words corrected, when the correction was used.' },
             mode: { enum: ['all', 'any'], description: '`all`: entries with every word; `any`: none had them all, so entries with at least one.' },
             type: { enum: ['article', 'testimony', 'answer', null] },
-            counts: object({ all: { type: 'integer', minimum: 0 }, article: { type: 'integer', minimum: 0 }, testimony: { type: 'integer', minimum: 0 }, answer: { type: 'integer', minimum: 0 } }),
+            indexing: { type: 'boolean', description: 'The index is being rebuilt in the background: until it ends, some entries may be missing or out of date (after an upgrade, misspelt words are not corrected meanwhile). Usually false.' },
+            counts: object({ all: { type: 'integer', minimum: 0 }, article: { type: 'integer', minimum: 0, maximum: SEARCH_MAX_RESULTS }, testimony: { type: 'integer', minimum: 0, maximum: SEARCH_MAX_RESULTS }, answer: { type: 'integer', minimum: 0, maximum: SEARCH_MAX_RESULTS } }, undefined, { description: `Matches per type, whatever the type filter, each counted up to ${SEARCH_MAX_RESULTS}; \`all\` is their sum.` }),
+            countsCapped: { type: 'boolean', description: `Some count reached ${SEARCH_MAX_RESULTS}: there are at least that many matches, and the ${SEARCH_MAX_RESULTS} most recent are the ones ranked and returned. Add words to narrow the search.` },
             pagination: ref('Pagination'),
           }),
         }),
@@ -249,21 +268,71 @@ export function customOperations(model: AppModel): Record<string, CustomOperatio
         operationId: 'search',
         tags: ['Search'],
         summary: 'Full-text search of articles, testimonies and answers',
-        description: 'Ranked, with highlighted titles and excerpts. Italian stemming; misspelt words are corrected when nothing matches.',
-        parameters: Object.entries((fromZod(searchQuerySchema).properties ?? {}) as Record<string, Schema>).map(([name, schema]) => ({
-          name,
-          in: 'query',
-          required: name === 'q',
-          schema,
-        })),
+        description: `Ranked, with highlighted titles and excerpts. Italian stemming; misspelt words are corrected when nothing matches. At most ${SEARCH_MAX_RESULTS} results: when more entries match, the ${SEARCH_MAX_RESULTS} most recent are ranked (\`countsCapped\`).`,
+        parameters: queryParameters(searchQuerySchema, ['q']),
         responses: {
           200: { description: 'A page of results.', headers: cacheableHeaders(), content: json(ref('SearchResponse')) },
           304: responseRef('NotModified'),
-          400: {
-            description: 'A parameter is missing, unknown or invalid: one coded error per parameter.',
-            headers: rateLimitHeaders(),
-            content: json(ref('FormError')),
-          },
+          400: READ_BAD_REQUEST,
+          401: responseRef('Unauthorized'),
+          429: responseRef('TooManyReads'),
+        },
+      },
+    },
+
+    'GET /sitemap': {
+      schemas: {
+        SitemapTypeSummary: object({
+          type: { enum: [...SITEMAP_TYPES] },
+          count: { type: 'integer', minimum: 0, description: 'Published entries of this type.' },
+          lastModified: { type: ['string', 'null'], format: 'date-time', description: 'The newest `updatedAt` among them; null when there is none.' },
+        }),
+        SitemapIndexResponse: object({ data: arrayOf(ref('SitemapTypeSummary'), { description: 'One summary per type, always in this order: ' + SITEMAP_TYPES.join(', ') + '.' }) }),
+      },
+      operation: {
+        operationId: 'getSitemapIndex',
+        tags: ['Sitemap'],
+        summary: 'What the sitemap holds, per type',
+        description: 'For each type with pages of its own on the site, how many entries are published and when the newest changed: enough to build a sitemap index (one file per 50,000 entries) without reading the entries.',
+        parameters: [{ $ref: '#/components/parameters/IfNoneMatch' }],
+        responses: {
+          200: { description: 'A summary per type.', headers: cacheableHeaders(), content: json(ref('SitemapIndexResponse')) },
+          304: responseRef('NotModified'),
+          400: READ_BAD_REQUEST,
+          401: responseRef('Unauthorized'),
+          429: responseRef('TooManyReads'),
+        },
+      },
+    },
+
+    'GET /sitemap/:type': {
+      schemas: {
+        SitemapEntry: object({
+          slug: { type: 'string', description: 'The entry\'s slug: its page is /articoli/{slug}, /testimonianze/{slug}, /risposte/{slug}, /autori/{slug}, /categorie/{slug} or /libri/{slug}.' },
+          updatedAt: { type: 'string', format: 'date-time', description: 'When the published version last changed.' },
+        }),
+        SitemapPagination: object({
+          page: { type: 'integer', minimum: 1, maximum: SITEMAP_PAGE_MAX },
+          pageSize: { type: 'integer', minimum: 1, maximum: SITEMAP_PAGE_SIZE_MAX },
+          pageCount: { type: 'integer', minimum: 0 },
+          total: { type: 'integer', minimum: 0 },
+        }),
+        SitemapPageResponse: object({ data: arrayOf(ref('SitemapEntry')), meta: object({ pagination: ref('SitemapPagination') }) }),
+      },
+      operation: {
+        operationId: 'getSitemapPage',
+        tags: ['Sitemap'],
+        summary: 'A page of published slugs of one type',
+        description: 'Published entries only, slug and `updatedAt` only, in slug order (stable across pages). Up to 50,000 per page, the most one sitemap file may list: 100,000 testimonies are two requests. A page past the last one has no entries.',
+        parameters: [
+          { name: 'type', in: 'path', required: true, schema: { enum: [...SITEMAP_TYPES] } },
+          ...queryParameters(sitemapPageQuerySchema),
+          { $ref: '#/components/parameters/IfNoneMatch' },
+        ],
+        responses: {
+          200: { description: 'A page of entries.', headers: cacheableHeaders(), content: json(ref('SitemapPageResponse')) },
+          304: responseRef('NotModified'),
+          400: READ_BAD_REQUEST,
           401: responseRef('Unauthorized'),
           429: responseRef('TooManyReads'),
         },

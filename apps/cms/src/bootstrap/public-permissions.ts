@@ -15,8 +15,8 @@ export const PUBLIC_READABLE_TYPES = [
 const actionsFor = (uid: string): string[] =>
   uid === 'api::global.global' ? [`${uid}.find`] : [`${uid}.find`, `${uid}.findOne`];
 
-/** Read-only actions that are not a content type's find/findOne: site search (src/api/search). */
-const PUBLIC_EXTRA_ACTIONS = ['api::search.search.find'] as const;
+/** Read-only actions that are not a content type's find/findOne: site search (src/api/search), the sitemap source (src/api/sitemap). */
+const PUBLIC_EXTRA_ACTIONS = ['api::search.search.find', 'api::sitemap.sitemap.find', 'api::sitemap.sitemap.findOne'] as const;
 
 /** Every action the Public role has: nothing else (no sign-up, no login: the site has no accounts). */
 export const PUBLIC_ACTIONS: readonly string[] = [...PUBLIC_READABLE_TYPES.flatMap(actionsFor), ...PUBLIC_EXTRA_ACTIONS];

@@ -76,7 +76,7 @@ export function toIndexDocument(type: SearchType, entry: Entry): IndexDocument |
 type FindParams = { status: 'published'; fields: string[]; populate?: Source['populate'] };
 interface LooseDocuments {
   findOne(params: FindParams & { documentId: string }): Promise<Entry | null>;
-  findMany(params: FindParams & { start: number; limit: number; sort: string }): Promise<Entry[]>;
+  findMany(params: FindParams & { filters: Record<string, unknown>; limit: number; sort: string }): Promise<Entry[]>;
 }
 
 /**
@@ -94,20 +94,24 @@ export async function loadPublished(strapi: Core.Strapi, type: SearchType, docum
   return entry ? toIndexDocument(type, entry) : null;
 }
 
-const PAGE = 100;
+export interface PublishedBatch {
+  documents: IndexDocument[];
+  /** Row id of the last entry read (the next batch starts after it), or null when there was none. */
+  lastId: number | null;
+  /** Whether this was the last batch (fewer entries than asked). */
+  done: boolean;
+}
 
-/** Every published entry of a type, read page by page. */
-export async function loadAllPublished(strapi: Core.Strapi, type: SearchType): Promise<IndexDocument[]> {
+/**
+ * Published entries of a type whose (published) row id is above `afterId`,
+ * by id, at most `limit`: a keyset page, as cheap at the end as at the start.
+ */
+export async function loadPublishedAfter(strapi: Core.Strapi, type: SearchType, afterId: number, limit: number): Promise<PublishedBatch> {
   const { fields, populate } = SEARCH_SOURCES[type];
-  const documents: IndexDocument[] = [];
-  for (let start = 0; ; start += PAGE) {
-    const entries = await documentsOf(strapi, type).findMany({ status: 'published', fields, populate, start, limit: PAGE, sort: 'id:asc' });
-    for (const entry of entries) {
-      const document = toIndexDocument(type, entry);
-      if (document) documents.push(document);
-    }
-    if (entries.length < PAGE) return documents;
-  }
+  const entries = await documentsOf(strapi, type).findMany({ status: 'published', fields, populate, filters: { id: { $gt: afterId } }, sort: 'id:asc', limit });
+  const documents = entries.map((entry) => toIndexDocument(type, entry)).filter((document): document is IndexDocument => document !== null);
+  const last = entries[entries.length - 1];
+  return { documents, lastId: last ? Number(last.id) : null, done: entries.length < limit };
 }
 
 /** How many published entries of a type exist (to tell whether the index is complete). */

@@ -1,10 +1,11 @@
-import type { SearchType } from '@chiudete/types';
-import { vocabulary } from './analysis';
+import { SEARCH_MAX_RESULTS, SEARCH_TYPES, type SearchType } from '@chiudete/types';
 import type { IndexDocument } from './documents';
 import { EXCERPT_WORDS, MATCH_START, MATCH_STOP, segmentsFromHeadline, withoutMarkers } from './highlight';
 import type { CorrectionCandidate, QueryGroup, QueryTerm } from './query';
 import type { Binding, Sql } from './sql';
-import { WEIGHTS, chunks, emptyCounts, type SearchStore, type StoreQuery, type StoreResult, type StoredHit } from './store';
+import { COUNT_LIMIT, WEIGHTS, emptyCounts, pastResults, type SearchStore, type StoreQuery, type StoreResult, type StoredHit } from './store';
+import { ENTRIES_TABLE, LEGACY_TERMS_TABLE, META_TABLE, TRIGRAMS_TABLE, VOCABULARY_TABLE } from './tables';
+import { applyVocabularyDelta, vocabularyCandidates, vocabularyDelta, type IndexedTexts, type Rows } from './vocabulary';
 
 /**
  * The index on PostgreSQL (production): a `tsvector` per entry, weighted
@@ -13,27 +14,32 @@ import { WEIGHTS, chunks, emptyCounts, type SearchStore, type StoreQuery, type S
  * configuration `chiudete_italian` is PostgreSQL's `italian` (Snowball
  * stemmer and stop words) with `unaccent` in front, so `perche` finds
  * `perché` and the highlights keep the accents of the original text.
- * Typo candidates come from a vocabulary table with a `pg_trgm` index.
+ * Typo candidates come from the vocabulary shared with SQLite
+ * (vocabulary.ts).
  *
- * Both extensions are `trusted` (PostgreSQL 13+): a database owner may create
- * them. When that is refused, the index still works, degraded and logged:
- * without `unaccent` the text is folded in the application (excerpts then
- * lose their accents); without `pg_trgm` candidates are found by length.
+ * `unaccent` is a `trusted` extension (PostgreSQL 13+): a database owner may
+ * create it. When that is refused, the index still works, degraded and
+ * logged: the text is folded in the application (excerpts then lose their
+ * accents).
+ *
+ * Counting and ranking are bounded (store.ts, SEARCH_MAX_RESULTS):
+ * `count(*)` and `ts_rank_cd` re-read each match's tsvector, the usual trap
+ * with common words. Counts stop at the limit; the newest matches are found
+ * with the (published_at, id) index read backwards, checking each row
+ * against the query, until enough are found; only those are ranked.
  */
 
-const BASE_VERSION = 'postgres-tsvector/1';
+const BASE_VERSION = 'postgres-tsvector/2';
 const CONFIG = 'chiudete_italian';
 /** ts_rank_cd weights, in PostgreSQL's order {D, C, B, A}. */
 const RANK_WEIGHTS = `{0, ${WEIGHTS.body / WEIGHTS.title}, ${WEIGHTS.summary / WEIGHTS.title}, 1}`;
 const HEADLINE_MARKERS = `StartSel=${MATCH_START}, StopSel=${MATCH_STOP}`;
 const TITLE_HEADLINE = `HighlightAll=true, ${HEADLINE_MARKERS}`;
 const EXCERPT_HEADLINE = `MaxWords=${EXCERPT_WORDS}, MinWords=${Math.round(EXCERPT_WORDS / 2)}, ShortWord=2, ${HEADLINE_MARKERS}`;
-/** pg_trgm similarity below which a word is not a candidate (short words with one typo score about 0.3). */
-const TRIGRAM_THRESHOLD = 0.2;
+const CHUNK = 200;
 
 export interface PostgresFeatures {
   unaccent: boolean;
-  trigrams: boolean;
 }
 
 interface Logger {
@@ -41,6 +47,7 @@ interface Logger {
 }
 
 interface HitRow {
+  id: string;
   type: SearchType;
   document_id: string;
   slug: string;
@@ -48,9 +55,13 @@ interface HitRow {
   summary: string;
   body: string;
   published_at: Date | string;
-  score: number;
   title_headline: string;
   excerpt_headline: string;
+}
+
+interface StoredRow extends IndexedTexts {
+  id: string;
+  document_id: string;
 }
 
 const ident = (name: string) => `"${name.replace(/"/g, '""')}"`;
@@ -82,19 +93,20 @@ export function tsqueryExpression(groups: readonly QueryGroup[], mode: 'all' | '
 
 export function createPostgresStore(db: Sql, schema: string, log: Logger): SearchStore {
   const table = (name: string) => `${ident(schema)}.${ident(name)}`;
-  const ENTRIES = table('search_entries');
-  const TERMS = table('search_terms');
-  const META = table('search_meta');
-  let features: PostgresFeatures = { unaccent: false, trigrams: false };
+  const ENTRIES = table(ENTRIES_TABLE);
+  const META = table(META_TABLE);
+  const vocabularyTables = { vocabulary: table(VOCABULARY_TABLE), trigrams: table(TRIGRAMS_TABLE), vocabularyName: VOCABULARY_TABLE };
+  let features: PostgresFeatures = { unaccent: false };
   const config = () => (features.unaccent ? `'${schema.replace(/'/g, '\'\'')}.${CONFIG}'::regconfig` : `'pg_catalog.italian'::regconfig`);
-  const version = () => `${BASE_VERSION};unaccent=${features.unaccent ? 1 : 0};trgm=${features.trigrams ? 1 : 0}`;
+  const version = () => `${BASE_VERSION};unaccent=${features.unaccent ? 1 : 0}`;
 
   const rowsOf = <T>(result: unknown): T[] => (result as { rows: T[] }).rows;
-  const all = async <T>(runner: Sql, sql: string, bindings: readonly Binding[] = []): Promise<T[]> => rowsOf<T>(await runner.raw(sql, bindings));
+  const rows: Rows = async <T>(runner: Sql, sql: string, bindings: readonly Binding[] = []) => rowsOf<T>(await runner.raw(sql, bindings));
+  const all = <T>(sql: string, bindings: readonly Binding[] = []) => rows<T>(db, sql, bindings);
 
   /** Creates an extension if missing, in a savepoint so that a refusal does not abort the transaction. */
-  async function ensureExtension(trx: Sql, name: 'unaccent' | 'pg_trgm'): Promise<boolean> {
-    const installed = await all(trx, 'SELECT 1 FROM pg_extension WHERE extname = ?', [name]);
+  async function ensureExtension(trx: Sql, name: 'unaccent'): Promise<boolean> {
+    const installed = await rows(trx, 'SELECT 1 FROM pg_extension WHERE extname = ?', [name]);
     if (installed.length > 0) return true;
     try {
       await trx.transaction((savepoint) => Promise.resolve(savepoint.raw(`CREATE EXTENSION IF NOT EXISTS ${name}`)));
@@ -105,31 +117,43 @@ export function createPostgresStore(db: Sql, schema: string, log: Logger): Searc
     }
   }
 
-  async function write(trx: Sql, document: IndexDocument): Promise<void> {
-    const { type, documentId, slug, publishedAt } = document;
-    const [title, summary, body] = [document.title, document.summary, document.body].map((text) => storedText(text, features)) as [string, string, string];
-    const cfg = config();
-    const [row] = await all<{ id: string }>(trx,
-      `INSERT INTO ${ENTRIES} (type, document_id, slug, title, summary, body, published_at, indexed_at, document)
-       VALUES (?, ?, ?, ?, ?, ?, ?, now(),
-         setweight(to_tsvector(${cfg}, ?), 'A') || setweight(to_tsvector(${cfg}, ?), 'B') || setweight(to_tsvector(${cfg}, ?), 'C'))
-       ON CONFLICT (type, document_id) DO UPDATE SET
-         slug = excluded.slug, title = excluded.title, summary = excluded.summary, body = excluded.body,
-         published_at = excluded.published_at, indexed_at = excluded.indexed_at, document = excluded.document
-       RETURNING id`,
-      [type, documentId, slug, title, summary, body, publishedAt, title, summary, body],
-    );
-    const id = row!.id;
-    await trx.raw(`DELETE FROM ${TERMS} WHERE entry_id = ?`, [id]);
-    for (const chunk of chunks(vocabulary(document.title, document.summary, document.body))) {
-      await trx.raw(
-        `INSERT INTO ${TERMS} (entry_id, word, display) VALUES ${chunk.map(() => '(?, ?, ?)').join(', ')}`,
-        chunk.flatMap(({ word, display }) => [id, word, display]),
-      );
-    }
+  async function existing(runner: Sql, type: SearchType, documentIds: readonly string[]): Promise<StoredRow[]> {
+    return rows<StoredRow>(runner, `SELECT id, document_id, title, summary, body FROM ${ENTRIES} WHERE type = ? AND document_id = ANY(?)`, [type, documentIds as unknown as Binding]);
   }
 
-  /** Serializes schema changes and rebuilds of concurrent CMS instances. */
+  async function upsertIn(runner: Sql, documents: readonly IndexDocument[]): Promise<void> {
+    const removed: StoredRow[] = [];
+    for (const type of new Set(documents.map((document) => document.type))) {
+      removed.push(...await existing(runner, type, documents.filter((document) => document.type === type).map((document) => document.documentId)));
+    }
+    const stored = documents.map((document) => ({ ...document, title: storedText(document.title, features), summary: storedText(document.summary, features), body: storedText(document.body, features) }));
+    const cfg = config();
+    const vector = `setweight(to_tsvector(${cfg}, ?), 'A') || setweight(to_tsvector(${cfg}, ?), 'B') || setweight(to_tsvector(${cfg}, ?), 'C')`;
+    for (let i = 0; i < stored.length; i += CHUNK) {
+      const chunk = stored.slice(i, i + CHUNK);
+      await runner.raw(
+        `INSERT INTO ${ENTRIES} (type, document_id, slug, title, summary, body, published_at, indexed_at, document)
+         VALUES ${chunk.map(() => `(?, ?, ?, ?, ?, ?, ?, now(), ${vector})`).join(', ')}
+         ON CONFLICT (type, document_id) DO UPDATE SET
+           slug = excluded.slug, title = excluded.title, summary = excluded.summary, body = excluded.body,
+           published_at = excluded.published_at, indexed_at = excluded.indexed_at, document = excluded.document`,
+        chunk.flatMap(({ type, documentId, slug, title, summary, body, publishedAt }) => [type, documentId, slug, title, summary, body, publishedAt, title, summary, body]),
+      );
+    }
+    // The vocabulary of what is stored, removed and added alike, so that the two always cancel out.
+    await applyVocabularyDelta(runner, vocabularyTables, rows, vocabularyDelta(removed, stored));
+  }
+
+  async function removeIn(runner: Sql, type: SearchType, documentIds: readonly string[]): Promise<void> {
+    const removed = await existing(runner, type, documentIds);
+    if (removed.length === 0) return;
+    await runner.raw(`DELETE FROM ${ENTRIES} WHERE id = ANY(?)`, [removed.map((row) => row.id) as unknown as Binding]);
+    await applyVocabularyDelta(runner, vocabularyTables, rows, vocabularyDelta(removed, []));
+  }
+
+  const inTransaction = (runner: Sql | undefined, run: (trx: Sql) => Promise<void>) => (runner ? run(runner) : db.transaction(run));
+
+  /** Serializes schema changes of concurrent CMS instances. */
   const lock = (trx: Sql) => trx.raw(`SELECT pg_advisory_xact_lock(hashtext('chiudete:search-index'))`);
 
   return {
@@ -139,14 +163,14 @@ export function createPostgresStore(db: Sql, schema: string, log: Logger): Searc
     async prepare() {
       return db.transaction(async (trx) => {
         await lock(trx);
-        features = { unaccent: await ensureExtension(trx, 'unaccent'), trigrams: await ensureExtension(trx, 'pg_trgm') };
-        const metaExists = await all(trx, 'SELECT 1 FROM pg_tables WHERE schemaname = ? AND tablename = ?', [schema, 'search_meta']);
+        features = { unaccent: await ensureExtension(trx, 'unaccent') };
+        const metaExists = await rows(trx, 'SELECT 1 FROM pg_tables WHERE schemaname = ? AND tablename = ?', [schema, META_TABLE]);
         const stored = metaExists.length > 0
-          ? (await all<{ value: string }>(trx, `SELECT value FROM ${META} WHERE key = 'version'`))[0]?.value ?? null
+          ? (await rows<{ value: string }>(trx, `SELECT value FROM ${META} WHERE key = 'version'`))[0]?.value ?? null
           : null;
         if (stored === version()) return false;
 
-        await trx.raw(`DROP TABLE IF EXISTS ${TERMS}, ${ENTRIES}, ${META}`);
+        await trx.raw(`DROP TABLE IF EXISTS ${table(LEGACY_TERMS_TABLE)}, ${table(TRIGRAMS_TABLE)}, ${table(VOCABULARY_TABLE)}, ${ENTRIES}, ${META}`);
         await trx.raw(`DROP TEXT SEARCH CONFIGURATION IF EXISTS ${ident(schema)}.${CONFIG}`);
         if (features.unaccent) {
           await trx.raw(`CREATE TEXT SEARCH CONFIGURATION ${ident(schema)}.${CONFIG} (COPY = pg_catalog.italian)`);
@@ -167,37 +191,40 @@ export function createPostgresStore(db: Sql, schema: string, log: Logger): Searc
           UNIQUE (type, document_id)
         )`);
         await trx.raw(`CREATE INDEX search_entries_document_idx ON ${ENTRIES} USING gin (document)`);
-        await trx.raw(`CREATE TABLE ${TERMS} (
-          entry_id bigint NOT NULL REFERENCES ${ENTRIES} (id) ON DELETE CASCADE,
+        // The newest matches, of every type and of one type: read backwards, checking the query row by row.
+        await trx.raw(`CREATE INDEX search_entries_recent_idx ON ${ENTRIES} (published_at, id)`);
+        await trx.raw(`CREATE INDEX search_entries_type_recent_idx ON ${ENTRIES} (type, published_at, id)`);
+        await trx.raw(`CREATE TABLE ${table(VOCABULARY_TABLE)} (
           word text NOT NULL,
           display text NOT NULL,
-          PRIMARY KEY (word, entry_id)
+          documents integer NOT NULL,
+          PRIMARY KEY (word, display)
         )`);
-        await trx.raw(`CREATE INDEX search_terms_entry_idx ON ${TERMS} (entry_id)`);
-        if (features.trigrams) await trx.raw(`CREATE INDEX search_terms_word_trgm_idx ON ${TERMS} USING gin (word gin_trgm_ops)`);
+        await trx.raw(`CREATE TABLE ${table(TRIGRAMS_TABLE)} (
+          trigram text NOT NULL,
+          word_length integer NOT NULL,
+          word text NOT NULL,
+          grams integer NOT NULL,
+          PRIMARY KEY (trigram, word_length, word)
+        )`);
         await trx.raw(`CREATE TABLE ${META} (key text PRIMARY KEY, value text NOT NULL)`);
         await trx.raw(`INSERT INTO ${META} (key, value) VALUES ('version', ?)`, [version()]);
         return true;
       });
     },
 
-    async rebuild(documents) {
-      await db.transaction(async (trx) => {
-        await lock(trx);
-        await trx.raw(`TRUNCATE ${TERMS}, ${ENTRIES}`);
-        for (const document of documents) await write(trx, document);
-      });
-    },
+    upsertMany: (documents, runner) => (documents.length === 0 ? Promise.resolve() : inTransaction(runner, (trx) => upsertIn(trx, documents))),
 
-    upsert: (document) => db.transaction((trx) => write(trx, document)),
+    removeMany: (type, documentIds, runner) => (documentIds.length === 0 ? Promise.resolve() : inTransaction(runner, (trx) => removeIn(trx, type, documentIds))),
 
-    async remove(type, documentId) {
-      await db.raw(`DELETE FROM ${ENTRIES} WHERE type = ? AND document_id = ?`, [type, documentId]);
+    async listIndexed(type, afterId, limit) {
+      const found = await all<{ id: string; document_id: string }>(`SELECT id, document_id FROM ${ENTRIES} WHERE type = ? AND id > ? ORDER BY id LIMIT ?`, [type, afterId, limit]);
+      return found.map((row) => ({ id: Number(row.id), documentId: row.document_id }));
     },
 
     async countByType() {
       const counts = emptyCounts();
-      for (const row of await all<{ type: SearchType; n: number }>(db, `SELECT type, count(*)::int AS n FROM ${ENTRIES} GROUP BY type`)) {
+      for (const row of await all<{ type: SearchType; n: number }>(`SELECT type, count(*)::int AS n FROM ${ENTRIES} GROUP BY type`)) {
         if (row.type in counts) counts[row.type] = row.n;
       }
       return counts;
@@ -205,7 +232,7 @@ export function createPostgresStore(db: Sql, schema: string, log: Logger): Searc
 
     async hasTerm(term: QueryTerm) {
       const word = features.unaccent ? term.text : term.folded;
-      const [row] = await all<{ nodes: number; found: boolean }>(db,
+      const [row] = await all<{ nodes: number; found: boolean }>(
         `SELECT numnode(q) AS nodes, EXISTS (SELECT 1 FROM ${ENTRIES} e WHERE e.document @@ q) AS found
          FROM plainto_tsquery(${config()}, ?) AS q`,
         [word],
@@ -214,57 +241,75 @@ export function createPostgresStore(db: Sql, schema: string, log: Logger): Searc
       return !row || row.nodes === 0 || row.found;
     },
 
-    async correctionCandidates(folded, maxDistance): Promise<CorrectionCandidate[]> {
-      const select = `SELECT word, max(display) AS display, count(*)::int AS documents FROM ${TERMS}`;
-      if (!features.trigrams) {
-        return all<CorrectionCandidate>(db, `${select} WHERE char_length(word) BETWEEN ? AND ? GROUP BY word`, [folded.length - maxDistance, folded.length + maxDistance]);
-      }
-      return db.transaction(async (trx) => {
-        await trx.raw(`SET LOCAL pg_trgm.similarity_threshold = ${TRIGRAM_THRESHOLD}`);
-        return all<CorrectionCandidate>(trx, `${select} WHERE word % ? GROUP BY word ORDER BY max(similarity(word, ?)) DESC LIMIT 50`, [folded, folded]);
-      });
-    },
+    correctionCandidates: (folded, maxDistance): Promise<CorrectionCandidate[]> => vocabularyCandidates(db, vocabularyTables, rows, folded, maxDistance),
 
     async search(query: StoreQuery): Promise<StoreResult> {
       const cfg = config();
       const tsquery = tsqueryExpression(query.groups, query.mode, cfg, !features.unaccent);
       const counts = emptyCounts();
-      const countRows = await all<{ type: SearchType; n: number }>(db,
-        `SELECT e.type, count(*)::int AS n FROM ${ENTRIES} e WHERE e.document @@ ${tsquery.sql} GROUP BY e.type`,
-        tsquery.bindings,
+      // Each type counted up to COUNT_LIMIT: for a common word, PostgreSQL stops reading after that many matches.
+      const countRows = await all<{ type: SearchType; n: number }>(
+        SEARCH_TYPES.map(() => `SELECT ?::text AS type, count(*)::int AS n FROM (SELECT 1 FROM ${ENTRIES} e WHERE e.type = ? AND e.document @@ ${tsquery.sql} LIMIT ?) m`).join(' UNION ALL '),
+        SEARCH_TYPES.flatMap((type) => [type, type, ...tsquery.bindings, COUNT_LIMIT]),
       );
       for (const row of countRows) if (row.type in counts) counts[row.type] = row.n;
+      if (pastResults(counts, query.type, query.offset)) return { counts, hits: [] };
 
       const typeFilter = query.type ? 'AND e.type = ?' : '';
-      // ts_headline re-parses the text: run it on the requested page only.
-      const rows = await all<HitRow>(db,
+      const where = `e.document @@ q.query ${typeFilter}`;
+      const whereBindings: Binding[] = [...tsquery.bindings, ...(query.type ? [query.type] : [])];
+
+      // The newest SEARCH_MAX_RESULTS matches (the (published_at, id) index read backwards), and only those ranked.
+      const page = await all<{ id: string; score: number }>(
         `WITH q AS (SELECT ${tsquery.sql} AS query),
-         page AS (
-           SELECT e.*, ts_rank_cd('${RANK_WEIGHTS}', e.document, q.query) AS score
-           FROM ${ENTRIES} e, q
-           WHERE e.document @@ q.query ${typeFilter}
-           ORDER BY score DESC, e.published_at DESC, e.id DESC
-           LIMIT ? OFFSET ?
+         newest AS (
+           SELECT e.id, e.published_at, e.document FROM ${ENTRIES} e, q WHERE ${where}
+           ORDER BY e.published_at DESC, e.id DESC LIMIT ?
          )
-         SELECT page.type, page.document_id, page.slug, page.title, page.summary, page.body, page.published_at, page.score,
-                ts_headline(${cfg}, page.title, q.query, ?) AS title_headline,
-                ts_headline(${cfg}, concat_ws(E'\\n\\n', nullif(page.summary, ''), page.body), q.query, ?) AS excerpt_headline
-         FROM page, q
-         ORDER BY page.score DESC, page.published_at DESC, page.id DESC`,
-        [...tsquery.bindings, ...(query.type ? [query.type] : []), query.limit, query.offset, TITLE_HEADLINE, EXCERPT_HEADLINE],
+         SELECT newest.id, ts_rank_cd('${RANK_WEIGHTS}', newest.document, q.query) AS score
+         FROM newest, q
+         ORDER BY score DESC, newest.published_at DESC, newest.id DESC LIMIT ? OFFSET ?`,
+        [...whereBindings, SEARCH_MAX_RESULTS, query.limit, query.offset],
       );
 
-      const hits: StoredHit[] = rows.map((row) => ({
-        type: row.type,
-        documentId: row.document_id,
-        slug: row.slug,
-        title: row.title,
-        titleSegments: segmentsFromHeadline(row.title_headline),
-        excerpt: segmentsFromHeadline(row.excerpt_headline, [row.summary, row.body].filter(Boolean).join('\n\n')),
-        publishedAt: new Date(row.published_at).toISOString(),
-        score: Math.round(Number(row.score) * 10_000) / 10_000,
-      }));
+      // ts_headline re-parses the text: run it on the requested page only.
+      const found = page.length === 0
+        ? []
+        : await all<HitRow>(
+            `WITH q AS (SELECT ${tsquery.sql} AS query)
+           SELECT e.id, e.type, e.document_id, e.slug, e.title, e.summary, e.body, e.published_at,
+                  ts_headline(${cfg}, e.title, q.query, ?) AS title_headline,
+                  ts_headline(${cfg}, concat_ws(E'\\n\\n', nullif(e.summary, ''), e.body), q.query, ?) AS excerpt_headline
+           FROM ${ENTRIES} e, q WHERE e.id = ANY(?)`,
+            [...tsquery.bindings, TITLE_HEADLINE, EXCERPT_HEADLINE, page.map((row) => row.id) as unknown as Binding],
+          );
+      const byId = new Map(found.map((row) => [String(row.id), row]));
+
+      const hits: StoredHit[] = page.flatMap(({ id, score }) => {
+        const row = byId.get(String(id));
+        if (!row) return [];
+        return [{
+          type: row.type,
+          documentId: row.document_id,
+          slug: row.slug,
+          title: row.title,
+          titleSegments: segmentsFromHeadline(row.title_headline),
+          excerpt: segmentsFromHeadline(row.excerpt_headline, [row.summary, row.body].filter(Boolean).join('\n\n')),
+          publishedAt: new Date(row.published_at).toISOString(),
+          score: Math.round(Number(score) * 10_000) / 10_000,
+        }];
+      });
       return { counts, hits };
+    },
+
+    async readMeta(key) {
+      return (await all<{ value: string }>(`SELECT value FROM ${META} WHERE key = ?`, [key]))[0]?.value ?? null;
+    },
+
+    async writeMeta(key, value, runner) {
+      const target = runner ?? db;
+      if (value === null) await target.raw(`DELETE FROM ${META} WHERE key = ?`, [key]);
+      else await target.raw(`INSERT INTO ${META} (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`, [key, value]);
     },
   };
 }

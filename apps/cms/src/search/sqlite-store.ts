@@ -1,10 +1,12 @@
-import type { SearchType } from '@chiudete/types';
-import { isStopword, stemmedText, vocabulary } from './analysis';
+import { SEARCH_MAX_RESULTS, SEARCH_TYPES, type SearchType } from '@chiudete/types';
+import { isStopword, stemmedText } from './analysis';
 import type { IndexDocument } from './documents';
 import { EXCERPT_WORDS, highlightAll, highlightExcerpt } from './highlight';
 import { queryTerms, type CorrectionCandidate, type QueryGroup, type QueryTerm } from './query';
 import { placeholders, type Binding, type Sql } from './sql';
-import { WEIGHTS, chunks, emptyCounts, type SearchStore, type StoreQuery, type StoreResult, type StoredHit } from './store';
+import { COUNT_LIMIT, WEIGHTS, emptyCounts, pastResults, type SearchStore, type StoreQuery, type StoreResult, type StoredHit } from './store';
+import { ENTRIES_TABLE, FTS_TABLE, LEGACY_TERMS_TABLE, META_TABLE, TRIGRAMS_TABLE, VOCABULARY_TABLE } from './tables';
+import { applyVocabularyDelta, vocabularyCandidates, vocabularyDelta, type Rows, type VocabularyTables } from './vocabulary';
 
 /**
  * The index on SQLite (local development, tests): an FTS5 table ranked with
@@ -15,14 +17,32 @@ import { WEIGHTS, chunks, emptyCounts, type SearchStore, type StoreQuery, type S
  * are never read back): titles and texts for display live in
  * `search_entries`, and highlights are computed from them with the same
  * analysis, so what is marked is exactly what matched.
+ *
+ * Two choices keep every statement short at any size (store.ts):
+ * - the FTS row id of an entry is its `rank_key`: the minute of publication
+ *   times 2^27 plus the entry's id, so FTS5's own order (by row id) is
+ *   "newest first": the newest matches are read from the full-text index in
+ *   order, and only those are ranked;
+ * - a fourth FTS column, `kind`, holds the entry's type, so matches are
+ *   counted per type (up to a limit) inside the full-text index, without a
+ *   join.
+ * SQLite runs on the CMS's event loop (better-sqlite3 is synchronous): a
+ * long statement would stall every other request.
  */
 
-const VERSION = 'sqlite-fts5/1';
+const VERSION = 'sqlite-fts5/2';
 
-const ENTRIES = 'search_entries';
-const FTS = 'search_fts';
-const TERMS = 'search_terms';
-const META = 'search_meta';
+/** Ids below 2^27 and minutes since 2000 below 2^26 keep `rank_key` under 2^53 (a JavaScript number). */
+const ID_BITS = 2 ** 27;
+const EPOCH_2000 = Date.UTC(2000, 0, 1);
+const MAX_MINUTES = 2 ** 26 - 1;
+
+/** The FTS row id of an entry (see the module comment). */
+export function rankKey(publishedAt: string, id: number): number {
+  if (!Number.isSafeInteger(id) || id < 1 || id >= ID_BITS) throw new Error(`[search] Entry id ${id} is out of the SQLite index's range (1 to 2^27)`);
+  const minutes = Math.min(MAX_MINUTES, Math.max(0, Math.floor((Date.parse(publishedAt) - EPOCH_2000) / 60_000) || 0));
+  return minutes * ID_BITS + id;
+}
 
 interface EntryRow {
   id: number;
@@ -33,7 +53,7 @@ interface EntryRow {
   summary: string;
   body: string;
   published_at: string;
-  rank: number;
+  rank_key: number;
 }
 
 const quoted = (value: string) => `"${value.replace(/"/g, '""')}"`;
@@ -44,47 +64,84 @@ export function ftsExpression(groups: readonly QueryGroup[], mode: 'all' | 'any'
   return parts.join(mode === 'all' ? ' AND ' : ' OR ');
 }
 
+/** The query on the text columns, optionally of one type only. */
+const matchOf = (expression: string, type: SearchType | null) =>
+  `${type ? `{kind} : ${quoted(type)} AND ` : ''}{title summary body} : (${expression})`;
+
+const CHUNK = 200;
+const chunked = <T>(items: readonly T[]): T[][] => Array.from({ length: Math.ceil(items.length / CHUNK) }, (_, i) => items.slice(i * CHUNK, (i + 1) * CHUNK));
+
 export function createSqliteStore(db: Sql): SearchStore {
-  const all = async <T>(sql: string, bindings: readonly Binding[] = []): Promise<T[]> => (await db.raw(sql, bindings)) as T[];
+  const rows: Rows = async <T>(runner: Sql, sql: string, bindings: readonly Binding[] = []) => (await runner.raw(sql, bindings)) as T[];
+  const all = <T>(sql: string, bindings: readonly Binding[] = []) => rows<T>(db, sql, bindings);
+  const vocabularyTables: VocabularyTables = { vocabulary: VOCABULARY_TABLE, trigrams: TRIGRAMS_TABLE, vocabularyName: VOCABULARY_TABLE };
 
   async function storedVersion(): Promise<string | null> {
-    const tables = await all<{ name: string }>(`SELECT name FROM sqlite_master WHERE type = 'table' AND name = ?`, [META]);
+    const tables = await all<{ name: string }>(`SELECT name FROM sqlite_master WHERE type = 'table' AND name = ?`, [META_TABLE]);
     if (tables.length === 0) return null;
-    const rows = await all<{ value: string }>(`SELECT value FROM ${META} WHERE key = 'version'`);
-    return rows[0]?.value ?? null;
+    const found = await all<{ value: string }>(`SELECT value FROM ${META_TABLE} WHERE key = 'version'`);
+    return found[0]?.value ?? null;
   }
 
-  async function write(trx: Sql, document: IndexDocument): Promise<void> {
-    const { type, documentId, slug, title, summary, body, publishedAt } = document;
-    const [row] = (await trx.raw(
-      `INSERT INTO ${ENTRIES} (type, document_id, slug, title, summary, body, published_at, indexed_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-       ON CONFLICT (type, document_id) DO UPDATE SET
-         slug = excluded.slug, title = excluded.title, summary = excluded.summary, body = excluded.body,
-         published_at = excluded.published_at, indexed_at = excluded.indexed_at
-       RETURNING id`,
-      [type, documentId, slug, title, summary, body, publishedAt, new Date().toISOString()],
-    )) as Array<{ id: number }>;
-    const id = row!.id;
-    await trx.raw(`DELETE FROM ${FTS} WHERE rowid = ?`, [id]);
-    await trx.raw(`INSERT INTO ${FTS} (rowid, title, summary, body) VALUES (?, ?, ?, ?)`, [id, stemmedText(title), stemmedText(summary), stemmedText(body)]);
-    await trx.raw(`DELETE FROM ${TERMS} WHERE entry_id = ?`, [id]);
-    for (const chunk of chunks(vocabulary(title, summary, body))) {
-      await trx.raw(
-        `INSERT INTO ${TERMS} (entry_id, word, display) VALUES ${chunk.map(() => '(?, ?, ?)').join(', ')}`,
-        chunk.flatMap(({ word, display }) => [id, word, display]),
-      );
+  /** The stored rows of these entries of one type. */
+  async function existing(runner: Sql, type: SearchType, documentIds: readonly string[]): Promise<EntryRow[]> {
+    const found: EntryRow[] = [];
+    for (const chunk of chunked(documentIds)) {
+      found.push(...await rows<EntryRow>(runner, `SELECT * FROM ${ENTRIES_TABLE} WHERE type = ? AND document_id IN (${placeholders(chunk.length)})`, [type, ...chunk]));
     }
+    return found;
   }
 
-  async function removeIn(trx: Sql, type: SearchType, documentId: string): Promise<void> {
-    const rows = (await trx.raw(`SELECT id FROM ${ENTRIES} WHERE type = ? AND document_id = ?`, [type, documentId])) as Array<{ id: number }>;
-    for (const { id } of rows) {
-      await trx.raw(`DELETE FROM ${FTS} WHERE rowid = ?`, [id]);
-      await trx.raw(`DELETE FROM ${TERMS} WHERE entry_id = ?`, [id]);
-      await trx.raw(`DELETE FROM ${ENTRIES} WHERE id = ?`, [id]);
-    }
+  async function deleteFts(runner: Sql, keys: readonly number[]): Promise<void> {
+    for (const chunk of chunked(keys)) await runner.raw(`DELETE FROM ${FTS_TABLE} WHERE rowid IN (${placeholders(chunk.length)})`, chunk);
   }
+
+  async function upsertIn(runner: Sql, documents: readonly IndexDocument[]): Promise<void> {
+    const now = new Date().toISOString();
+    const removed: EntryRow[] = [];
+    for (const type of new Set(documents.map((document) => document.type))) {
+      const ofType = documents.filter((document) => document.type === type);
+      removed.push(...await existing(runner, type, ofType.map((document) => document.documentId)));
+    }
+    await deleteFts(runner, removed.map((row) => row.rank_key));
+    const previous = new Map(removed.map((row) => [`${row.type}:${row.document_id}`, row]));
+
+    const ftsRows: Array<[number, string, string, string, string]> = [];
+    for (const document of documents) {
+      const { type, documentId, slug, title, summary, body, publishedAt } = document;
+      const old = previous.get(`${type}:${documentId}`);
+      let id = old?.id;
+      if (id === undefined) {
+        const [inserted] = await rows<{ id: number }>(runner,
+          `INSERT INTO ${ENTRIES_TABLE} (type, document_id, slug, title, summary, body, published_at, indexed_at, rank_key)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL) RETURNING id`,
+          [type, documentId, slug, title, summary, body, publishedAt, now],
+        );
+        id = inserted!.id;
+        await runner.raw(`UPDATE ${ENTRIES_TABLE} SET rank_key = ? WHERE id = ?`, [rankKey(publishedAt, id), id]);
+      } else {
+        await runner.raw(
+          `UPDATE ${ENTRIES_TABLE} SET slug = ?, title = ?, summary = ?, body = ?, published_at = ?, indexed_at = ?, rank_key = ? WHERE id = ?`,
+          [slug, title, summary, body, publishedAt, now, rankKey(publishedAt, id), id],
+        );
+      }
+      ftsRows.push([rankKey(publishedAt, id), stemmedText(title), stemmedText(summary), stemmedText(body), type]);
+    }
+    for (const chunk of chunked(ftsRows)) {
+      await runner.raw(`INSERT INTO ${FTS_TABLE} (rowid, title, summary, body, kind) VALUES ${chunk.map(() => '(?, ?, ?, ?, ?)').join(', ')}`, chunk.flat());
+    }
+    await applyVocabularyDelta(runner, vocabularyTables, rows, vocabularyDelta(removed, documents));
+  }
+
+  async function removeIn(runner: Sql, type: SearchType, documentIds: readonly string[]): Promise<void> {
+    const removed = await existing(runner, type, documentIds);
+    if (removed.length === 0) return;
+    // The trigger deletes their full-text rows.
+    for (const chunk of chunked(removed.map((row) => row.id))) await runner.raw(`DELETE FROM ${ENTRIES_TABLE} WHERE id IN (${placeholders(chunk.length)})`, chunk);
+    await applyVocabularyDelta(runner, vocabularyTables, rows, vocabularyDelta(removed, []));
+  }
+
+  const inTransaction = (runner: Sql | undefined, run: (trx: Sql) => Promise<void>) => (runner ? run(runner) : db.transaction(run));
 
   /** The stems to mark: the query's words, without the stop words of its phrases (PostgreSQL does not mark those either). */
   const highlightStems = (groups: readonly QueryGroup[]) =>
@@ -98,8 +155,8 @@ export function createSqliteStore(db: Sql): SearchStore {
       const stored = await storedVersion();
       if (stored === VERSION) return false;
       await db.transaction(async (trx) => {
-        for (const table of [FTS, TERMS, ENTRIES, META]) await trx.raw(`DROP TABLE IF EXISTS ${table}`);
-        await trx.raw(`CREATE TABLE ${ENTRIES} (
+        for (const table of [FTS_TABLE, LEGACY_TERMS_TABLE, TRIGRAMS_TABLE, VOCABULARY_TABLE, ENTRIES_TABLE, META_TABLE]) await trx.raw(`DROP TABLE IF EXISTS ${table}`);
+        await trx.raw(`CREATE TABLE ${ENTRIES_TABLE} (
           id INTEGER PRIMARY KEY AUTOINCREMENT,
           type TEXT NOT NULL,
           document_id TEXT NOT NULL,
@@ -109,95 +166,111 @@ export function createSqliteStore(db: Sql): SearchStore {
           body TEXT NOT NULL,
           published_at TEXT NOT NULL,
           indexed_at TEXT NOT NULL,
+          rank_key INTEGER UNIQUE,
           UNIQUE (type, document_id)
         )`);
-        await trx.raw(`CREATE VIRTUAL TABLE ${FTS} USING fts5(
-          title, summary, body,
+        // Whatever deletes an entry (this store, or anyone with SQL) deletes its full-text row: no orphan can match.
+        await trx.raw(`CREATE TRIGGER ${ENTRIES_TABLE}_fts_delete AFTER DELETE ON ${ENTRIES_TABLE} BEGIN
+          DELETE FROM ${FTS_TABLE} WHERE rowid = old.rank_key;
+        END`);
+        await trx.raw(`CREATE VIRTUAL TABLE ${FTS_TABLE} USING fts5(
+          title, summary, body, kind,
           content = '', contentless_delete = 1,
           tokenize = 'unicode61 remove_diacritics 2'
         )`);
-        await trx.raw(`CREATE TABLE ${TERMS} (
-          entry_id INTEGER NOT NULL,
+        await trx.raw(`CREATE TABLE ${VOCABULARY_TABLE} (
           word TEXT NOT NULL,
           display TEXT NOT NULL,
-          PRIMARY KEY (word, entry_id)
-        )`);
-        await trx.raw(`CREATE INDEX ${TERMS}_entry_idx ON ${TERMS} (entry_id)`);
-        await trx.raw(`CREATE TABLE ${META} (key TEXT PRIMARY KEY, value TEXT NOT NULL)`);
-        await trx.raw(`INSERT INTO ${META} (key, value) VALUES ('version', ?)`, [VERSION]);
+          documents INTEGER NOT NULL,
+          PRIMARY KEY (word, display)
+        ) WITHOUT ROWID`);
+        await trx.raw(`CREATE TABLE ${TRIGRAMS_TABLE} (
+          trigram TEXT NOT NULL,
+          word_length INTEGER NOT NULL,
+          word TEXT NOT NULL,
+          grams INTEGER NOT NULL,
+          PRIMARY KEY (trigram, word_length, word)
+        ) WITHOUT ROWID`);
+        await trx.raw(`CREATE TABLE ${META_TABLE} (key TEXT PRIMARY KEY, value TEXT NOT NULL)`);
+        await trx.raw(`INSERT INTO ${META_TABLE} (key, value) VALUES ('version', ?)`, [VERSION]);
       });
       return true;
     },
 
-    async rebuild(documents) {
-      await db.transaction(async (trx) => {
-        await trx.raw(`INSERT INTO ${FTS} (${FTS}) VALUES ('delete-all')`);
-        await trx.raw(`DELETE FROM ${TERMS}`);
-        await trx.raw(`DELETE FROM ${ENTRIES}`);
-        for (const document of documents) await write(trx, document);
-      });
+    upsertMany: (documents, runner) => (documents.length === 0 ? Promise.resolve() : inTransaction(runner, (trx) => upsertIn(trx, documents))),
+
+    removeMany: (type, documentIds, runner) => (documentIds.length === 0 ? Promise.resolve() : inTransaction(runner, (trx) => removeIn(trx, type, documentIds))),
+
+    async listIndexed(type, afterId, limit) {
+      const found = await all<{ id: number; document_id: string }>(`SELECT id, document_id FROM ${ENTRIES_TABLE} WHERE type = ? AND id > ? ORDER BY id LIMIT ?`, [type, afterId, limit]);
+      return found.map((row) => ({ id: Number(row.id), documentId: row.document_id }));
     },
-
-    upsert: (document) => db.transaction((trx) => write(trx, document)),
-
-    remove: (type, documentId) => db.transaction((trx) => removeIn(trx, type, documentId)),
 
     async countByType() {
       const counts = emptyCounts();
-      for (const row of await all<{ type: SearchType; n: number }>(`SELECT type, count(*) AS n FROM ${ENTRIES} GROUP BY type`)) {
+      for (const row of await all<{ type: SearchType; n: number }>(`SELECT type, count(*) AS n FROM ${ENTRIES_TABLE} GROUP BY type`)) {
         if (row.type in counts) counts[row.type] = Number(row.n);
       }
       return counts;
     },
 
     async hasTerm(term: QueryTerm) {
-      const rows = await all(`SELECT rowid FROM ${FTS} WHERE ${FTS} MATCH ? LIMIT 1`, [quoted(term.stem)]);
-      return rows.length > 0;
+      const found = await all(`SELECT rowid FROM ${FTS_TABLE} WHERE ${FTS_TABLE} MATCH ? LIMIT 1`, [matchOf(quoted(term.stem), null)]);
+      return found.length > 0;
     },
 
-    async correctionCandidates(folded, maxDistance): Promise<CorrectionCandidate[]> {
-      const rows = await all<{ word: string; display: string; documents: number }>(
-        `SELECT word, max(display) AS display, count(*) AS documents FROM ${TERMS}
-         WHERE length(word) BETWEEN ? AND ? GROUP BY word`,
-        [folded.length - maxDistance, folded.length + maxDistance],
-      );
-      return rows.map((row) => ({ word: row.word, display: row.display, documents: Number(row.documents) }));
-    },
+    correctionCandidates: (folded, maxDistance): Promise<CorrectionCandidate[]> => vocabularyCandidates(db, vocabularyTables, rows, folded, maxDistance),
 
     async search(query: StoreQuery): Promise<StoreResult> {
-      const match = ftsExpression(query.groups, query.mode);
+      const expression = ftsExpression(query.groups, query.mode);
       const counts = emptyCounts();
-      const countRows = await all<{ type: SearchType; n: number }>(
-        `SELECT e.type AS type, count(*) AS n FROM ${FTS} JOIN ${ENTRIES} e ON e.id = ${FTS}.rowid
-         WHERE ${FTS} MATCH ? GROUP BY e.type`,
-        [match],
-      );
-      for (const row of countRows) if (row.type in counts) counts[row.type] = Number(row.n);
+      for (const type of SEARCH_TYPES) {
+        const [row] = await all<{ n: number }>(`SELECT count(*) AS n FROM (SELECT rowid FROM ${FTS_TABLE} WHERE ${FTS_TABLE} MATCH ? LIMIT ?)`, [matchOf(expression, type), COUNT_LIMIT]);
+        counts[type] = Number(row?.n ?? 0);
+      }
+      if (pastResults(counts, query.type, query.offset)) return { counts, hits: [] };
+      const match = matchOf(expression, query.type);
 
-      const typeFilter = query.type ? 'AND e.type = ?' : '';
-      const rows = await all<EntryRow>(
-        `SELECT e.id, e.type, e.document_id, e.slug, e.title, e.summary, e.body, e.published_at,
-                bm25(${FTS}, ${placeholders(3)}) AS rank
-         FROM ${FTS} JOIN ${ENTRIES} e ON e.id = ${FTS}.rowid
-         WHERE ${FTS} MATCH ? ${typeFilter}
-         ORDER BY rank ASC, e.published_at DESC, e.id DESC
-         LIMIT ? OFFSET ?`,
-        [WEIGHTS.title, WEIGHTS.summary, WEIGHTS.body, match, ...(query.type ? [query.type] : []), query.limit, query.offset],
+      // The newest SEARCH_MAX_RESULTS matches (FTS5 reads them in row id order, newest first), and only those ranked.
+      const page = await all<{ key: number; rank: number }>(
+        `SELECT key, rank FROM (
+           SELECT rowid AS key, bm25(${FTS_TABLE}, ${placeholders(4)}) AS rank FROM ${FTS_TABLE}
+           WHERE ${FTS_TABLE} MATCH ? ORDER BY rowid DESC LIMIT ?
+         ) ORDER BY rank ASC, key DESC LIMIT ? OFFSET ?`,
+        [WEIGHTS.title, WEIGHTS.summary, WEIGHTS.body, 0, match, SEARCH_MAX_RESULTS, query.limit, query.offset],
       );
+      const entries = page.length === 0
+        ? []
+        : await all<EntryRow>(`SELECT * FROM ${ENTRIES_TABLE} WHERE rank_key IN (${placeholders(page.length)})`, page.map((row) => row.key));
+      const byKey = new Map(entries.map((entry) => [Number(entry.rank_key), entry]));
 
       const stems = highlightStems(query.groups);
-      const hits: StoredHit[] = rows.map((row) => ({
-        type: row.type,
-        documentId: row.document_id,
-        slug: row.slug,
-        title: row.title,
-        titleSegments: highlightAll(row.title, stems),
-        excerpt: highlightExcerpt([row.summary, row.body].filter(Boolean).join('\n\n'), stems, EXCERPT_WORDS),
-        publishedAt: row.published_at,
-        // bm25() is lower for better matches; the API reports "higher is better".
-        score: Math.round(-row.rank * 10_000) / 10_000,
-      }));
+      const hits: StoredHit[] = page.flatMap(({ key, rank }) => {
+        const row = byKey.get(Number(key));
+        if (!row) return [];
+        return [{
+          type: row.type,
+          documentId: row.document_id,
+          slug: row.slug,
+          title: row.title,
+          titleSegments: highlightAll(row.title, stems),
+          excerpt: highlightExcerpt([row.summary, row.body].filter(Boolean).join('\n\n'), stems, EXCERPT_WORDS),
+          publishedAt: row.published_at,
+          // bm25() is lower for better matches; the API reports "higher is better".
+          score: Math.round(-rank * 10_000) / 10_000,
+        }];
+      });
       return { counts, hits };
+    },
+
+    async readMeta(key) {
+      return (await all<{ value: string }>(`SELECT value FROM ${META_TABLE} WHERE key = ?`, [key]))[0]?.value ?? null;
+    },
+
+    async writeMeta(key, value, runner) {
+      const target = runner ?? db;
+      if (value === null) await target.raw(`DELETE FROM ${META_TABLE} WHERE key = ?`, [key]);
+      else await target.raw(`INSERT INTO ${META_TABLE} (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`, [key, value]);
     },
   };
 }

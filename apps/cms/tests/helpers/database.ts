@@ -1,4 +1,5 @@
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
@@ -10,8 +11,18 @@ export interface TestDatabase {
   kind: DatabaseKind;
   /** Environment variables that point Strapi's config/database.ts at it. */
   env: Record<string, string>;
+  /** Runs a query with a connection of its own (`?` placeholders), e.g. while Strapi is stopped. */
+  query<T = Record<string, unknown>>(sql: string, bindings?: unknown[]): Promise<T[]>;
   drop(): Promise<void>;
 }
+
+interface SqliteDatabase {
+  prepare(sql: string): { all(...bindings: unknown[]): unknown[] };
+  close(): void;
+}
+type SqliteConstructor = new (filename: string, options: { readonly: boolean }) => SqliteDatabase;
+// Strapi's own SQLite driver (a dependency of the CMS); loaded with require, it ships no types here.
+const openSqlite = (filename: string) => new (createRequire(import.meta.url)('better-sqlite3') as SqliteConstructor)(filename, { readonly: true });
 
 /** A temp directory for Strapi's public files, so uploads never land in the repo. */
 function createPublicDir(): { env: Record<string, string>; remove(): void } {
@@ -24,9 +35,18 @@ function createPublicDir(): { env: Record<string, string>; remove(): void } {
 export function createSqliteDatabase(): TestDatabase {
   const dir = mkdtempSync(path.join(tmpdir(), 'cms-test-'));
   const publicDir = createPublicDir();
+  const filename = path.join(dir, 'data.db');
   return {
     kind: 'sqlite',
-    env: { DATABASE_CLIENT: 'sqlite', DATABASE_FILENAME: path.join(dir, 'data.db'), ...publicDir.env },
+    env: { DATABASE_CLIENT: 'sqlite', DATABASE_FILENAME: filename, ...publicDir.env },
+    query: async <T>(sql: string, bindings: unknown[] = []) => {
+      const db = openSqlite(filename);
+      try {
+        return db.prepare(sql).all(...bindings) as T[];
+      } finally {
+        db.close();
+      }
+    },
     drop: async () => {
       rmSync(dir, { recursive: true, force: true });
       publicDir.remove();
@@ -69,6 +89,16 @@ export async function createPostgresDatabase(): Promise<TestDatabase> {
   return {
     kind: 'postgres',
     env: { DATABASE_CLIENT: 'postgres', DATABASE_URL: url.toString(), ...publicDir.env },
+    query: async <T>(sql: string, bindings: unknown[] = []) => {
+      const client = new pg.Client({ connectionString: url.toString() });
+      await client.connect();
+      try {
+        let n = 0;
+        return (await client.query(sql.replace(/\?/g, () => `$${++n}`), bindings)).rows as T[];
+      } finally {
+        await client.end();
+      }
+    },
     drop: async () => {
       publicDir.remove();
       const client = new pg.Client({ connectionString: postgresAdminUrl });

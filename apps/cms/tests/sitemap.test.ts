@@ -1,0 +1,4 @@
+import { createSqliteDatabase } from './helpers/database';
+import { sitemapSuite } from './helpers/sitemap-suite';
+
+sitemapSuite('SQLite', async () => createSqliteDatabase());
