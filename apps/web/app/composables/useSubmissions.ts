@@ -1,13 +1,12 @@
-import {
-  StrapiError,
-  type FieldError,
-  type SubmissionReceipt,
-  type SubmissionState,
-  type SubmissionsClient,
-  type TestimonySubmissionData,
+import type {
+  FieldError,
+  SubmissionReceipt,
+  SubmissionState,
+  SubmissionsClient,
+  TestimonySubmissionData,
 } from '@chiudete/types';
 import type { InjectionKey } from 'vue';
-import { publicFormErrors, usePublicForm, waitText, type AntiAbuseInput, type PublicFormTexts } from './usePublicForm';
+import { usePublicForm, type AntiAbuseInput, type PublicFormTexts } from './usePublicForm';
 
 /**
  * Testimony submissions, from the browser straight to the CMS: form token,
@@ -17,8 +16,8 @@ import { publicFormErrors, usePublicForm, waitText, type AntiAbuseInput, type Pu
  * `FieldError[]` with Italian messages, like the schema's own. The form
  * token and the error mapping are every public form's (usePublicForm.ts).
  *
- * The network calls go through one `SubmissionsClient` (the typed client
- * of `@chiudete/types`); tests provide a fake one under `SUBMISSIONS_API_KEY`.
+ * The network calls go through one `SubmissionsClient` (the typed client of
+ * `@chiudete/types`, loaded when first needed: loadFormClient); tests provide a fake one under `SUBMISSIONS_API_KEY`.
  */
 export const SUBMISSIONS_API_KEY: InjectionKey<SubmissionsClient> = Symbol('submissions-api');
 
@@ -33,28 +32,12 @@ const TESTIMONY_TEXTS: PublicFormTexts = {
   shorten: 'Accorcia la storia e riprova.',
 };
 
-/** Any failure of a submission as errors the form can show. */
-export function submitErrors(cause: unknown): FieldError[] {
-  return publicFormErrors(cause, TESTIMONY_TEXTS);
-}
-
-function stateFailure(cause: unknown): SubmissionStateResult {
-  if (cause instanceof StrapiError && cause.status === 404) {
-    return {
-      ok: false,
-      reason: 'not_found',
-      message: 'Questo link non corrisponde a nessuna storia. Controlla di averlo copiato per intero: è lungo, e basta un carattere in meno.',
-    };
-  }
-  if (cause instanceof StrapiError && cause.status === 429) {
-    return { ok: false, reason: 'failed', message: `Troppe richieste da questa connessione. Riprova ${waitText(cause.retryAfterSeconds)}.` };
-  }
-  return {
-    ok: false,
-    reason: 'failed',
-    message: 'Non riusciamo a raggiungere il server della redazione in questo momento. Riprova tra qualche minuto.',
-  };
-}
+/** The CMS could not be reached, or the client could not be loaded. */
+export const STATE_UNREACHABLE: SubmissionStateResult = {
+  ok: false,
+  reason: 'failed',
+  message: 'Non riusciamo a raggiungere il server della redazione in questo momento. Riprova tra qualche minuto.',
+};
 
 /** Where the confirmation page finds the receipt: this tab only, never a URL. */
 const RECEIPT_KEY = 'chiudete:testimonianza-inviata';
@@ -66,7 +49,11 @@ export interface StoredReceipt {
 
 export function useSubmissions() {
   const injected = inject(SUBMISSIONS_API_KEY, null);
-  const api: SubmissionsClient = injected ?? useCmsDirect().submissions;
+  const { cmsUrl } = useRuntimeConfig().public;
+  /** The CMS calls: the typed client, loaded when first needed (or the tests' fake). */
+  async function api(): Promise<SubmissionsClient> {
+    return injected ?? (await loadFormClient()).directCmsClient(cmsUrl).submissions;
+  }
 
   const form = usePublicForm('testimony', api, TESTIMONY_TEXTS);
 
@@ -76,34 +63,34 @@ export function useSubmissions() {
    * runs while the reader corrects the form.
    */
   async function submit(data: TestimonySubmissionData, antiAbuse: AntiAbuseInput): Promise<SubmitResult> {
-    const result = await form.send((fields) => api.submit({ ...data, ...fields }), antiAbuse);
+    const client = await api().catch(() => null);
+    if (!client) return { ok: false, errors: [UNREACHABLE_ERROR] };
+    const result = await form.send((fields) => client.submit({ ...data, ...fields }), antiAbuse);
     return result.ok ? { ok: true, receipt: result.value } : result;
   }
 
-  async function status(accessToken: string): Promise<SubmissionStateResult> {
+  /** A status or withdrawal request; a failure is described by the client's error mapping (app/lazy/cms-direct.ts). */
+  async function stateRequest(request: (client: SubmissionsClient) => Promise<SubmissionState>): Promise<SubmissionStateResult> {
     try {
-      return { ok: true, state: await api.status(accessToken) };
-    } catch (cause) {
-      return stateFailure(cause);
-    }
-  }
-
-  async function withdraw(accessToken: string): Promise<SubmissionStateResult> {
-    try {
-      return { ok: true, state: await api.withdraw(accessToken) };
-    } catch (cause) {
-      return stateFailure(cause);
+      const client = await api();
+      try {
+        return { ok: true, state: await request(client) };
+      } catch (cause) {
+        return (await loadFormClient()).submissionStateFailure(cause);
+      }
+    } catch {
+      return STATE_UNREACHABLE;
     }
   }
 
   return {
-    /** URL the ALTCHA widget fetches its challenge from (the CMS). */
-    challengeUrl: api.challengeUrl(),
-    /** Asks for a fresh form token: call it when the form appears (the fill time starts now). */
+    /** URL the ALTCHA widget fetches its challenge from (the CMS), once the client is loaded. */
+    challengeUrl: async () => (await api()).challengeUrl(),
+    /** Asks for a fresh form token: call it when the reader starts filling the form in (the fill time starts now). */
     startFilling: form.startFilling,
     submit,
-    status,
-    withdraw,
+    status: (accessToken: string) => stateRequest((client) => client.status(accessToken)),
+    withdraw: (accessToken: string) => stateRequest((client) => client.withdraw(accessToken)),
   };
 }
 
