@@ -2,7 +2,7 @@ import { StrapiError, createStrapiClient, type FieldError, type StrapiClient } f
 import { isAxiosError } from 'axios';
 import { FORM_ERROR_FIELD, UNREACHABLE_ERROR } from '~/utils/form-errors';
 import type { PublicFormTexts } from '~/composables/usePublicForm';
-import { STATE_UNREACHABLE, type SubmissionStateResult } from '~/composables/useSubmissions';
+import { STATE_UNREACHABLE, type SubmissionStateResult } from '~/composables/useSubmissionStatus';
 
 /**
  * The public forms' side of the CMS, loaded when a form first needs it and

@@ -4,7 +4,7 @@ import { mountSuspended } from '@nuxt/test-utils/runtime';
 import { StrapiError, type SubmissionsClient } from '@chiudete/types';
 import { testimonySubmissionSchema, toFieldErrors } from '@chiudete/types/forms';
 import SubmissionForm from '~/components/submission/SubmissionForm.vue';
-import { SUBMISSIONS_API_KEY } from '~/composables/useSubmissions';
+import { SUBMISSIONS_API_KEY } from '~/composables/useSubmissionsApi';
 import { fakeChallengeUrl, fakeFormToken, loadFormCode, publicFormMountOptions } from './public-form';
 
 /** The testimony form's CMS calls, the `SubmissionsClient` its composable uses (only the network is faked: public-form.ts). */

@@ -3,7 +3,7 @@ import { flushPromises } from '@vue/test-utils';
 import { mountSuspended } from '@nuxt/test-utils/runtime';
 import { StrapiError, type SubmissionState, type SubmissionsClient } from '@chiudete/types';
 import SubmissionStatusPanel from '~/components/submission/SubmissionStatusPanel.vue';
-import { SUBMISSIONS_API_KEY } from '~/composables/useSubmissions';
+import { SUBMISSIONS_API_KEY } from '~/composables/useSubmissionsApi';
 import { loadFormCode } from './public-form';
 
 const TOKEN = 'Ab3_xY-9zQ7kLm2nPq4r';
