@@ -43,6 +43,22 @@ export default createConfigForNuxt({
     },
   })
   .append({
+    // Lean pages (issue #10): what only a form needs once the reader uses it (the typed client
+    // with axios, the zod schemas) is loaded with import() from apps/web/app/lazy/ (composables/
+    // lazyForms.ts), never statically into a page's chunks. Types are fine.
+    files: ['apps/web/app/**/*.ts', 'apps/web/app/**/*.vue'],
+    ignores: ['apps/web/app/lazy/**', 'apps/web/app/**/*.test.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': ['error', {
+        patterns: [{
+          group: ['~/lazy/*', 'axios', '@chiudete/types/forms'],
+          allowTypeImports: true,
+          message: 'Load it with import() when a form needs it (composables/lazyForms.ts), not with the page.',
+        }],
+      }],
+    },
+  })
+  .append({
     rules: {
       'vue/multi-word-component-names': 'off',
       '@stylistic/max-statements-per-line': 'off',

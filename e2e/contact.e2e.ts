@@ -34,9 +34,34 @@ describe.skipIf(Boolean(skipReason))('a reader writes to the redazione', () => {
     expect(await page.getByRole('link', { name: 'Racconta la tua storia' }).first().getAttribute('href')).toBe('/testimonianze/invia');
   });
 
+  it('keeps what the reader typed while the form\'s code was loading', async () => {
+    const slow = await browser.newPage();
+    await slow.goto(`${webUrl}/contatti`, { waitUntil: 'networkidle' });
+    // A slow network from now on: the form's code arrives a second after the reader started typing.
+    await slow.route('**/_nuxt/*.js', async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      await route.continue();
+    });
+    const form = slow.getByRole('form', { name: 'Scrivi alla redazione' });
+    const text = 'Scrivo prima che il modulo abbia finito di caricarsi, e non voglio perdere niente.';
+    await form.getByLabel('Il tuo messaggio').fill(text);
+    await form.getByLabel(/Ho letto l'informativa sulla privacy/).check();
+    await expect.poll(() => form.getByRole('button', { name: 'Invia il messaggio' }).isEnabled(), { timeout: 15_000 }).toBe(true);
+    expect(await form.getByLabel('Il tuo messaggio').inputValue()).toBe(text);
+    expect(await form.getByLabel(/Ho letto l'informativa sulla privacy/).isChecked()).toBe(true);
+    // And the form knows it: the message is not reported missing.
+    await form.getByRole('button', { name: 'Invia il messaggio' }).click();
+    const summary = slow.getByRole('alert').filter({ hasText: 'Il messaggio non è stato inviato' });
+    await summary.waitFor();
+    expect(await summary.getByRole('link').evaluateAll((links) => links.map((link) => link.getAttribute('href')))).toEqual(['#contatto-topic', '#contatto-email']);
+    await slow.close();
+  });
+
   it('fills in and sends the form on a phone, and sees the confirmation', async () => {
     const form = page.getByRole('form', { name: 'Scrivi alla redazione' });
     const sendButton = form.getByRole('button', { name: 'Invia il messaggio' });
+    // The form's code loads when the reader starts using it.
+    await form.getByLabel('Argomento').focus();
     await expect.poll(() => sendButton.isEnabled()).toBe(true);
 
     // An empty form is refused in the browser, with a summary that links to the fields.

@@ -105,7 +105,8 @@ describe.skipIf(Boolean(skipReason))('privacy: no third-party request, no cookie
     const poster = page.locator('.video-embed__poster').first();
     expect(new URL(await poster.evaluate((img) => (img as HTMLImageElement).currentSrc)).origin).toBe(new URL(webUrl).origin);
 
-    await page.getByRole('button', { name: /Guarda il video/ }).first().click();
+    // The link to YouTube, which the enhancement script turns into the in-page player.
+    await page.getByRole('link', { name: /Guarda il video/ }).first().click();
     const frame = page.locator('iframe').first();
     await frame.waitFor();
     expect(new URL((await frame.getAttribute('src'))!).host).toBe('www.youtube-nocookie.com');

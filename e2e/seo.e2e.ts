@@ -174,13 +174,19 @@ describe.skipIf(Boolean(skipReason))('SEO: what crawlers and feed readers get', 
     expect(facts.meta['book:isbn']).toBe(book?.isbn);
   });
 
-  it('the JSON-LD and the canonical link survive hydration in the browser', async () => {
-    await page.goto(`${webUrl}/articoli/${article}`, { waitUntil: 'networkidle' });
+  it('the title, the JSON-LD and the canonical link survive hydration on the pages that hydrate (the forms), and the next page has its own', async () => {
+    await page.goto(`${webUrl}/contatti`, { waitUntil: 'networkidle' });
+    // The form hydrates when the reader first uses it.
+    await page.getByLabel('Il tuo messaggio').focus();
+    const form = page.getByRole('form', { name: 'Scrivi alla redazione' });
+    await expect.poll(() => form.getByRole('button', { name: 'Invia il messaggio' }).isEnabled()).toBe(true);
+    expect(await page.title()).toBe('Contatti · Chiudete i Call Center');
     expect(await page.locator('script[type="application/ld+json"]').count()).toBeGreaterThan(0);
-    expect(await page.locator('link[rel="canonical"]').getAttribute('href')).toBe(`${webUrl}/articoli/${article}`);
-    await page.getByRole('navigation', { name: 'Percorso' }).getByRole('link', { name: 'Articoli' }).click();
-    await page.waitForURL(`${webUrl}/articoli`);
-    await expect.poll(() => page.locator('link[rel="canonical"]').getAttribute('href')).toBe(`${webUrl}/articoli`);
+    expect(await page.locator('link[rel="canonical"]').getAttribute('href')).toBe(`${webUrl}/contatti`);
+    // An ordinary link: the next page comes from the server with its own head.
+    await page.getByRole('navigation', { name: 'Percorso' }).getByRole('link', { name: 'Home' }).click();
+    await page.waitForURL(`${webUrl}/`);
+    expect(await page.locator('link[rel="canonical"]').getAttribute('href')).toBe(`${webUrl}/`);
     await page.goto('about:blank');
   });
 

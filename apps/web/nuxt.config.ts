@@ -19,6 +19,9 @@ export default defineNuxtConfig({
   css: ['~/assets/css/main.css'],
 
   vue: {
+    // Lean pages (issue #10): every component is `<script setup>`; without the Options API the Vue
+    // runtime that the hydrated pages (the forms) download is a few kB smaller.
+    optionsApi: false,
     compilerOptions: {
       // The ALTCHA proof-of-work widget is a web component (loaded in the browser only).
       isCustomElement: (tag) => tag === 'altcha-widget',
@@ -95,12 +98,36 @@ export default defineNuxtConfig({
   },
 
   routeRules: {
+    /*
+     * Lean pages (issue #10). Every page is rendered on the server and sent
+     * without Nuxt's scripts: `noScripts` (Nuxt 4.5's route rule, read per
+     * request by the renderer of @nuxt/nitro-server) leaves out the client
+     * entry and its import map, the payload (`__NUXT_DATA__` and the inline
+     * `__NUXT__` config), and the modulepreload/prefetch hints; the HTML, its
+     * inlined styles and the head (meta, JSON-LD, scripts added with useHead)
+     * stay. Pages link to each other with ordinary links: every navigation is
+     * a full page load, answered from the page cache. The few interactive
+     * bits of content pages (copy link, book countdown, YouTube player, the
+     * testimony filters) are progressive enhancements of the server's HTML
+     * by one small script, added to a page by the components that need it
+     * (app/enhance/, useEnhancement).
+     * Hydrated with Vue: the pages with a form (the testimony form, its
+     * confirmation and status pages, the contact form), whose frame stays
+     * static (hydrate-never) and whose components link with plain `<a>`, so
+     * their navigations are full page loads too; the forms hydrate when the
+     * reader first uses them and load their client and schemas then
+     * (composables/lazyForms.ts).
+     */
+    // (`ssr: true` is Nuxt's default, written out for nuxt-site-config 4.2, which reads a missing
+    // `ssr` rule as «not rendered on the server» and adds its config as an inline script to every page.)
+    '/**': { noScripts: true, ssr: true },
+    '/contatti': { noScripts: false },
     // The submission pages handle a private access token (shown once, then in the
     // URL fragment): never leak their address to the CMS or anyone else, never index them.
     // (`robots` is @nuxtjs/robots' rule: the X-Robots-Tag header, the meta tag, out of the sitemap.)
-    '/testimonianze/invia': { headers: { 'referrer-policy': 'no-referrer' } },
-    '/testimonianze/inviata': { headers: { 'referrer-policy': 'no-referrer' }, robots: 'noindex, nofollow' },
-    '/testimonianze/stato': { headers: { 'referrer-policy': 'no-referrer' }, robots: 'noindex, nofollow' },
+    '/testimonianze/invia': { noScripts: false, headers: { 'referrer-policy': 'no-referrer' } },
+    '/testimonianze/inviata': { noScripts: false, headers: { 'referrer-policy': 'no-referrer' }, robots: 'noindex, nofollow' },
+    '/testimonianze/stato': { noScripts: false, headers: { 'referrer-policy': 'no-referrer' }, robots: 'noindex, nofollow' },
   },
 
   features: {
@@ -110,10 +137,17 @@ export default defineNuxtConfig({
   },
 
   experimental: {
-    // Prefetch a page's code when a reader is about to follow its link (hover,
-    // focus, touch), not every link in view: on a phone on a slow network the
-    // page being read keeps the bandwidth and the main thread.
-    defaults: { nuxtLink: { prefetchOn: { visibility: false, interaction: true } } },
+    /*
+     * Lean pages (issue #10): no client-side navigation (see routeRules), so
+     * links prefetch nothing, the browser never needs the app manifest (route
+     * rules and prerendered pages, fetched a second after hydration), and
+     * the plugins that serve navigations (reload after a failed route chunk,
+     * repaint before a navigation) have nothing to do.
+     */
+    defaults: { nuxtLink: { prefetch: false } },
+    appManifest: false,
+    emitRouteChunkError: false,
+    navigationRepaint: false,
   },
 
   compatibilityDate: '2026-11-01',

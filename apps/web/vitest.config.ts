@@ -9,7 +9,8 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['app/utils/**/*.test.ts', 'shared/**/*.test.ts', 'server/**/*.test.ts'],
+          // app/enhance: the enhancement script of the pages without Vue, in happy-dom (`@vitest-environment` in each file).
+          include: ['app/utils/**/*.test.ts', 'app/enhance/**/*.test.ts', 'shared/**/*.test.ts', 'server/**/*.test.ts'],
           environment: 'node',
         },
       },

@@ -3,17 +3,9 @@ import type { H3Event } from 'h3';
 import type { ComputedRef } from 'vue';
 
 /**
- * Where the browser reaches the CMS: a same-origin, read-only proxy served by
- * this app (server/routes/_cms/api/[...path].get.ts). Pages are rendered on
- * the server, which talks to `runtimeConfig.strapiUrl` directly; after
- * hydration, client-side navigations run the same `useAsyncData` handlers in
- * the browser, which must not need the CMS's private address nor CORS.
- */
-export const CMS_PROXY_BASE = '/_cms';
-
-/**
  * The clients are stateless (no per-user token), so one per base URL and
- * process is shared by all requests. This is the only place that creates them.
+ * process is shared by all requests. (The browser's own client, for the
+ * public forms, is app/lazy/cms-direct.ts.)
  */
 const clients = new Map<string, StrapiClient>();
 
@@ -72,35 +64,20 @@ function readerClient(event: H3Event, read: NonNullable<H3Event['context']['cms'
 }
 
 /**
- * The one typed CMS client of the app, for reading content. On the server it
- * reads through the site server's CMS reader (the site's read-only token
+ * The one typed CMS client of the app, for reading content, during server
+ * rendering: every page is rendered on the server (and every navigation is a
+ * full page load), so the browser never reads content itself. It reads
+ * through the site server's CMS reader (the site's read-only token
  * `NUXT_STRAPI_TOKEN`, its own budget at the CMS, and the data cache); in an
  * editor's preview session (server/middleware/preview.ts) it reads drafts
- * instead. In the browser it reads through this site's proxy.
+ * instead.
  */
 export function useStrapi(): StrapiClient {
-  if (import.meta.server) {
-    const { strapiUrl, strapiToken, previewToken } = useRuntimeConfig();
-    const event = useRequestEvent();
-    if (event?.context.preview && previewToken) return previewClient(strapiUrl, previewToken);
-    if (event?.context.cms) return readerClient(event, event.context.cms.read, strapiUrl);
-    return sharedClient(strapiUrl, 8_000, strapiToken);
-  }
-  return sharedClient(CMS_PROXY_BASE, 8_000);
-}
-
-/**
- * The same client, pointed at the CMS's public origin, for the calls the
- * browser makes directly: the public forms (form token, ALTCHA challenge,
- * submit, status, withdraw). They are writes or per-reader requests, which the
- * read-only proxy must not carry, and the CMS's anti-abuse checks need the
- * reader's own address; the CMS allows this site's origin (CORS). Creating it
- * during server rendering is harmless (no request is made there), but only
- * browser code may call it. A generous timeout: a submission is checked for
- * personal data before the CMS answers.
- */
-export function useCmsDirect(): StrapiClient {
-  return sharedClient(useRuntimeConfig().public.cmsUrl, 20_000);
+  const { strapiUrl, strapiToken, previewToken } = useRuntimeConfig();
+  const event = useRequestEvent();
+  if (event?.context.preview && previewToken) return previewClient(strapiUrl, previewToken);
+  if (event?.context.cms) return readerClient(event, event.context.cms.read, strapiUrl);
+  return sharedClient(strapiUrl, 8_000, strapiToken);
 }
 
 /**
@@ -123,12 +100,33 @@ export function toPageError(cause: unknown): never {
 }
 
 /**
- * `useAsyncData` for CMS content that the page cannot do without: resolves to
- * the data, or fails the whole page (Nuxt's error page, with the right HTTP
- * status) when the CMS does not answer. `key` must name everything the
- * handler depends on.
+ * The content a server read stored under `key` in the page's payload (the
+ * server's own render, or a hydrated page in the browser), if any.
+ */
+export function cmsPayloadData<T>(key: string): T | undefined {
+  const box = useNuxtApp().payload.data[key] as { value: T } | undefined;
+  return box?.value;
+}
+
+function missingInPayload(key: string) {
+  return createError({ status: 500, statusText: 'Internal Server Error', message: `«${key}» manca nei dati della pagina: ricaricala.`, fatal: true });
+}
+
+/**
+ * CMS content that the page cannot do without: resolves to the data, or
+ * fails the whole page (Nuxt's error page, with the right HTTP status) when
+ * the CMS does not answer. `key` must name everything the handler depends
+ * on. The handler runs on the server only: every page is rendered there and
+ * every navigation is a full page load, so a hydrated page (a form) finds
+ * the data in its payload, and the browser bundle carries neither the
+ * client, nor axios, nor `useAsyncData`.
  */
 export async function useCmsData<T>(key: string, handler: (cms: StrapiClient) => Promise<T>): Promise<ComputedRef<T>> {
+  if (!import.meta.server) {
+    const loaded = cmsPayloadData<T>(key);
+    if (loaded === undefined) throw missingInPayload(key);
+    return computed(() => loaded);
+  }
   const cms = useStrapi();
   // Boxed so that Nuxt's `pick` typing (PickFrom<T, …>) stays resolvable for a generic T.
   const { data, error } = await useAsyncData(key, async (): Promise<{ value: T }> => ({ value: await handler(cms).catch(toPageError) }));
@@ -159,12 +157,16 @@ export function notFound(message: string) {
 }
 
 /**
- * `useAsyncData` for CMS content the page can do without (related content,
- * a side list): when the CMS fails, the page still renders, with `fallback`
- * and a warning in the server's log. `key` must name everything the handler
- * depends on.
+ * CMS content the page can do without (related content, a side list): when
+ * the CMS fails, the page still renders, with `fallback` and a warning in
+ * the server's log. `key` must name everything the handler depends on.
+ * Read on the server only, like useCmsData.
  */
 export async function useOptionalCmsData<T>(key: string, handler: (cms: StrapiClient) => Promise<T>, fallback: T): Promise<ComputedRef<T>> {
+  if (!import.meta.server) {
+    const loaded = cmsPayloadData<T>(key) ?? fallback;
+    return computed(() => loaded);
+  }
   const cms = useStrapi();
   const { data } = await useAsyncData(key, async (): Promise<{ value: T }> => {
     try {

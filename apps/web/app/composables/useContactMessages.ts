@@ -6,10 +6,10 @@ import { usePublicForm, type AntiAbuseInput, type PublicFormTexts } from './useP
  * The contact form, from the browser straight to the CMS: form token
  * (form `contact`), ALTCHA challenge and `POST /api/contact-messages`.
  * Client-only, no SSR cache; failures as `FieldError[]` with Italian
- * messages (usePublicForm.ts, shared with the testimony form).
- *
- * The network calls go through the typed client of `@chiudete/types`;
- * tests provide a fake one under `CONTACT_API_KEY`.
+ * messages (usePublicForm.ts, shared with the testimony form). The typed
+ * client of `@chiudete/types` is loaded when the reader starts using the
+ * form (loadFormClient); tests provide a fake one
+ * under `CONTACT_API_KEY`.
  */
 export type ContactApi = Pick<SubmissionsClient, 'formToken' | 'challengeUrl'> & ContactMessagesClient;
 
@@ -22,29 +22,33 @@ const CONTACT_TEXTS: PublicFormTexts = {
   shorten: 'Accorcia il messaggio e riprova.',
 };
 
-function directApi(): ContactApi {
-  const cms = useCmsDirect();
-  return {
-    formToken: (form) => cms.submissions.formToken(form),
-    challengeUrl: () => cms.submissions.challengeUrl(),
-    send: (data) => cms.contactMessages.send(data),
-  };
-}
-
 export function useContactMessages() {
-  const api = inject(CONTACT_API_KEY, null) ?? directApi();
+  const injected = inject(CONTACT_API_KEY, null);
+  const { cmsUrl } = useRuntimeConfig().public;
+  /** The CMS calls: the typed client, loaded when first needed (or the tests' fake). */
+  async function api(): Promise<ContactApi> {
+    if (injected) return injected;
+    const cms = (await loadFormClient()).directCmsClient(cmsUrl);
+    return {
+      formToken: (form) => cms.submissions.formToken(form),
+      challengeUrl: () => cms.submissions.challengeUrl(),
+      send: (data) => cms.contactMessages.send(data),
+    };
+  }
   const form = usePublicForm('contact', api, CONTACT_TEXTS);
 
   /** Sends a validated message; whatever the outcome, the form token is spent. */
   async function send(data: ContactMessageData, antiAbuse: AntiAbuseInput): Promise<ContactSendResult> {
-    const result = await form.send((fields) => api.send({ ...data, ...fields }), antiAbuse);
+    const client = await api().catch(() => null);
+    if (!client) return { ok: false, errors: [UNREACHABLE_ERROR] };
+    const result = await form.send((fields) => client.send({ ...data, ...fields }), antiAbuse);
     return result.ok ? { ok: true, receipt: result.value } : result;
   }
 
   return {
-    /** URL the ALTCHA widget fetches its challenge from (the CMS). */
-    challengeUrl: api.challengeUrl(),
-    /** Asks for a fresh form token: call it when the form appears (the fill time starts now). */
+    /** URL the ALTCHA widget fetches its challenge from (the CMS), once the client is loaded. */
+    challengeUrl: async () => (await api()).challengeUrl(),
+    /** Asks for a fresh form token: call it when the reader starts filling the form in (the fill time starts now). */
     startFilling: form.startFilling,
     send,
   };

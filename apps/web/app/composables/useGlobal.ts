@@ -1,7 +1,7 @@
 import type { Global } from '@chiudete/types';
 import type { ComputedRef } from 'vue';
 
-/** Cache key of the site settings; error.vue reads it back with `useNuxtData` when the page failed later. */
+/** Cache key of the site settings; error.vue reads it back from the payload (cmsPayloadData) when the page failed later. */
 export const GLOBAL_KEY = 'global';
 
 /** Site settings from the CMS: name, tagline, manifesto, contact address, default SEO. */

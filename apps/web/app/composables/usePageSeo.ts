@@ -74,6 +74,7 @@ export function usePageSeo(page: PageSeo): ResolvedPageSeo {
     bookReleaseDate: page.book?.releaseDate ?? undefined,
   });
   useHead({ link: [{ rel: 'canonical', href: canonical }] });
-  if (resolved.noIndex) useRobotsRule('noindex, follow');
+  // The robots rule is the server's (the X-Robots-Tag header and the meta tag); the browser never changes it.
+  if (import.meta.server && resolved.noIndex) useRobotsRule('noindex, follow');
   return resolved;
 }

@@ -1,6 +1,6 @@
 import type { FieldError } from '@chiudete/types';
 import type { Ref } from 'vue';
-import { FORM_ERROR_FIELD, type ErrorSummaryItem, type SortedFieldErrors } from '~/utils/form-errors';
+import { FORM_ERROR_FIELD, UNREACHABLE_ERROR, type ErrorSummaryItem, type SortedFieldErrors } from '~/utils/form-errors';
 import type { AntiAbuseInput } from './usePublicForm';
 
 /**
@@ -8,7 +8,8 @@ import type { AntiAbuseInput } from './usePublicForm';
  * fields: the shared schema's verdict shown field by field (on submit, and
  * when the reader leaves a field they changed), the error summary, the
  * honeypot, and the sending: validation, then the ALTCHA proof, then the
- * form's own `send`, with a live status line. The form keeps its values, its
+ * form's own `send`, with a live status line. The schema is loaded when the
+ * reader starts using the form (loadFormSchemas): the verdict is asynchronous. The form keeps its values, its
  * controls and what happens once it is sent (usePublicForm.ts does the network).
  */
 
@@ -18,8 +19,8 @@ export type FormVerdict<D> = { data: D; errors: [] } | { data: null; errors: Fie
 export type FormSendResult<R> = { ok: true; receipt: R } | { ok: false; errors: FieldError[] };
 
 export interface PublicFormStateOptions<F extends string, D, R> {
-  /** The schema's verdict on the current values. */
-  validate: () => FormVerdict<D>;
+  /** The schema's verdict on the current values (rejects when the schema could not be loaded). */
+  validate: () => Promise<FormVerdict<D>>;
   /** The errors by field, the unknown ones as form errors (the form's `sortFieldErrors`). */
   sort: (errors: readonly FieldError[]) => SortedFieldErrors<F>;
   /** The error summary's lines, in the form's order (the form's `fieldErrorSummary`). */
@@ -35,6 +36,8 @@ export interface PublicFormStateOptions<F extends string, D, R> {
   send: (data: D, antiAbuse: AntiAbuseInput) => Promise<FormSendResult<R>>;
   /** Called once the CMS accepted the form (202). */
   onSent: (receipt: R, data: D) => void;
+  /** The honeypot's value as the page held it when the form hydrated (useFormValuesOnHydration). */
+  honeypot?: string;
 }
 
 export function usePublicFormState<F extends string, D, R>(options: PublicFormStateOptions<F, D, R>) {
@@ -43,7 +46,7 @@ export function usePublicFormState<F extends string, D, R>(options: PublicFormSt
   const errors = shallowRef<SortedFieldErrors<F>>({ fields: {}, form: [] });
   const summaryItems = shallowRef<ErrorSummaryItem[]>([]);
   /** The honeypot's value (SubmissionHoneypot). */
-  const website = ref('');
+  const website = ref(options.honeypot ?? '');
   const sending = ref(false);
   /** The live status line under the submit button. */
   const progress = ref('');
@@ -55,8 +58,11 @@ export function usePublicFormState<F extends string, D, R>(options: PublicFormSt
   }
 
   /** Shows (or clears) the schema's verdict on one field, leaving the others as they are. */
-  function checkField(field: F, { onlyClear = false } = {}): void {
-    const found = sort(validate().errors).fields[field];
+  async function checkField(field: F, { onlyClear = false } = {}): Promise<void> {
+    // Not loaded (network): the field is checked again on submit, where the failure is shown.
+    const verdict = await validate().catch(() => null);
+    if (!verdict) return;
+    const found = sort(verdict.errors).fields[field];
     if (onlyClear && found) return;
     errors.value = { ...errors.value, fields: { ...errors.value.fields, [field]: found } };
   }
@@ -64,22 +70,22 @@ export function usePublicFormState<F extends string, D, R>(options: PublicFormSt
   /** While typing, an error disappears as soon as the field is right; new errors wait for the reader to leave it. */
   function onInput(field: F): void {
     touched.add(field);
-    if (errorOf(field)) checkField(field, { onlyClear: true });
+    if (errorOf(field)) void checkField(field, { onlyClear: true });
   }
 
   function onBlur(field: F): void {
-    if (touched.has(field) || attempted) checkField(field);
+    if (touched.has(field) || attempted) void checkField(field);
   }
 
   /** Radios, selects and checkboxes are settled when changed. */
   function onChange(field: F): void {
     touched.add(field);
-    checkField(field);
+    void checkField(field);
   }
 
   /** After another field changed what `field` requires: checked again if it shows an error, or was touched before a submit. */
   function recheck(field: F): void {
-    if (errorOf(field) || (attempted && touched.has(field))) checkField(field);
+    if (errorOf(field) || (attempted && touched.has(field))) void checkField(field);
   }
 
   async function showErrors(list: FieldError[]): Promise<void> {
@@ -92,12 +98,14 @@ export function usePublicFormState<F extends string, D, R>(options: PublicFormSt
   async function onSubmit(): Promise<void> {
     if (sending.value) return;
     attempted = true;
-    const { data, errors: problems } = validate();
-    if (!data) {
-      await showErrors(problems);
+    sending.value = true;
+    const verdict = await validate().catch(() => null);
+    if (!verdict?.data) {
+      sending.value = false;
+      await showErrors(verdict?.errors ?? [UNREACHABLE_ERROR]);
       return;
     }
-    sending.value = true;
+    const { data } = verdict;
     let sent = false;
     try {
       progress.value = 'Verifica anti-spam in corso…';

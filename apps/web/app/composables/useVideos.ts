@@ -16,6 +16,11 @@ export function youtubeEmbedUrl(youtubeId: string | null | undefined): string | 
   return isValidYoutubeId(youtubeId) ? `https://www.youtube-nocookie.com/embed/${youtubeId}?autoplay=1` : null;
 }
 
+/** The video's page on YouTube (the player's link for readers without JavaScript), or `null` when the id is not a YouTube id. */
+export function youtubeWatchUrl(youtubeId: string | null | undefined): string | null {
+  return isValidYoutubeId(youtubeId) ? `https://www.youtube.com/watch?v=${youtubeId}` : null;
+}
+
 /** The published videos (with their poster), newest first. */
 export function useVideoList(): Promise<ComputedRef<Video[]>> {
   return useCmsData('videos:list', async (cms) => {

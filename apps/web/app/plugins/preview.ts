@@ -1,8 +1,9 @@
 /**
  * Preview mode, for an editor coming from the CMS's «Anteprima»: the page is
- * rendered with drafts on the server (useStrapi), marked noindex, and every
- * navigation is a full page load, so that each page is rendered on the
- * server with drafts too (client-side navigations read the public API).
+ * rendered with drafts on the server (useStrapi) and marked noindex. Every
+ * navigation is a full page load (the pages link with plain links: see the
+ * route rules in nuxt.config.ts), so each page is rendered on the server
+ * with the drafts too.
  */
 export default defineNuxtPlugin({
   name: 'preview',
@@ -16,12 +17,5 @@ export default defineNuxtPlugin({
 
     // Own key: not merged with (nor replaced by) a page's robots rule.
     useHead({ meta: [{ key: 'preview-robots', name: 'robots', content: 'noindex, nofollow' }] });
-    if (import.meta.client) {
-      useRouter().beforeEach((to, from) => {
-        if (from.matched.length === 0 || to.fullPath === from.fullPath) return;
-        window.location.assign(to.fullPath);
-        return false;
-      });
-    }
   },
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countdownText, countdownTo, daysUntilRelease, isReleased, releaseDaysText, releaseInstant } from './countdown';
+import { countdownText, countdownTo, countdownUnits, daysUntilRelease, isReleased, releaseDaysText, releaseInstant } from './countdown';
 
 describe('releaseInstant', () => {
   it('is midnight in Rome: 22:00 UTC in summer, 23:00 UTC in winter', () => {
@@ -49,5 +49,17 @@ describe('isReleased and countdownTo', () => {
   it('reads as one Italian phrase, with singulars', () => {
     expect(countdownText({ days: 1, hours: 1, minutes: 1, seconds: 1 })).toBe('1 giorno, 1 ora, 1 minuto e 1 secondo');
     expect(countdownText({ days: 12, hours: 0, minutes: 30, seconds: 5 })).toBe('12 giorni, 0 ore, 30 minuti e 5 secondi');
+  });
+});
+
+describe('countdownUnits', () => {
+  it('shows each unit with two digits at least and its Italian name, singular for one', () => {
+    expect(countdownUnits({ days: 1, hours: 0, minutes: 30, seconds: 5 })).toEqual([
+      { value: '01', label: 'giorno' },
+      { value: '00', label: 'ore' },
+      { value: '30', label: 'minuti' },
+      { value: '05', label: 'secondi' },
+    ]);
+    expect(countdownUnits({ days: 120, hours: 1, minutes: 1, seconds: 1 }).map((unit) => `${unit.value} ${unit.label}`)).toEqual(['120 giorni', '01 ora', '01 minuto', '01 secondo']);
   });
 });

@@ -72,6 +72,24 @@ export function countdownTo(releaseDate: string, now: number): Countdown {
   };
 }
 
+export interface CountdownUnit {
+  /** Two digits at least: «05». */
+  value: string;
+  /** «giorno» or «giorni», and so on. */
+  label: string;
+}
+
+/** The live countdown as the clock shows it, unit by unit (BookCountdown.vue renders it, the enhancement script updates it). */
+export function countdownUnits({ days, hours, minutes, seconds }: Countdown): CountdownUnit[] {
+  const unit = (value: number, one: string, many: string): CountdownUnit => ({ value: String(value).padStart(2, '0'), label: value === 1 ? one : many });
+  return [
+    unit(days, 'giorno', 'giorni'),
+    unit(hours, 'ora', 'ore'),
+    unit(minutes, 'minuto', 'minuti'),
+    unit(seconds, 'secondo', 'secondi'),
+  ];
+}
+
 /** The sentence about the days left, for everyone (server-rendered, read by screen readers). */
 export function releaseDaysText(days: number): string {
   if (days <= 0) return 'Il libro è in libreria.';

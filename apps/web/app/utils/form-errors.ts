@@ -9,6 +9,13 @@ import type { FieldError } from '@chiudete/types';
 /** `_form`: a problem with the whole form (anti-abuse, network, server). */
 export const FORM_ERROR_FIELD = '_form';
 
+/** The CMS could not be reached (or the form's code could not be loaded): nothing was sent. */
+export const UNREACHABLE_ERROR: FieldError = {
+  field: FORM_ERROR_FIELD,
+  code: 'network',
+  message: 'Non riusciamo a raggiungere il server della redazione. Controlla la connessione e riprova: quello che hai scritto resta qui.',
+};
+
 /** Field errors by field (first one wins) and the errors about the whole form. */
 export interface SortedFieldErrors<F extends string> {
   fields: Partial<Record<F, FieldError>>;

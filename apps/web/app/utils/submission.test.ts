@@ -1,17 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { testimonySubmissionSchema, toFieldErrors } from '@chiudete/types/forms';
 import {
-  SUBMISSION_STATUS_TEXT,
-  accessTokenFromHash,
   emptySubmissionForm,
   errorSummaryItems,
   sortErrors,
   storyCounterState,
   storyCounterText,
   submissionFieldId,
-  submissionStatusUrl,
   toSubmissionInput,
 } from './submission';
+import { accessTokenFromHash, submissionStatusUrl } from './submission-link';
+import { SUBMISSION_STATUS_TEXT } from './submission-status';
 
 describe('toSubmissionInput', () => {
   it('turns unchosen selects and an empty month into missing values, so the schema asks for them', () => {

@@ -5,7 +5,6 @@ import {
   type FieldError,
   type Role,
   type Sector,
-  type SubmissionStatus,
 } from '@chiudete/types';
 import { fieldErrorSummary, sortFieldErrors, type ErrorSummaryItem, type SortedFieldErrors } from './form-errors';
 
@@ -126,57 +125,3 @@ export function storyCounterState(length: number): 'empty' | 'short' | 'ok' | 'l
   if (length < STORY_MIN_LENGTH) return 'short';
   return length <= STORY_MAX_LENGTH ? 'ok' : 'long';
 }
-
-/** Access tokens are opaque URL-safe strings; anything else in a fragment is not one. */
-const ACCESS_TOKEN = /^[\w.~-]{8,512}$/;
-
-/** The access token from a URL fragment: `#<token>` or `#t=<token>`; null when there is none. */
-export function accessTokenFromHash(hash: string): string | null {
-  const raw = hash.replace(/^#/, '');
-  const value = raw.startsWith('t=') ? raw.slice(2) : raw;
-  let decoded: string;
-  try {
-    decoded = decodeURIComponent(value);
-  } catch {
-    return null;
-  }
-  return ACCESS_TOKEN.test(decoded) ? decoded : null;
-}
-
-/**
- * The private status page of a submission. The token travels in the
- * fragment, which browsers never send to a server nor put in a Referer.
- */
-export function submissionStatusUrl(siteUrl: string, accessToken: string): string {
-  return `${siteUrl.replace(/\/+$/, '')}/testimonianze/stato#${encodeURIComponent(accessToken)}`;
-}
-
-export interface SubmissionStatusText {
-  /** Short label, e.g. "In revisione". */
-  label: string;
-  /** What it means for the reader, in one or two sentences. */
-  description: string;
-}
-
-export const SUBMISSION_STATUS_TEXT: Record<SubmissionStatus, SubmissionStatusText> = {
-  nuova: {
-    label: 'Ricevuta, in attesa di moderazione',
-    description: 'La tua storia è arrivata alla redazione e aspetta di essere letta. Di solito servono alcuni giorni.',
-  },
-  in_revisione: {
-    label: 'In revisione',
-    description: 'Una persona della redazione sta leggendo la tua storia e ne toglie i dati personali prima di decidere se pubblicarla.',
-  },
-  approvata: {
-    label: 'Pubblicata',
-    description: 'La redazione ha approvato la tua storia: ora è sul sito, senza i dati personali. Grazie per averla raccontata.',
-  },
-  rifiutata: {
-    label: 'Non pubblicata',
-    description: 'La redazione ha deciso di non pubblicare la tua storia: non rispetta le regole delle testimonianze, che trovi qui sotto.',
-  },
-  ritirata: {
-    label: 'Ritirata: i tuoi dati personali sono stati cancellati',
-    description: 'Hai ritirato la tua storia. Non è più sul sito e i dati che ci avevi lasciato (nome, e-mail, testo) sono stati cancellati.',
-  },
-};

@@ -4,7 +4,7 @@ import { mountSuspended } from '@nuxt/test-utils/runtime';
 import { StrapiError } from '@chiudete/types';
 import ContactForm from '~/components/contact/ContactForm.vue';
 import { CONTACT_API_KEY, type ContactApi } from '~/composables/useContactMessages';
-import { fakeChallengeUrl, fakeFormToken, publicFormMountOptions } from './public-form';
+import { fakeChallengeUrl, fakeFormToken, loadFormCode, publicFormMountOptions } from './public-form';
 
 /** The contact form's CMS calls (only the network is faked: public-form.ts). */
 function fakeApi(overrides: Partial<ContactApi> = {}): ContactApi {
@@ -17,6 +17,7 @@ function fakeApi(overrides: Partial<ContactApi> = {}): ContactApi {
 }
 
 async function mountForm(api: ContactApi = fakeApi()) {
+  await loadFormCode();
   const wrapper = await mountSuspended(ContactForm, publicFormMountOptions(CONTACT_API_KEY, api));
   await flushPromises();
   return wrapper;
@@ -32,10 +33,14 @@ async function fillValid(wrapper: Wrapper): Promise<void> {
 }
 
 describe('ContactForm', () => {
-  it('asks for a form token of the contact form when it appears', async () => {
+  it('asks for a form token of the contact form when the reader starts filling it in', async () => {
     const api = fakeApi();
     const wrapper = await mountForm(api);
+    expect(api.formToken).not.toHaveBeenCalled();
+    await wrapper.find('#contatto-message').trigger('focusin');
+    await flushPromises();
     expect(api.formToken).toHaveBeenCalledWith('contact');
+    expect(api.formToken).toHaveBeenCalledTimes(1);
     wrapper.unmount();
   });
 
@@ -78,8 +83,10 @@ describe('ContactForm', () => {
     await message.setValue('Troppo corto');
     expect(message.attributes('aria-invalid')).toBeUndefined();
     await message.trigger('blur');
+    await flushPromises();
     expect(wrapper.find('#contatto-message-error').text()).toContain('almeno 20 caratteri');
     await message.setValue('Adesso il messaggio è abbastanza lungo.');
+    await flushPromises();
     expect(message.attributes('aria-invalid')).toBeUndefined();
     wrapper.unmount();
   });

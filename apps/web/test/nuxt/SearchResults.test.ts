@@ -56,7 +56,7 @@ describe('SearchForm', () => {
 describe('SearchResults', () => {
   it('announces the count, offers the correction and links each result to its page', async () => {
     const wrapper = await mountSuspended(SearchResults, {
-      props: { query: parseSiteSearchQuery({ q: 'contatroe' }), results: response({ correctedQuery: 'contatore' }, [hit]), pending: false, failed: false },
+      props: { query: parseSiteSearchQuery({ q: 'contatroe' }), results: response({ correctedQuery: 'contatore' }, [hit]) },
     });
     expect(wrapper.find('[role="status"]').text()).toBe('1 risultato per «contatore».');
     const correction = wrapper.find('.search-results__notice');
@@ -72,8 +72,6 @@ describe('SearchResults', () => {
       props: {
         query: parseSiteSearchQuery({ q: 'contatore', tipo: 'testimonianze' }),
         results: response({ query: 'contatore', type: 'testimony', counts: { all: 3, article: 2, testimony: 1, answer: 0 } }, [hit]),
-        pending: false,
-        failed: false,
       },
     });
     const tabs = wrapper.find('nav[aria-label="Filtra i risultati per tipo"]');
@@ -84,7 +82,7 @@ describe('SearchResults', () => {
 
   it('suggests what to try when nothing is found', async () => {
     const wrapper = await mountSuspended(SearchResults, {
-      props: { query: parseSiteSearchQuery({ q: 'xyzzy' }), results: response({ query: 'xyzzy' }), pending: false, failed: false },
+      props: { query: parseSiteSearchQuery({ q: 'xyzzy' }), results: response({ query: 'xyzzy' }) },
     });
     expect(wrapper.find('[role="status"]').text()).toBe('0 risultati per «xyzzy».');
     expect(wrapper.text()).toContain('Nessun risultato per «xyzzy»');
@@ -93,7 +91,7 @@ describe('SearchResults', () => {
 
   it('explains a query too short to search', async () => {
     const wrapper = await mountSuspended(SearchResults, {
-      props: { query: parseSiteSearchQuery({ q: 'a' }), results: null, pending: false, failed: false },
+      props: { query: parseSiteSearchQuery({ q: 'a' }), results: null },
     });
     expect(wrapper.find('[role="status"]').text()).toBe('Scrivi almeno 2 caratteri per cercare.');
   });

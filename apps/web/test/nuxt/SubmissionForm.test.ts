@@ -4,8 +4,8 @@ import { mountSuspended } from '@nuxt/test-utils/runtime';
 import { StrapiError, type SubmissionsClient } from '@chiudete/types';
 import { testimonySubmissionSchema, toFieldErrors } from '@chiudete/types/forms';
 import SubmissionForm from '~/components/submission/SubmissionForm.vue';
-import { SUBMISSIONS_API_KEY } from '~/composables/useSubmissions';
-import { fakeChallengeUrl, fakeFormToken, publicFormMountOptions } from './public-form';
+import { SUBMISSIONS_API_KEY } from '~/composables/useSubmissionsApi';
+import { fakeChallengeUrl, fakeFormToken, loadFormCode, publicFormMountOptions } from './public-form';
 
 /** The testimony form's CMS calls, the `SubmissionsClient` its composable uses (only the network is faked: public-form.ts). */
 function fakeApi(overrides: Partial<SubmissionsClient> = {}): SubmissionsClient {
@@ -20,6 +20,7 @@ function fakeApi(overrides: Partial<SubmissionsClient> = {}): SubmissionsClient 
 }
 
 async function mountForm(api: SubmissionsClient = fakeApi()) {
+  await loadFormCode();
   const wrapper = await mountSuspended(SubmissionForm, publicFormMountOptions(SUBMISSIONS_API_KEY, api));
   await flushPromises();
   return wrapper;
@@ -93,6 +94,7 @@ describe('SubmissionForm', () => {
     expect(wrapper.find('#invio-title').attributes('aria-invalid')).toBe('true');
 
     await wrapper.find('#invio-title').setValue('Un titolo abbastanza lungo');
+    await flushPromises();
     expect(wrapper.find('#invio-title').attributes('aria-invalid')).toBeUndefined();
     expect(wrapper.find('#invio-title-error').exists()).toBe(false);
     wrapper.unmount();
@@ -104,10 +106,12 @@ describe('SubmissionForm', () => {
     await email.setValue('non-una-mail');
     expect(email.attributes('aria-invalid')).toBeUndefined();
     await email.trigger('blur');
+    await flushPromises();
     expect(email.attributes('aria-invalid')).toBe('true');
     expect(wrapper.find('#invio-contactEmail-error').text()).toContain('non sembra valido');
     // An untouched field says nothing on blur.
     await wrapper.find('#invio-title').trigger('blur');
+    await flushPromises();
     expect(wrapper.find('#invio-title-error').exists()).toBe(false);
     wrapper.unmount();
   });

@@ -3,7 +3,8 @@ import { flushPromises } from '@vue/test-utils';
 import { mountSuspended } from '@nuxt/test-utils/runtime';
 import { StrapiError, type SubmissionState, type SubmissionsClient } from '@chiudete/types';
 import SubmissionStatusPanel from '~/components/submission/SubmissionStatusPanel.vue';
-import { SUBMISSIONS_API_KEY } from '~/composables/useSubmissions';
+import { SUBMISSIONS_API_KEY } from '~/composables/useSubmissionsApi';
+import { loadFormCode } from './public-form';
 
 const TOKEN = 'Ab3_xY-9zQ7kLm2nPq4r';
 
@@ -29,11 +30,15 @@ function fakeApi(overrides: Partial<SubmissionsClient> = {}): SubmissionsClient 
 }
 
 async function mountPanel(api: SubmissionsClient, hash: string) {
+  await loadFormCode();
   window.location.hash = hash;
   const wrapper = await mountSuspended(SubmissionStatusPanel, {
     attachTo: document.body,
     global: { provide: { [SUBMISSIONS_API_KEY as symbol]: api } },
   });
+  await flushPromises();
+  // The status card and the withdraw button are loaded once the status arrived (async components).
+  if (hash) await vi.waitFor(() => expect(wrapper.find('h2').exists() || wrapper.find('[role="alert"]').exists()).toBe(true));
   await flushPromises();
   return wrapper;
 }

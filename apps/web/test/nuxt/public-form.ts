@@ -1,6 +1,7 @@
 import { vi } from 'vitest';
 import type { FormToken } from '@chiudete/types';
 import { defineComponent, h, type InjectionKey } from 'vue';
+import { loadFormClient, loadFormSchemas } from '~/composables/lazyForms';
 
 /**
  * What the tests of the public forms (testimony, contact) share: only the
@@ -9,6 +10,15 @@ import { defineComponent, h, type InjectionKey } from 'vue';
  * challenge from the CMS. The shared schema, the error mapping and the
  * forms are the real ones.
  */
+
+/**
+ * What the forms load once the reader uses them (composables/lazyForms.ts: the
+ * typed client's error mapping, the schemas), loaded before a test mounts a
+ * form, so that `flushPromises` covers the form's own work.
+ */
+export async function loadFormCode(): Promise<void> {
+  await Promise.all([loadFormClient(), loadFormSchemas()]);
+}
 
 /** The CMS's form token endpoint, answering at once with a token the form may spend straight away. */
 export function fakeFormToken(token: string) {

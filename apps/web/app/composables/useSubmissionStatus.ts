@@ -1,0 +1,41 @@
+import type { SubmissionState, SubmissionsClient } from '@chiudete/types';
+
+/**
+ * The private status page of a testimony (`/testimonianze/stato#<token>`):
+ * its status and its withdrawal, from the browser straight to the CMS (the
+ * access token never reaches this app's server). The typed client loads with
+ * the first request (useSubmissionsApi); failures come back as Italian
+ * messages (submissionStateFailure, loaded with the client).
+ */
+export type SubmissionStateResult
+  = | { ok: true; state: SubmissionState }
+    | { ok: false; reason: 'not_found' | 'failed'; message: string };
+
+/** The CMS could not be reached, or the client could not be loaded. */
+export const STATE_UNREACHABLE: SubmissionStateResult = {
+  ok: false,
+  reason: 'failed',
+  message: 'Non riusciamo a raggiungere il server della redazione in questo momento. Riprova tra qualche minuto.',
+};
+
+export function useSubmissionStatus() {
+  const api = useSubmissionsApi();
+
+  async function stateRequest(request: (client: SubmissionsClient) => Promise<SubmissionState>): Promise<SubmissionStateResult> {
+    try {
+      const client = await api();
+      try {
+        return { ok: true, state: await request(client) };
+      } catch (cause) {
+        return (await loadFormClient()).submissionStateFailure(cause);
+      }
+    } catch {
+      return STATE_UNREACHABLE;
+    }
+  }
+
+  return {
+    status: (accessToken: string) => stateRequest((client) => client.status(accessToken)),
+    withdraw: (accessToken: string) => stateRequest((client) => client.withdraw(accessToken)),
+  };
+}

@@ -1,0 +1,95 @@
+import { StrapiError, createStrapiClient, type FieldError, type StrapiClient } from '@chiudete/types';
+import { isAxiosError } from 'axios';
+import { FORM_ERROR_FIELD, UNREACHABLE_ERROR } from '~/utils/form-errors';
+import type { PublicFormTexts } from '~/composables/usePublicForm';
+import { STATE_UNREACHABLE, type SubmissionStateResult } from '~/composables/useSubmissionStatus';
+
+/**
+ * The public forms' side of the CMS, loaded when a form first needs it and
+ * not with the page (issue #10): the typed client of @chiudete/types (with
+ * axios), and the mapping of its errors to what the forms show. The modules
+ * under app/lazy/ are only ever loaded with `import()` (loadFormClient,
+ * loadFormSchemas), so their dependencies stay out of every page's initial
+ * JavaScript; ESLint refuses a static import of them in the app.
+ */
+
+/** One client per CMS origin (stateless: no per-reader token). */
+const clients = new Map<string, StrapiClient>();
+
+/**
+ * The typed client, pointed at the CMS's public origin, for the calls the
+ * browser makes directly: form token, ALTCHA challenge, submit, status,
+ * withdraw. They are writes or per-reader requests, and the CMS's anti-abuse
+ * checks need the reader's own address; the CMS allows this site's origin
+ * (CORS). A generous timeout: a submission is checked for personal data
+ * before the CMS answers.
+ */
+export function directCmsClient(cmsUrl: string): StrapiClient {
+  let client = clients.get(cmsUrl);
+  if (!client) {
+    client = createStrapiClient({ baseURL: cmsUrl, timeout: 20_000 });
+    clients.set(cmsUrl, client);
+  }
+  return client;
+}
+
+const formError = (code: string, message: string): FieldError => ({ field: FORM_ERROR_FIELD, code, message });
+
+function isFieldError(value: unknown): value is FieldError {
+  if (typeof value !== 'object' || value === null) return false;
+  const { field, code, message } = value as Record<string, unknown>;
+  return typeof field === 'string' && typeof code === 'string' && typeof message === 'string';
+}
+
+/** `{ details: { errors: FieldError[] } }` from the CMS's error body (or from the raw response when the client could not parse it). */
+function fieldErrorsOf(error: StrapiError): FieldError[] {
+  const raw = isAxiosError(error.cause) ? error.cause.response?.data : undefined;
+  const fromRaw = typeof raw === 'object' && raw !== null && 'error' in raw ? (raw.error as { details?: unknown }).details : undefined;
+  const details = error.body?.details ?? fromRaw;
+  const errors = typeof details === 'object' && details !== null && 'errors' in details ? details.errors : undefined;
+  return Array.isArray(errors) ? errors.filter(isFieldError) : [];
+}
+
+/** «tra un minuto», «tra 3 minuti», for a Retry-After in seconds. */
+export function waitText(seconds: number | undefined): string {
+  if (!seconds || seconds <= 0) return 'tra qualche minuto';
+  if (seconds < 90) return 'tra un minuto';
+  return `tra ${Math.ceil(seconds / 60)} minuti`;
+}
+
+/** Any failure of a public form's POST as errors the form can show. */
+export function publicFormErrors(cause: unknown, texts: PublicFormTexts): FieldError[] {
+  if (!(cause instanceof StrapiError)) return [UNREACHABLE_ERROR];
+  if (cause.status === 400) {
+    const errors = fieldErrorsOf(cause);
+    return errors.length > 0
+      ? errors
+      : [formError('invalid', 'Il server non ha accettato il modulo. Controlla i campi e riprova.')];
+  }
+  if (cause.status === 413) {
+    return [formError('too_large', `Il testo inviato è troppo lungo per il server. ${texts.shorten}`)];
+  }
+  if (cause.status === 429) {
+    return [formError('rate_limited', `Sono arrivati troppi invii da questa connessione in poco tempo. Riprova ${waitText(cause.retryAfterSeconds)}: quello che hai scritto resta qui.`)];
+  }
+  if (cause.status === 0) return [UNREACHABLE_ERROR];
+  return [formError(
+    'server_error',
+    `Il server della redazione ha un problema in questo momento e ${texts.notSent}. Riprova tra qualche minuto: quello che hai scritto resta qui.`,
+  )];
+}
+
+/** A failed status or withdrawal request, as the status page shows it. */
+export function submissionStateFailure(cause: unknown): SubmissionStateResult {
+  if (cause instanceof StrapiError && cause.status === 404) {
+    return {
+      ok: false,
+      reason: 'not_found',
+      message: 'Questo link non corrisponde a nessuna storia. Controlla di averlo copiato per intero: è lungo, e basta un carattere in meno.',
+    };
+  }
+  if (cause instanceof StrapiError && cause.status === 429) {
+    return { ok: false, reason: 'failed', message: `Troppe richieste da questa connessione. Riprova ${waitText(cause.retryAfterSeconds)}.` };
+  }
+  return STATE_UNREACHABLE;
+}

@@ -1,0 +1,29 @@
+/**
+ * The private link of a submission (`/testimonianze/stato#<token>`): what the
+ * confirmation page shows once and the status page reads back. Its own
+ * module: the status page needs it, not the form's helpers (utils/submission.ts).
+ */
+
+/** Access tokens are opaque URL-safe strings; anything else in a fragment is not one. */
+const ACCESS_TOKEN = /^[\w.~-]{8,512}$/;
+
+/** The access token from a URL fragment: `#<token>` or `#t=<token>`; null when there is none. */
+export function accessTokenFromHash(hash: string): string | null {
+  const raw = hash.replace(/^#/, '');
+  const value = raw.startsWith('t=') ? raw.slice(2) : raw;
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(value);
+  } catch {
+    return null;
+  }
+  return ACCESS_TOKEN.test(decoded) ? decoded : null;
+}
+
+/**
+ * The private status page of a submission. The token travels in the
+ * fragment, which browsers never send to a server nor put in a Referer.
+ */
+export function submissionStatusUrl(siteUrl: string, accessToken: string): string {
+  return `${siteUrl.replace(/\/+$/, '')}/testimonianze/stato#${encodeURIComponent(accessToken)}`;
+}
