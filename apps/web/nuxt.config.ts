@@ -181,11 +181,11 @@ export default defineNuxtConfig({
 
   /**
    * /robots.txt: the sitemap, and what crawlers must not fetch: search results,
-   * the private pages of a testimony, previews of drafts, the CMS proxy. (Not
+   * the private pages of a testimony, previews of drafts. (Not
    * /_ipx/: the images must stay crawlable.)
    */
   robots: {
-    disallow: ['/cerca', '/testimonianze/inviata', '/testimonianze/stato', '/anteprima', '/_cms/'],
+    disallow: ['/cerca', '/testimonianze/inviata', '/testimonianze/stato', '/anteprima'],
     // The sitemap index (server/routes/sitemap.xml.ts), made absolute with the site's URL at run time.
     sitemap: ['/sitemap.xml'],
     // Bot detection would add a client plugin for nothing this site uses.

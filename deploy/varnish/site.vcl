@@ -43,7 +43,7 @@ sub vcl_recv {
     return (pass);
   }
   # An editor's preview, and everything the site does not cache itself.
-  if (req.http.Cookie ~ "(^|;\s*)cc_anteprima=" || req.url ~ "^/(api|_cms|anteprima|cerca|testimonianze/(invia|inviata|stato))([/?]|$)") {
+  if (req.http.Cookie ~ "(^|;\s*)cc_anteprima=" || req.url ~ "^/(api|anteprima|cerca|testimonianze/(invia|inviata|stato))([/?]|$)") {
     return (pass);
   }
   # Tracking parameters never change a page (the site ignores them too): one copy for all.

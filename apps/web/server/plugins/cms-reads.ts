@@ -3,7 +3,7 @@ import { siteServices } from '../utils/site-services';
 /**
  * Gives each request the site's CMS reader (server/utils/cms/reader.ts):
  * the app's server-side client reads through it (app/composables/strapi.ts),
- * as do the feeds, the sitemap and the browser's proxy. A read that failed
+ * as do the feeds and the sitemap. A read that failed
  * marks the request as degraded, so the page cache keeps nothing built from it.
  */
 export default defineNitroPlugin((nitroApp) => {

@@ -1,4 +1,4 @@
-import type { Answer, Article, Author, BookRelease, Category, Global, Media, StrapiClient, Testimony, Video } from '@chiudete/types';
+import type { Answer, Article, Global, StrapiClient } from '@chiudete/types';
 
 /**
  * What the feeds (RSS and JSON) read from the CMS, through the one typed

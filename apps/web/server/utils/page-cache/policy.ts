@@ -9,7 +9,7 @@
 export const PREVIEW_COOKIE = 'cc_anteprima';
 
 /** Served by other handlers, exactly as requested (case-sensitive asset names, APIs, Nuxt's internal routes). */
-const PASS_THROUGH_PREFIXES = ['/_nuxt/', '/_ipx/', '/api/', '/_cms/', '/__nuxt', '/_i18n/', '/.well-known/'];
+const PASS_THROUGH_PREFIXES = ['/_nuxt/', '/_ipx/', '/api/', '/__nuxt', '/_i18n/', '/.well-known/'];
 
 /** Documents other than pages that are cached: the feeds, the sitemap (with its chunks) and robots.txt. */
 const CACHEABLE_FILES = /^\/(?:feed\.xml|feed\.json|robots\.txt|sitemap\.xml|sitemap\/[a-z0-9-]+\.xml)$/;

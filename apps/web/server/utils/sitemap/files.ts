@@ -12,11 +12,11 @@ export const SITEMAP_FILE_SIZE = SITEMAP_PAGE_SIZE_MAX;
 
 /** Where each type's entries live on the site (the book has one page, /libro, listed with the fixed pages). */
 export const ENTRY_SECTIONS = {
-  'article': 'articoli',
-  'testimony': 'testimonianze',
-  'answer': 'risposte',
-  'author': 'autori',
-  'category': 'categorie',
+  article: 'articoli',
+  testimony: 'testimonianze',
+  answer: 'risposte',
+  author: 'autori',
+  category: 'categorie',
 } as const satisfies Partial<Record<SitemapType, string>>;
 export type EntryType = keyof typeof ENTRY_SECTIONS;
 const ENTRY_TYPES = Object.keys(ENTRY_SECTIONS) as EntryType[];
