@@ -130,7 +130,7 @@ describe.skipIf(Boolean(skipReason))('a CMS that throttles or fails', () => {
     const first = await reader.get(`${site.url}/`);
     expect(first.status).toBe(200);
     await sleep(1_200);
-    proxy.set({ kind: 'status', status: 429, retryAfter: 30 });
+    proxy.set({ kind: 'status', status: 429, retryAfter: 2 });
     const stale = await reader.get(`${site.url}/`);
     expect(stale.status).toBe(200);
     expect(stale.cache).toBe('STALE');
@@ -140,6 +140,8 @@ describe.skipIf(Boolean(skipReason))('a CMS that throttles or fails', () => {
     expect(never.status).toBe(503);
     expect(never.cacheControl).toBe('no-store');
     proxy.set(undefined);
+    // The site does not ask the CMS again before its Retry-After.
+    await sleep(2_100);
     expect((await reader.get(`${site.url}/risposte`)).status).toBe(200);
   });
 
@@ -152,6 +154,8 @@ describe.skipIf(Boolean(skipReason))('a CMS that throttles or fails', () => {
     expect((await reader.get(`${site.url}/feed.xml`)).status).toBe(503);
 
     proxy.set(undefined);
+    // After a failure the site does not ask the CMS again for 2 s.
+    await sleep(2_100);
     const index = await reader.get(`${site.url}/sitemap.xml`);
     expect([index.status, index.cache]).toEqual([200, 'MISS']);
     expect(index.body).toContain('/sitemap/testimonianze-1.xml');
@@ -172,6 +176,7 @@ describe.skipIf(Boolean(skipReason))('a CMS that throttles or fails', () => {
     expect(partial.cacheControl).toBe('no-store');
     expect((await reader.get(`${site.url}/articoli/${article}`)).cache).toBe('MISS');
     proxy.set(undefined);
+    await sleep(2_100);
     expect((await reader.get(`${site.url}/articoli/${article}`)).cache).toBe('MISS');
     expect((await reader.get(`${site.url}/articoli/${article}`)).cache).toBe('HIT');
   });
@@ -203,8 +208,8 @@ describe.skipIf(Boolean(skipReason))('a CMS that hangs, then dies', () => {
       const uncached = await reader.get(`${site.url}/video`);
       expect(uncached.status).toBe(503);
       console.log(`[resilience] CMS hanging: stale page in ${stale.ms.toFixed(0)} ms, uncached page 503 in ${uncached.ms.toFixed(0)} ms`);
-      expect(stale.ms).toBeLessThan(2_500);
-      expect(uncached.ms).toBeLessThan(2_500);
+      expect(stale.ms).toBeLessThan(2_000);
+      expect(uncached.ms).toBeLessThan(2_000);
     } finally {
       cms.signal('SIGCONT');
     }
@@ -217,7 +222,14 @@ describe.skipIf(Boolean(skipReason))('a CMS that hangs, then dies', () => {
     await sleep(500);
     const stale = await reader.get(`${site.url}/`);
     expect([stale.status, stale.cache]).toEqual([200, 'STALE']);
-    expect((await reader.get(`${site.url}/libro`)).status).toBe(503);
+    // Never rendered, but everything it shows was read for the home page: built from those copies, kept by nobody.
+    const book = await reader.get(`${site.url}/libro`);
+    expect([book.status, book.cacheControl]).toEqual([200, 'no-store']);
+    expect(book.body).toContain('Chiudete i Call Center in outsourcing');
+    // Nothing of it was ever read: a 503 page, at once.
+    const answers = await reader.get(`${site.url}/risposte`);
+    expect([answers.status, answers.cacheControl]).toEqual([503, 'no-store']);
+    expect(answers.ms).toBeLessThan(1_000);
   });
 });
 

@@ -54,7 +54,7 @@ export default defineNuxtConfig({
     /** Bearer secret of POST /api/revalidate, shared with the CMS's REVALIDATE_SECRET. Env: NUXT_REVALIDATE_SECRET. */
     revalidateSecret: '',
     /** Per attempt, for the CMS reads of a render (one retry at most; a page answers within pageCache.renderTimeoutMs anyway). Env: NUXT_STRAPI_TIMEOUT_MS. */
-    strapiTimeoutMs: 1500,
+    strapiTimeoutMs: 1200,
     /** Shared store of the page cache, the CMS data cache and the render limits when several instances run (empty: memory). Env: NUXT_REDIS_URL. */
     redisUrl: '',
     /** Proxies whose X-Forwarded-For is believed (proxy-addr syntax: `loopback`, `uniquelocal`, CIDRs; empty: none). Env: NUXT_TRUSTED_PROXIES. */
@@ -70,7 +70,7 @@ export default defineNuxtConfig({
       /** Env: NUXT_PAGE_CACHE_MAX_MEGABYTES (memory store only). */
       maxMegabytes: 64,
       /** Env: NUXT_PAGE_CACHE_RENDER_TIMEOUT_MS. */
-      renderTimeoutMs: 2000,
+      renderTimeoutMs: 1500,
       /** Prefix of the site's keys in Redis (one per site sharing a Redis). Env: NUXT_PAGE_CACHE_REDIS_PREFIX. */
       redisPrefix: 'chiudete:page-cache',
     },

@@ -10,9 +10,9 @@ export default defineNitroPlugin((nitroApp) => {
   const { cms } = siteServices();
   nitroApp.hooks.hook('request', (event) => {
     event.context.cms = {
-      async read(path) {
+      async read(path, options) {
         try {
-          const answer = await cms.read(path);
+          const answer = await cms.read(path, options);
           if (answer.degraded) event.context.cmsDegraded = true;
           return answer;
         } catch (error) {

@@ -1,6 +1,6 @@
 import { cmsClientOf, cmsUnavailable } from '../utils/cms/request';
 import { loadPagesContent } from '../utils/sitemap/content';
-import { homeLastmod, indexItems } from '../utils/sitemap/files';
+import { SITEMAP_READ_TIMEOUT_MS, homeLastmod, indexItems } from '../utils/sitemap/files';
 import { indexXml } from '../utils/sitemap/xml';
 
 /**
@@ -10,7 +10,7 @@ import { indexXml } from '../utils/sitemap/xml';
  * good one, if any).
  */
 export default defineEventHandler(async (event) => {
-  const content = await loadPagesContent(cmsClientOf(event)).catch(cmsUnavailable(event, 'sitemap'));
+  const content = await loadPagesContent(cmsClientOf(event, { timeoutMs: SITEMAP_READ_TIMEOUT_MS })).catch(cmsUnavailable(event, 'sitemap'));
   setResponseHeader(event, 'content-type', 'application/xml; charset=utf-8');
   return indexXml(indexItems(content.summary, homeLastmod(content)), useRuntimeConfig().public.siteUrl);
 });

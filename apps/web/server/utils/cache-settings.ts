@@ -54,12 +54,12 @@ export function cacheSettings(config: RawConfig): CacheSettings {
       ttlSeconds: whole(config.pageCache?.ttlSeconds, 600, 86_400),
       staleSeconds: whole(config.pageCache?.staleSeconds, 86_400, 7 * 86_400),
       maxBytes: (whole(config.pageCache?.maxMegabytes, 64, 4_096) || 64) * MB,
-      renderTimeoutMs: whole(config.pageCache?.renderTimeoutMs, 2_000, 60_000) || 2_000,
+      renderTimeoutMs: whole(config.pageCache?.renderTimeoutMs, 1_500, 60_000) || 1_500,
     },
     cms: {
       ttlSeconds: whole(config.cmsCache?.ttlSeconds, 600, 86_400),
       maxBytes: (whole(config.cmsCache?.maxMegabytes, 32, 4_096) || 32) * MB,
-      timeoutMs: whole(config.strapiTimeoutMs, 1_500, 60_000) || 1_500,
+      timeoutMs: whole(config.strapiTimeoutMs, 1_200, 60_000) || 1_200,
     },
     renderLimit: {
       points: whole(config.renderLimit?.points, 30, 1_000_000),

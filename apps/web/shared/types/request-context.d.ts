@@ -10,7 +10,7 @@ declare module 'h3' {
     /** The CMS reader of the site's server (server/plugins/cms-reads.ts, server/utils/cms/reader.ts). */
     cms?: {
       /** GET `/api<path>` of the CMS with the site's token, through the data cache; throws when the CMS cannot answer. */
-      read(path: string): Promise<{ status: number; body: string; degraded: boolean }>;
+      read(path: string, options?: { timeoutMs?: number }): Promise<{ status: number; body: string; degraded: boolean }>;
     };
     /** A CMS read of this request failed: nothing built from it may be cached. */
     cmsDegraded?: boolean;

@@ -1,7 +1,7 @@
 import axios, { AxiosError, type AxiosAdapter, type AxiosResponse } from 'axios';
 import { createStrapiClient, type StrapiClient } from '@chiudete/types';
 
-type Read = (path: string) => Promise<{ status: number; body: string }>;
+type Read = (path: string, options?: { timeoutMs?: number }) => Promise<{ status: number; body: string }>;
 
 /**
  * An axios adapter that sends the typed client's GETs through the site
@@ -10,7 +10,7 @@ type Read = (path: string) => Promise<{ status: number; body: string }>;
  * A CMS that cannot answer is a network error (status 0), as it would be
  * without the reader.
  */
-export function cmsReaderAdapter(read: Read, apiBase: string): AxiosAdapter {
+export function cmsReaderAdapter(read: Read, apiBase: string, timeoutMs?: number): AxiosAdapter {
   return async (config) => {
     const url = axios.getUri(config);
     if ((config.method ?? 'get').toLowerCase() !== 'get' || !url.startsWith(apiBase)) {
@@ -18,7 +18,7 @@ export function cmsReaderAdapter(read: Read, apiBase: string): AxiosAdapter {
     }
     let answer: { status: number; body: string };
     try {
-      answer = await read(url.slice(apiBase.length));
+      answer = await read(url.slice(apiBase.length), timeoutMs === undefined ? undefined : { timeoutMs });
     } catch (cause) {
       throw new AxiosError((cause as Error).message, AxiosError.ERR_NETWORK, config);
     }
@@ -31,10 +31,10 @@ export function cmsReaderAdapter(read: Read, apiBase: string): AxiosAdapter {
 /**
  * The typed client over a CMS reader: the one client, its requests answered
  * by `read` (the site server's reader: token, data cache, retries), so it
- * does not retry by itself.
+ * does not retry by itself. `timeoutMs` overrides the reader's timeout.
  */
-export function createReaderClient(read: Read, strapiUrl: string): StrapiClient {
+export function createReaderClient(read: Read, strapiUrl: string, timeoutMs?: number): StrapiClient {
   const client = createStrapiClient({ baseURL: strapiUrl, retries: 0 });
-  client.http.defaults.adapter = cmsReaderAdapter(read, client.http.defaults.baseURL ?? '');
+  client.http.defaults.adapter = cmsReaderAdapter(read, client.http.defaults.baseURL ?? '', timeoutMs);
   return client;
 }

@@ -1,6 +1,6 @@
 import { cmsClientOf, cmsUnavailable, serverMediaUrl } from '../../utils/cms/request';
 import { loadPagesContent } from '../../utils/sitemap/content';
-import { SITEMAP_FILE_SIZE, entryItems, pageItems, parseSitemapFile } from '../../utils/sitemap/files';
+import { SITEMAP_FILE_SIZE, SITEMAP_READ_TIMEOUT_MS, entryItems, pageItems, parseSitemapFile } from '../../utils/sitemap/files';
 import { urlsetXml } from '../../utils/sitemap/xml';
 
 /**
@@ -12,7 +12,7 @@ import { urlsetXml } from '../../utils/sitemap/xml';
 export default defineEventHandler(async (event) => {
   const file = parseSitemapFile(getRouterParam(event, 'file') ?? '');
   if (!file) throw createError({ status: 404, statusText: 'Not Found', message: 'Questo file della sitemap non esiste.' });
-  const cms = cmsClientOf(event);
+  const cms = cmsClientOf(event, { timeoutMs: SITEMAP_READ_TIMEOUT_MS });
   const siteUrl = useRuntimeConfig().public.siteUrl;
   let xml: string;
   if (file.kind === 'pages') {

@@ -115,6 +115,24 @@ describe('CMS reads without a cached copy', () => {
     expect(cms.requests).toHaveLength(1);
   });
 
+  it('does not ask a CMS that just failed again for a few seconds: stale copies at once, failures at once', async () => {
+    let now = 1_800_000_000_000;
+    const cmsReader = reader(memoryReadCache({ maxBytes: 100_000 }), { now: () => now, timeoutMs: 200 });
+    await cmsReader.read('/global');
+    now += 601_000;
+    cms.behave = () => {};
+    expect((await cmsReader.read('/articles').catch((error: unknown) => error))).toBeInstanceOf(CmsUnavailableError);
+    const asked = cms.requests.length;
+    const started = Date.now();
+    expect(await cmsReader.read('/global')).toMatchObject({ status: 200, degraded: true });
+    await expect(cmsReader.read('/videos')).rejects.toThrow(/failed moments ago/);
+    expect(Date.now() - started).toBeLessThan(100);
+    expect(cms.requests).toHaveLength(asked);
+    now += 2_001;
+    cms.behave = undefined;
+    expect(await cmsReader.read('/videos')).toMatchObject({ status: 200, degraded: false });
+  });
+
   it('reports a CMS that cannot be reached', async () => {
     const cmsReader = createCmsReader({ baseUrl: 'http://127.0.0.1:1', token: '', ttlSeconds: 600, retainSeconds: 0, timeoutMs: 300, retryDelayMs: 0 });
     await expect(cmsReader.read('/global')).rejects.toThrow(/did not answer/);

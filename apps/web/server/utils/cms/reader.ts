@@ -40,9 +40,14 @@ export interface CmsReaderOptions {
   retryDelayMs?: number;
 }
 
+export interface ReadOptions {
+  /** Per attempt, instead of the reader's default (a sitemap file of 50,000 entries takes longer than a page's data). */
+  timeoutMs?: number;
+}
+
 export interface CmsReader {
   /** GET `/api<path>` (`path` with its query string, e.g. `/articles?...`). */
-  read(path: string): Promise<CmsAnswer>;
+  read(path: string, options?: ReadOptions): Promise<CmsAnswer>;
   /** Forgets every cached answer (a content change). */
   purge(): Promise<void>;
 }
@@ -55,6 +60,9 @@ const RETRYABLE = new Set([429, 502, 503, 504]);
 const cacheable = (path: string) => !/^\/search(?:[/?]|$)/.test(path);
 /** Longest Retry-After still worth waiting for during a render. */
 const MAX_RETRY_AFTER_MS = 1_000;
+/** After a failure, how long the CMS is not asked again (a Retry-After can say more, up to the cap). */
+const PAUSE_AFTER_FAILURE_MS = 2_000;
+const MAX_PAUSE_MS = 60_000;
 
 export function createCmsReader(options: CmsReaderOptions): CmsReader {
   const { ttlSeconds, retainSeconds, timeoutMs } = options;
@@ -64,22 +72,37 @@ export function createCmsReader(options: CmsReaderOptions): CmsReader {
   const base = `${options.baseUrl.replace(/\/+$/, '')}/api`;
   const headers = { accept: 'application/json', ...(options.token ? { authorization: `Bearer ${options.token}` } : {}) };
   const inFlight = new Map<string, Promise<CmsAnswer>>();
+  /**
+   * A CMS that just failed (down, hanging, overloaded) is not asked again for
+   * a few seconds: reads answer at once from the stale copy, or fail, instead
+   * of each waiting for its own timeout, and the CMS gets room to recover.
+   * Knowledge of this process only (it is about the road to the CMS, not
+   * shared state); the first read after the pause asks again.
+   */
+  let pausedUntil = 0;
+  const pause = (ms = PAUSE_AFTER_FAILURE_MS) => {
+    pausedUntil = Math.max(pausedUntil, now() + Math.min(ms, MAX_PAUSE_MS));
+  };
 
-  async function attempt(url: string): Promise<{ status: number; body: string; retryAfterMs?: number }> {
-    const response = await doFetch(url, { headers, signal: AbortSignal.timeout(timeoutMs) });
+  async function attempt(url: string, timeout: number): Promise<{ status: number; body: string; retryAfterMs?: number }> {
+    const response = await doFetch(url, { headers, signal: AbortSignal.timeout(timeout) });
     const header = response.headers.get('retry-after');
     const retryAfter = header === null ? Number.NaN : Number(header);
     return { status: response.status, body: await response.text(), ...(retryAfter >= 0 ? { retryAfterMs: retryAfter * 1000 } : {}) };
   }
 
   /** Two attempts at most; a timeout is not retried (it already took the whole budget). */
-  async function fetchAnswer(url: string): Promise<{ status: number; body: string }> {
+  async function fetchAnswer(url: string, timeout: number): Promise<{ status: number; body: string }> {
     let failure: unknown;
     for (let round = 0; round < 2; round++) {
       try {
-        const answer = await attempt(url);
+        const answer = await attempt(url, timeout);
         const done = { status: answer.status, body: answer.body };
-        if (!RETRYABLE.has(answer.status) || round === 1 || (answer.retryAfterMs ?? 0) > MAX_RETRY_AFTER_MS) return done;
+        if (!RETRYABLE.has(answer.status)) return done;
+        if (round === 1 || (answer.retryAfterMs ?? 0) > MAX_RETRY_AFTER_MS) {
+          pause(answer.retryAfterMs);
+          return done;
+        }
         failure = new CmsUnavailableError(url, answer.status, `the CMS answered ${answer.status}`);
         await wait(Math.max(answer.retryAfterMs ?? 0, jitter(options.retryDelayMs ?? 150)));
       } catch (error) {
@@ -88,20 +111,25 @@ export function createCmsReader(options: CmsReaderOptions): CmsReader {
         await wait(jitter(options.retryDelayMs ?? 150));
       }
     }
+    pause();
     const cause = failure as Error;
-    throw new CmsUnavailableError(url, 0, `the CMS did not answer: ${cause.name === 'TimeoutError' ? `no answer within ${timeoutMs} ms` : cause.message}`, { cause });
+    throw new CmsUnavailableError(url, 0, `the CMS did not answer: ${cause.name === 'TimeoutError' ? `no answer within ${timeout} ms` : cause.message}`, { cause });
   }
 
-  async function read(path: string): Promise<CmsAnswer> {
+  async function read(path: string, { timeoutMs: timeout = timeoutMs }: ReadOptions): Promise<CmsAnswer> {
     const url = `${base}${path}`;
     const cache = cacheable(path) ? store : undefined;
     const lookup = cache ? await cache.lookup(path).catch(() => undefined) : undefined;
     const cached = lookup?.entry;
     if (cached && now() - cached.storedAt <= ttlSeconds * 1000) return { status: 200, body: cached.body, degraded: false };
+    if (now() < pausedUntil) {
+      if (cached) return { status: 200, body: cached.body, degraded: true };
+      throw new CmsUnavailableError(url, 0, `the CMS failed moments ago: not asked again for ${Math.ceil((pausedUntil - now()) / 1000)} s`);
+    }
 
     const startedAt = now();
     try {
-      const answer = await fetchAnswer(url);
+      const answer = await fetchAnswer(url, timeout);
       if (answer.status === 200) {
         if (cache && lookup) await cache.store(lookup.generation, path, { storedAt: startedAt, body: answer.body }, ttlSeconds + retainSeconds).catch(() => undefined);
         return { ...answer, degraded: false };
@@ -118,10 +146,10 @@ export function createCmsReader(options: CmsReaderOptions): CmsReader {
   }
 
   return {
-    read(path) {
+    read(path, options = {}) {
       let pending = inFlight.get(path);
       if (!pending) {
-        pending = read(path).finally(() => inFlight.delete(path));
+        pending = read(path, options).finally(() => inFlight.delete(path));
         inFlight.set(path, pending);
       }
       return pending;

@@ -8,10 +8,10 @@ import { createReaderClient } from '../../../shared/utils/cms-reader-adapter';
  * data cache; a failed read marks the request degraded, so the page cache
  * keeps nothing built from it).
  */
-export function cmsClientOf(event: H3Event): StrapiClient {
+export function cmsClientOf(event: H3Event, options: { timeoutMs?: number } = {}): StrapiClient {
   const read = event.context.cms?.read;
   if (!read) throw new Error('The CMS reader is not installed (server/plugins/cms-reads.ts).');
-  return createReaderClient(read, useRuntimeConfig().strapiUrl);
+  return createReaderClient(read, useRuntimeConfig().strapiUrl, options.timeoutMs);
 }
 
 /** A CMS that does not answer is a 503 with Retry-After; the cause (with the CMS's URL) is logged only. */

@@ -43,6 +43,12 @@ type Outcome
     | { kind: 'failed'; page?: RenderedPage };
 
 const TIMEOUT = Symbol('timeout');
+/**
+ * The feeds and the sitemap are read by programs, which wait: their render
+ * (a sitemap file lists up to 50,000 entries) gets longer than a page's.
+ */
+const DOCUMENT_RENDER_TIMEOUT_MS = 25_000;
+const isDocument = (path: string) => /\.[a-z]+$/.test(path);
 
 export function createPageCache(options: PageCacheOptions): (req: IncomingMessage, res: ServerResponse) => Promise<boolean> {
   const { store, budget, clientAddress, render, settings } = options;
@@ -190,7 +196,7 @@ export function createPageCache(options: PageCacheOptions): (req: IncomingMessag
     let timer: NodeJS.Timeout | undefined;
     const outcome = await Promise.race([
       flight,
-      new Promise<typeof TIMEOUT>((resolve) => (timer = setTimeout(resolve, settings.renderTimeoutMs, TIMEOUT))),
+      new Promise<typeof TIMEOUT>((resolve) => (timer = setTimeout(resolve, isDocument(canonical.path) ? DOCUMENT_RENDER_TIMEOUT_MS : settings.renderTimeoutMs, TIMEOUT))),
     ]);
     clearTimeout(timer);
     if (outcome === TIMEOUT) {

@@ -9,6 +9,8 @@ import type { IndexItem, SitemapItemLoose } from 'sitemap';
  * page of the CMS's sitemap source: `/sitemap/testimonianze-1.xml`...
  */
 export const SITEMAP_FILE_SIZE = SITEMAP_PAGE_SIZE_MAX;
+/** A file's worth of entries takes the CMS longer than a page's data: its own read timeout. */
+export const SITEMAP_READ_TIMEOUT_MS = 20_000;
 
 /** Where each type's entries live on the site (the book has one page, /libro, listed with the fixed pages). */
 export const ENTRY_SECTIONS = {
