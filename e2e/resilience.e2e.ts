@@ -56,7 +56,8 @@ describe.skipIf(Boolean(skipReason))('a flood of uncached addresses from one cli
   const cmsUrl = inject('cmsUrl');
   let site: Service;
   beforeAll(async () => {
-    site = await startWeb(cmsUrl);
+    // The default budget of renders (30 per 10 s per client).
+    site = await startWeb(cmsUrl, undefined, { NUXT_RENDER_LIMIT_POINTS: '30' });
   });
   afterAll(() => site?.stop());
 

@@ -164,6 +164,9 @@ export async function startWeb(cmsUrl: string, port?: number, env: Record<string
     NUXT_PREVIEW_TOKEN: E2E_SITE_SECRETS.previewToken,
     NUXT_STRAPI_TOKEN: E2E_SITE_SECRETS.siteToken,
     NUXT_REVALIDATE_SECRET: E2E_SITE_SECRETS.revalidateSecret,
+    // The tests and their browser are one address acting as many readers: no render budget,
+    // except where a test measures it (e2e/resilience.e2e.ts).
+    NUXT_RENDER_LIMIT_POINTS: '0',
     ...env,
   });
   const stop = () => stopChild(web);

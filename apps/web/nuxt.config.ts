@@ -70,7 +70,7 @@ export default defineNuxtConfig({
       /** Env: NUXT_PAGE_CACHE_MAX_MEGABYTES (memory store only). */
       maxMegabytes: 64,
       /** Env: NUXT_PAGE_CACHE_RENDER_TIMEOUT_MS. */
-      renderTimeoutMs: 1500,
+      renderTimeoutMs: 10000,
       /** Prefix of the site's keys in Redis (one per site sharing a Redis). Env: NUXT_PAGE_CACHE_REDIS_PREFIX. */
       redisPrefix: 'chiudete:page-cache',
     },

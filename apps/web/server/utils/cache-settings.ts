@@ -10,7 +10,12 @@ export interface CacheSettings {
     /** How long past that a page is kept to be served when the CMS fails. */
     staleSeconds: number;
     maxBytes: number;
-    /** A miss answers within this (stale, or a 503 page) even if the CMS hangs. */
+    /**
+     * A miss answers within this (stale, or a 503 page) whatever happens in the
+     * render. A hanging CMS is caught sooner, by the CMS reads' own timeout
+     * (cms.timeoutMs) and pause; this is the last resort, long enough that a
+     * busy server makes readers wait rather than fail.
+     */
     renderTimeoutMs: number;
   };
   cms: {
@@ -54,7 +59,7 @@ export function cacheSettings(config: RawConfig): CacheSettings {
       ttlSeconds: whole(config.pageCache?.ttlSeconds, 600, 86_400),
       staleSeconds: whole(config.pageCache?.staleSeconds, 86_400, 7 * 86_400),
       maxBytes: (whole(config.pageCache?.maxMegabytes, 64, 4_096) || 64) * MB,
-      renderTimeoutMs: whole(config.pageCache?.renderTimeoutMs, 1_500, 60_000) || 1_500,
+      renderTimeoutMs: whole(config.pageCache?.renderTimeoutMs, 10_000, 60_000) || 10_000,
     },
     cms: {
       ttlSeconds: whole(config.cmsCache?.ttlSeconds, 600, 86_400),
