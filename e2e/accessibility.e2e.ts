@@ -93,7 +93,7 @@ describe.skipIf(Boolean(skipReason))('accessibility of every page type (axe-core
       await page.close();
     }
     expect(failures, failures.join('\n')).toEqual([]);
-  });
+  }, 180_000); // Eighteen pages through axe: about a minute on two busy cores.
 
   it('offers a skip link as the first focusable element, which moves focus to the main landmark', async () => {
     const page = await context.newPage();

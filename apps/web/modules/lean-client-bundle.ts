@@ -22,6 +22,14 @@ const inPackage = (name: string) => String.raw`[\\/]node_modules[\\/](?:\.pnpm[\
  *   (content is read on the server: composables/strapi.ts; the hydrated
  *   components link with plain `<a>`). Declared free of side effects, they
  *   are dropped where unused and kept where used.
+ *
+ * And one adjustment of what the server's render links: no render-blocking
+ * `<link rel="stylesheet">` for the CSS of shared chunks (ArticleList.css,
+ * the forms' fields…), which Nuxt links when a chunk holds more than one
+ * component. Every component rendered on the server has its styles inlined
+ * (`features.inlineStyles`, per component); a component that appears later
+ * in a hydrated page comes with its chunk, whose CSS Vite's preload helper
+ * adds when the chunk is imported. The entry's CSS is Nuxt's to handle.
  */
 const plugin: Plugin = {
   name: 'lean-client-bundle',
@@ -48,5 +56,10 @@ export default defineNuxtModule({
     if (nuxt.options.dev) return;
     // A Rolldown plugin is a Vite plugin (Vite 8); Nuxt's kit types still describe Vite's older plugin shape.
     addVitePlugin(plugin as Parameters<typeof addVitePlugin>[0], { server: false });
+    nuxt.hook('build:manifest', (manifest) => {
+      for (const chunk of Object.values(manifest)) {
+        if (!chunk.isEntry && chunk.css?.length) chunk.css = [];
+      }
+    });
   },
 });

@@ -1,6 +1,6 @@
 import { countdownTo, countdownUnits, daysUntilRelease, isReleased, releaseDaysText } from '../utils/countdown';
 import { PARTS } from './names';
-import { part, parts } from './parts';
+import { optionalPart, part, parts } from './parts';
 
 /**
  * The book's release on /libro (BookCountdown.vue, BookBuyLinks.vue). The
@@ -22,7 +22,8 @@ export function enhanceCountdown(root: HTMLElement): void {
   const days = part(root, NAMES.days, HTMLElement);
   const clock = part(root, NAMES.clock, HTMLElement);
   const status = part(root, NAMES.status, HTMLElement);
-  const buyLinks = root.querySelector<HTMLElement>(`[data-part="${NAMES.buyLinks}"]`);
+  // No buy links while the book has none: only the countdown then.
+  const buyLinks = optionalPart(root, NAMES.buyLinks);
   const units = parts(root, NAMES.unit).map((unit) => ({
     value: part(unit, NAMES.value, HTMLElement),
     label: part(unit, NAMES.label, HTMLElement),

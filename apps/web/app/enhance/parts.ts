@@ -12,6 +12,11 @@ export function part<E extends Element>(root: Element, name: string, kind: abstr
   return found;
 }
 
+/** The element of `root` with `data-part="<part>"`, or null when the markup has none. */
+export function optionalPart(root: Element, name: string): HTMLElement | null {
+  return root.querySelector<HTMLElement>(`[${PART_ATTRIBUTE}="${name}"]`);
+}
+
 /** Every element of `root` with `data-part="<part>"`, in document order. */
 export function parts(root: Element, name: string): HTMLElement[] {
   return [...root.querySelectorAll<HTMLElement>(`[${PART_ATTRIBUTE}="${name}"]`)];
