@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -45,6 +45,8 @@ function stopper(child: ChildProcess, dir?: string): () => Promise<void> {
 /** nginx serving `body` at `/` as text/html, one worker (the site's server is one process too). */
 export async function startNginx(body: Buffer): Promise<Running> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'bench-nginx-'));
+  // Run as root, nginx's worker is an unprivileged user: it must be able to read the page.
+  chmodSync(dir, 0o755);
   mkdirSync(path.join(dir, 'html'));
   writeFileSync(path.join(dir, 'html', 'index.html'), body);
   const port = await freePort();
@@ -94,6 +96,8 @@ createServer((req, res) => {
 /** Varnish with deploy/varnish/site.vcl, its backend the given site. */
 export async function startVarnish(root: string, siteUrl: string): Promise<Running> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'bench-varnish-'));
+  // Run as root, varnishd compiles the VCL as an unprivileged user: it must be able to read this folder.
+  chmodSync(dir, 0o755);
   const site = new URL(siteUrl);
   writeFileSync(path.join(dir, 'backend.vcl'), `backend site { .host = "${site.hostname}"; .port = "${site.port}"; .first_byte_timeout = 10s; }\n`);
   const port = await freePort();
@@ -102,7 +106,14 @@ export async function startVarnish(root: string, siteUrl: string): Promise<Runni
     '-f', path.join(root, 'deploy/varnish/site.vcl'), '-p', `vcl_path=${dir}:${path.join(root, 'deploy/varnish')}`,
     '-p', 'http_gzip_support=off', '-s', 'malloc,256m',
   ], { stdio: ['ignore', 'ignore', 'pipe'] });
-  child.stderr?.on('data', (chunk: Buffer) => process.env.BENCH_VERBOSE && process.stderr.write(chunk));
+  let errors = '';
+  child.stderr?.on('data', (chunk: Buffer) => {
+    errors += chunk.toString();
+    if (process.env.BENCH_VERBOSE) process.stderr.write(chunk);
+  });
+  child.once('exit', (code) => {
+    if (code) console.error(`[varnishd] exited with ${code}: ${errors.slice(-2000)}`);
+  });
   const url = `http://127.0.0.1:${port}`;
   await waitForUrl(`${url}/robots.txt`, child, 'varnishd');
   return { url, pid: child.pid!, stop: stopper(child, dir) };
