@@ -71,6 +71,8 @@ export default defineNuxtConfig({
       maxMegabytes: 64,
       /** Env: NUXT_PAGE_CACHE_RENDER_TIMEOUT_MS. */
       renderTimeoutMs: 10000,
+      /** Pages rendered at the same time (the others wait). Env: NUXT_PAGE_CACHE_RENDER_CONCURRENCY. */
+      renderConcurrency: 4,
       /** Prefix of the site's keys in Redis (one per site sharing a Redis). Env: NUXT_PAGE_CACHE_REDIS_PREFIX. */
       redisPrefix: 'chiudete:page-cache',
     },

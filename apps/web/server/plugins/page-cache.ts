@@ -1,3 +1,4 @@
+import pLimit from 'p-limit';
 import { createPageCache } from '../utils/page-cache/serve';
 import { DEGRADED_HEADER, RENDER_HEADER, localRenderer } from '../utils/page-cache/render';
 import { siteServices } from '../utils/site-services';
@@ -19,16 +20,21 @@ export default defineNitroPlugin((nitroApp) => {
     settings: settings.page,
   });
 
+  // Pages rendered at once: the others wait their turn. On one core more at a time only
+  // adds memory (each render's working set) and garbage collection, not throughput.
+  const renderSlot = pLimit(settings.page.renderConcurrency);
+
   const app = nitroApp.h3App;
   const next = app.handler;
   app.handler = Object.assign(async (event: Parameters<typeof next>[0]) => {
     const req = event.node.req;
     if (req.headers[RENDER_HEADER] === renderSecret) {
       event.context.pageCacheRender = true;
-      return next(event);
+      return renderSlot(() => next(event));
     }
-    if (await pageCache(req, event.node.res)) return;
-    return next(event);
+    const outcome = await pageCache(req, event.node.res);
+    if (outcome === 'answered') return;
+    return outcome === 'render' ? renderSlot(() => next(event)) : next(event);
   }, next);
 
   // A render that read the CMS with errors says so to the page cache, which then keeps nothing of it.

@@ -17,6 +17,8 @@ export interface CacheSettings {
      * busy server makes readers wait rather than fail.
      */
     renderTimeoutMs: number;
+    /** Pages rendered at the same time; the others wait their turn. */
+    renderConcurrency: number;
   };
   cms: {
     /** How long a CMS answer is reused without a purge (0: no data cache). */
@@ -48,7 +50,7 @@ interface RawConfig {
   trustedProxies?: unknown;
   proxyPurgeUrl?: unknown;
   strapiTimeoutMs?: unknown;
-  pageCache?: { ttlSeconds?: unknown; staleSeconds?: unknown; maxMegabytes?: unknown; renderTimeoutMs?: unknown; redisPrefix?: unknown };
+  pageCache?: { ttlSeconds?: unknown; staleSeconds?: unknown; maxMegabytes?: unknown; renderTimeoutMs?: unknown; renderConcurrency?: unknown; redisPrefix?: unknown };
   cmsCache?: { ttlSeconds?: unknown; maxMegabytes?: unknown };
   renderLimit?: { points?: unknown; windowSeconds?: unknown };
 }
@@ -60,6 +62,7 @@ export function cacheSettings(config: RawConfig): CacheSettings {
       staleSeconds: whole(config.pageCache?.staleSeconds, 86_400, 7 * 86_400),
       maxBytes: (whole(config.pageCache?.maxMegabytes, 64, 4_096) || 64) * MB,
       renderTimeoutMs: whole(config.pageCache?.renderTimeoutMs, 10_000, 60_000) || 10_000,
+      renderConcurrency: whole(config.pageCache?.renderConcurrency, 4, 64) || 4,
     },
     cms: {
       ttlSeconds: whole(config.cmsCache?.ttlSeconds, 600, 86_400),

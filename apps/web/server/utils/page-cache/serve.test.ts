@@ -51,8 +51,8 @@ async function harness(
     ...options,
   });
   server = createServer((req, res) => {
-    void pageCache(req, res).then((answered) => {
-      if (!answered) res.writeHead(200, { 'content-type': 'text/plain' }).end('APP');
+    void pageCache(req, res).then((outcome) => {
+      if (outcome !== 'answered') res.writeHead(200, { 'content-type': 'text/plain' }).end('APP');
     });
   });
   await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', resolve));

@@ -24,8 +24,12 @@ import type { PageStore } from './store';
  * 503. A render that takes longer than `renderTimeoutMs` is answered the
  * same way at that point, and stored when it completes.
  *
- * Returns true when it answered, false to hand the request to the app.
+ * Returns `answered` when it answered, `render` when the app must render a
+ * page for this request (counted against the render concurrency), `pass`
+ * for the rest (assets, APIs).
  */
+export type PageCacheOutcome = 'answered' | 'render' | 'pass';
+
 export interface PageCacheOptions {
   /** Undefined: no page cache (renders still counted against the budget). */
   store: PageStore | undefined;
@@ -50,7 +54,7 @@ const TIMEOUT = Symbol('timeout');
 const DOCUMENT_RENDER_TIMEOUT_MS = 25_000;
 const isDocument = (path: string) => /\.[a-z]+$/.test(path);
 
-export function createPageCache(options: PageCacheOptions): (req: IncomingMessage, res: ServerResponse) => Promise<boolean> {
+export function createPageCache(options: PageCacheOptions): (req: IncomingMessage, res: ServerResponse) => Promise<PageCacheOutcome> {
   const { store, budget, clientAddress, render, settings } = options;
   const now = options.now ?? Date.now;
   const log = options.log ?? ((message: string) => console.error(message));
@@ -114,50 +118,50 @@ export function createPageCache(options: PageCacheOptions): (req: IncomingMessag
   }
 
   /** Rendered by the app for this request only, within the client's budget. */
-  async function bypass(req: IncomingMessage, res: ServerResponse): Promise<boolean> {
+  async function bypass(req: IncomingMessage, res: ServerResponse): Promise<PageCacheOutcome> {
     const wait = await budget.take(clientAddress(req));
     if (wait !== undefined) {
       sendTooManyRequests(req, res, wait);
-      return true;
+      return 'answered';
     }
     res.setHeader('x-cache', 'BYPASS');
-    return false;
+    return 'render';
   }
 
   return async function handle(req, res) {
-    if (req.method !== 'GET' && req.method !== 'HEAD') return false;
+    if (req.method !== 'GET' && req.method !== 'HEAD') return 'pass';
     const target = req.url ?? '/';
     const mark = target.indexOf('?');
-    if (classifyTarget(mark < 0 ? target : target.slice(0, mark)) === 'pass') return false;
+    if (classifyTarget(mark < 0 ? target : target.slice(0, mark)) === 'pass') return 'pass';
     if (hasPreviewCookie(req.headers.cookie)) {
       res.setHeader('x-cache', 'BYPASS');
-      return false;
+      return 'render';
     }
 
     const rawPath = mark < 0 ? target : target.slice(0, mark);
     const path = canonicalPath(rawPath);
     if (path === null) {
       sendBadAddress(req, res);
-      return true;
+      return 'answered';
     }
     const kind = pageKind(path);
     if (kind !== 'cache') {
       // The query of these pages is their own business (a search, a private token): only the path is canonical.
       if (path !== rawPath) {
         sendCanonicalRedirect(res, `${path}${mark < 0 ? '' : target.slice(mark)}`);
-        return true;
+        return 'answered';
       }
-      return kind === 'never' ? false : bypass(req, res);
+      return kind === 'never' ? 'render' : bypass(req, res);
     }
 
     const canonical = canonicalRequest(target);
     if (canonical.kind === 'invalid') {
       sendBadAddress(req, res);
-      return true;
+      return 'answered';
     }
     if (canonical.kind === 'redirect') {
       sendCanonicalRedirect(res, canonical.location);
-      return true;
+      return 'answered';
     }
     if (!store) return bypass(req, res);
 
@@ -173,7 +177,7 @@ export function createPageCache(options: PageCacheOptions): (req: IncomingMessag
     }
     if (cached && now() - cached.storedAt <= settings.ttlSeconds * 1000) {
       sendVariant(req, res, cached, 'HIT', settings, now());
-      return true;
+      return 'answered';
     }
 
     let flight = flights.get(url);
@@ -183,7 +187,7 @@ export function createPageCache(options: PageCacheOptions): (req: IncomingMessag
       if (wait !== undefined) {
         if (cached) sendVariant(req, res, cached, 'STALE', settings, now());
         else sendTooManyRequests(req, res, wait);
-        return true;
+        return 'answered';
       }
       // Another request may have started the same render while this one was being counted.
       flight = flights.get(url);
@@ -202,8 +206,8 @@ export function createPageCache(options: PageCacheOptions): (req: IncomingMessag
     if (outcome === TIMEOUT) {
       if (cached) sendVariant(req, res, cached, 'STALE', settings, now());
       else sendUnavailable(req, res);
-      return true;
+      return 'answered';
     }
-    return serveOutcome(req, res, outcome, cached, leader);
+    return serveOutcome(req, res, outcome, cached, leader) ? 'answered' : 'render';
   };
 }
