@@ -61,7 +61,10 @@ interface HitRow {
 
 interface StoredRow extends IndexedTexts {
   id: string;
+  type: SearchType;
   document_id: string;
+  slug: string;
+  published_at: Date;
 }
 
 const ident = (name: string) => `"${name.replace(/"/g, '""')}"`;
@@ -118,15 +121,24 @@ export function createPostgresStore(db: Sql, schema: string, log: Logger): Searc
   }
 
   async function existing(runner: Sql, type: SearchType, documentIds: readonly string[]): Promise<StoredRow[]> {
-    return rows<StoredRow>(runner, `SELECT id, document_id, title, summary, body FROM ${ENTRIES} WHERE type = ? AND document_id = ANY(?)`, [type, documentIds as unknown as Binding]);
+    return rows<StoredRow>(runner, `SELECT id, type, document_id, slug, title, summary, body, published_at FROM ${ENTRIES} WHERE type = ? AND document_id = ANY(?)`, [type, documentIds as unknown as Binding]);
   }
 
   async function upsertIn(runner: Sql, documents: readonly IndexDocument[]): Promise<void> {
-    const removed: StoredRow[] = [];
+    const previous = new Map<string, StoredRow>();
     for (const type of new Set(documents.map((document) => document.type))) {
-      removed.push(...await existing(runner, type, documents.filter((document) => document.type === type).map((document) => document.documentId)));
+      for (const row of await existing(runner, type, documents.filter((document) => document.type === type).map((document) => document.documentId))) previous.set(`${row.type}:${row.document_id}`, row);
     }
-    const stored = documents.map((document) => ({ ...document, title: storedText(document.title, features), summary: storedText(document.summary, features), body: storedText(document.body, features) }));
+    // What is already stored as it would be written again is left alone (a rebuild rewrites only what changed).
+    const stored = documents
+      .map((document) => ({ ...document, title: storedText(document.title, features), summary: storedText(document.summary, features), body: storedText(document.body, features) }))
+      .filter((document) => {
+        const row = previous.get(`${document.type}:${document.documentId}`);
+        return !row || row.slug !== document.slug || row.title !== document.title || row.summary !== document.summary || row.body !== document.body
+          || new Date(row.published_at).toISOString() !== document.publishedAt;
+      });
+    if (stored.length === 0) return;
+    const removed = stored.map((document) => previous.get(`${document.type}:${document.documentId}`)).filter((row): row is StoredRow => row !== undefined);
     const cfg = config();
     const vector = `setweight(to_tsvector(${cfg}, ?), 'A') || setweight(to_tsvector(${cfg}, ?), 'B') || setweight(to_tsvector(${cfg}, ?), 'C')`;
     for (let i = 0; i < stored.length; i += CHUNK) {
