@@ -244,10 +244,11 @@ export function createPostgresStore(db: Sql, schema: string, log: Logger): Searc
 
     async hasTerm(term: QueryTerm) {
       const word = features.unaccent ? term.text : term.folded;
+      // The query written out in the EXISTS (not a column of the outer query): the planner estimates it.
       const [row] = await all<{ nodes: number; found: boolean }>(
-        `SELECT numnode(q) AS nodes, EXISTS (SELECT 1 FROM ${ENTRIES} e WHERE e.document @@ q) AS found
-         FROM plainto_tsquery(${config()}, ?) AS q`,
-        [word],
+        `SELECT numnode(plainto_tsquery(${config()}, ?)) AS nodes,
+                EXISTS (SELECT 1 FROM ${ENTRIES} e WHERE e.document @@ plainto_tsquery(${config()}, ?)) AS found`,
+        [word, word],
       );
       // No node: PostgreSQL's own stop word, nothing to correct.
       return !row || row.nodes === 0 || row.found;
@@ -267,21 +268,21 @@ export function createPostgresStore(db: Sql, schema: string, log: Logger): Searc
       for (const row of countRows) if (row.type in counts) counts[row.type] = row.n;
       if (pastResults(counts, query.type, query.offset)) return { counts, hits: [] };
 
+      // The newest SEARCH_MAX_RESULTS matches, and only those ranked. The query is written out where it
+      // filters (not read from a CTE), so that the planner estimates how many entries match: a common word
+      // is then read newest first through the (published_at, id) index until enough match, a rare one
+      // through the full-text index.
       const typeFilter = query.type ? 'AND e.type = ?' : '';
-      const where = `e.document @@ q.query ${typeFilter}`;
-      const whereBindings: Binding[] = [...tsquery.bindings, ...(query.type ? [query.type] : [])];
-
-      // The newest SEARCH_MAX_RESULTS matches (the (published_at, id) index read backwards), and only those ranked.
       const page = await all<{ id: string; score: number }>(
-        `WITH q AS (SELECT ${tsquery.sql} AS query),
-         newest AS (
-           SELECT e.id, e.published_at, e.document FROM ${ENTRIES} e, q WHERE ${where}
+        `WITH newest AS (
+           SELECT e.id, e.published_at, e.document FROM ${ENTRIES} e
+           WHERE e.document @@ ${tsquery.sql} ${typeFilter}
            ORDER BY e.published_at DESC, e.id DESC LIMIT ?
          )
-         SELECT newest.id, ts_rank_cd('${RANK_WEIGHTS}', newest.document, q.query) AS score
-         FROM newest, q
+         SELECT newest.id, ts_rank_cd('${RANK_WEIGHTS}', newest.document, ${tsquery.sql}) AS score
+         FROM newest
          ORDER BY score DESC, newest.published_at DESC, newest.id DESC LIMIT ? OFFSET ?`,
-        [...whereBindings, SEARCH_MAX_RESULTS, query.limit, query.offset],
+        [...tsquery.bindings, ...(query.type ? [query.type] : []), SEARCH_MAX_RESULTS, ...tsquery.bindings, query.limit, query.offset],
       );
 
       // ts_headline re-parses the text: run it on the requested page only.
