@@ -203,6 +203,11 @@ export function createPostgresStore(db: Sql, schema: string, log: Logger): Searc
           UNIQUE (type, document_id)
         )`);
         await trx.raw(`CREATE INDEX search_entries_document_idx ON ${ENTRIES} USING gin (document)`);
+        // One per type as well: counting the matches of a small type (articles, answers) then reads its own
+        // posting lists, not a bitmap of every entry that has a common word.
+        for (const type of SEARCH_TYPES) {
+          await trx.raw(`CREATE INDEX ${ident(`search_entries_${type}_document_idx`)} ON ${ENTRIES} USING gin (document) WHERE type = '${type}'`);
+        }
         // The newest matches, of every type and of one type: read backwards, checking the query row by row.
         await trx.raw(`CREATE INDEX search_entries_recent_idx ON ${ENTRIES} (published_at, id)`);
         await trx.raw(`CREATE INDEX search_entries_type_recent_idx ON ${ENTRIES} (type, published_at, id)`);
