@@ -68,16 +68,21 @@ export interface SearchMeta {
    * The index is being rebuilt in the background (after an upgrade, or when
    * found out of date at start): until it ends, some entries may be missing
    * or out of date, and after an upgrade misspelt words are not corrected.
-   * Usually false.
+   * Usually false. (Optional in this type only for responses of CMS versions
+   * that predate it; the CMS always sends it.)
    */
-  indexing: boolean;
+  indexing?: boolean;
   /**
    * Matches per type, whatever the type filter (for the filter tabs), each
    * counted up to SEARCH_MAX_RESULTS; `all` is their sum.
    */
   counts: Record<SearchType | 'all', number>;
-  /** Some count reached SEARCH_MAX_RESULTS: there are at least that many matches ("più di 1.000 risultati"). */
-  countsCapped: boolean;
+  /**
+   * Some count reached SEARCH_MAX_RESULTS: there are at least that many
+   * matches ("più di 1.000 risultati"). (Optional in this type only for
+   * responses of CMS versions that predate it; the CMS always sends it.)
+   */
+  countsCapped?: boolean;
   /** Pagination of the filtered results (at most SEARCH_MAX_RESULTS of them). */
   pagination: Pagination;
 }

@@ -61,7 +61,10 @@ interface HitRow {
 
 interface StoredRow extends IndexedTexts {
   id: string;
+  type: SearchType;
   document_id: string;
+  slug: string;
+  published_at: Date;
 }
 
 const ident = (name: string) => `"${name.replace(/"/g, '""')}"`;
@@ -118,15 +121,24 @@ export function createPostgresStore(db: Sql, schema: string, log: Logger): Searc
   }
 
   async function existing(runner: Sql, type: SearchType, documentIds: readonly string[]): Promise<StoredRow[]> {
-    return rows<StoredRow>(runner, `SELECT id, document_id, title, summary, body FROM ${ENTRIES} WHERE type = ? AND document_id = ANY(?)`, [type, documentIds as unknown as Binding]);
+    return rows<StoredRow>(runner, `SELECT id, type, document_id, slug, title, summary, body, published_at FROM ${ENTRIES} WHERE type = ? AND document_id = ANY(?)`, [type, documentIds as unknown as Binding]);
   }
 
   async function upsertIn(runner: Sql, documents: readonly IndexDocument[]): Promise<void> {
-    const removed: StoredRow[] = [];
+    const previous = new Map<string, StoredRow>();
     for (const type of new Set(documents.map((document) => document.type))) {
-      removed.push(...await existing(runner, type, documents.filter((document) => document.type === type).map((document) => document.documentId)));
+      for (const row of await existing(runner, type, documents.filter((document) => document.type === type).map((document) => document.documentId))) previous.set(`${row.type}:${row.document_id}`, row);
     }
-    const stored = documents.map((document) => ({ ...document, title: storedText(document.title, features), summary: storedText(document.summary, features), body: storedText(document.body, features) }));
+    // What is already stored as it would be written again is left alone (a rebuild rewrites only what changed).
+    const stored = documents
+      .map((document) => ({ ...document, title: storedText(document.title, features), summary: storedText(document.summary, features), body: storedText(document.body, features) }))
+      .filter((document) => {
+        const row = previous.get(`${document.type}:${document.documentId}`);
+        return !row || row.slug !== document.slug || row.title !== document.title || row.summary !== document.summary || row.body !== document.body
+          || new Date(row.published_at).toISOString() !== document.publishedAt;
+      });
+    if (stored.length === 0) return;
+    const removed = stored.map((document) => previous.get(`${document.type}:${document.documentId}`)).filter((row): row is StoredRow => row !== undefined);
     const cfg = config();
     const vector = `setweight(to_tsvector(${cfg}, ?), 'A') || setweight(to_tsvector(${cfg}, ?), 'B') || setweight(to_tsvector(${cfg}, ?), 'C')`;
     for (let i = 0; i < stored.length; i += CHUNK) {
@@ -191,6 +203,11 @@ export function createPostgresStore(db: Sql, schema: string, log: Logger): Searc
           UNIQUE (type, document_id)
         )`);
         await trx.raw(`CREATE INDEX search_entries_document_idx ON ${ENTRIES} USING gin (document)`);
+        // One per type as well: counting the matches of a small type (articles, answers) then reads its own
+        // posting lists, not a bitmap of every entry that has a common word.
+        for (const type of SEARCH_TYPES) {
+          await trx.raw(`CREATE INDEX ${ident(`search_entries_${type}_document_idx`)} ON ${ENTRIES} USING gin (document) WHERE type = '${type}'`);
+        }
         // The newest matches, of every type and of one type: read backwards, checking the query row by row.
         await trx.raw(`CREATE INDEX search_entries_recent_idx ON ${ENTRIES} (published_at, id)`);
         await trx.raw(`CREATE INDEX search_entries_type_recent_idx ON ${ENTRIES} (type, published_at, id)`);
@@ -232,10 +249,11 @@ export function createPostgresStore(db: Sql, schema: string, log: Logger): Searc
 
     async hasTerm(term: QueryTerm) {
       const word = features.unaccent ? term.text : term.folded;
+      // The query written out in the EXISTS (not a column of the outer query): the planner estimates it.
       const [row] = await all<{ nodes: number; found: boolean }>(
-        `SELECT numnode(q) AS nodes, EXISTS (SELECT 1 FROM ${ENTRIES} e WHERE e.document @@ q) AS found
-         FROM plainto_tsquery(${config()}, ?) AS q`,
-        [word],
+        `SELECT numnode(plainto_tsquery(${config()}, ?)) AS nodes,
+                EXISTS (SELECT 1 FROM ${ENTRIES} e WHERE e.document @@ plainto_tsquery(${config()}, ?)) AS found`,
+        [word, word],
       );
       // No node: PostgreSQL's own stop word, nothing to correct.
       return !row || row.nodes === 0 || row.found;
@@ -255,21 +273,21 @@ export function createPostgresStore(db: Sql, schema: string, log: Logger): Searc
       for (const row of countRows) if (row.type in counts) counts[row.type] = row.n;
       if (pastResults(counts, query.type, query.offset)) return { counts, hits: [] };
 
+      // The newest SEARCH_MAX_RESULTS matches, and only those ranked. The query is written out where it
+      // filters (not read from a CTE), so that the planner estimates how many entries match: a common word
+      // is then read newest first through the (published_at, id) index until enough match, a rare one
+      // through the full-text index.
       const typeFilter = query.type ? 'AND e.type = ?' : '';
-      const where = `e.document @@ q.query ${typeFilter}`;
-      const whereBindings: Binding[] = [...tsquery.bindings, ...(query.type ? [query.type] : [])];
-
-      // The newest SEARCH_MAX_RESULTS matches (the (published_at, id) index read backwards), and only those ranked.
       const page = await all<{ id: string; score: number }>(
-        `WITH q AS (SELECT ${tsquery.sql} AS query),
-         newest AS (
-           SELECT e.id, e.published_at, e.document FROM ${ENTRIES} e, q WHERE ${where}
+        `WITH newest AS (
+           SELECT e.id, e.published_at, e.document FROM ${ENTRIES} e
+           WHERE e.document @@ ${tsquery.sql} ${typeFilter}
            ORDER BY e.published_at DESC, e.id DESC LIMIT ?
          )
-         SELECT newest.id, ts_rank_cd('${RANK_WEIGHTS}', newest.document, q.query) AS score
-         FROM newest, q
+         SELECT newest.id, ts_rank_cd('${RANK_WEIGHTS}', newest.document, ${tsquery.sql}) AS score
+         FROM newest
          ORDER BY score DESC, newest.published_at DESC, newest.id DESC LIMIT ? OFFSET ?`,
-        [...whereBindings, SEARCH_MAX_RESULTS, query.limit, query.offset],
+        [...tsquery.bindings, ...(query.type ? [query.type] : []), SEARCH_MAX_RESULTS, ...tsquery.bindings, query.limit, query.offset],
       );
 
       // ts_headline re-parses the text: run it on the requested page only.

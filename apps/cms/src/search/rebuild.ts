@@ -26,7 +26,7 @@ import type { SearchStore } from './store';
 export const REBUILD_KEY = 'rebuild';
 
 /** Entries per batch: small enough that a batch holds SQLite's one connection for a few tens of milliseconds. */
-export const REBUILD_BATCH = 100;
+export const REBUILD_BATCH = 50;
 
 export interface RebuildProgress {
   startedAt: string;

@@ -96,41 +96,57 @@ export function createSqliteStore(db: Sql): SearchStore {
     for (const chunk of chunked(keys)) await runner.raw(`DELETE FROM ${FTS_TABLE} WHERE rowid IN (${placeholders(chunk.length)})`, chunk);
   }
 
+  /** Whether the stored row already says what the document says (a rebuild then leaves it alone). */
+  const unchanged = (row: EntryRow | undefined, document: IndexDocument) =>
+    row !== undefined && row.slug === document.slug && row.title === document.title && row.summary === document.summary
+    && row.body === document.body && row.published_at === document.publishedAt;
+
   async function upsertIn(runner: Sql, documents: readonly IndexDocument[]): Promise<void> {
     const now = new Date().toISOString();
-    const removed: EntryRow[] = [];
+    const stored: EntryRow[] = [];
     for (const type of new Set(documents.map((document) => document.type))) {
       const ofType = documents.filter((document) => document.type === type);
-      removed.push(...await existing(runner, type, ofType.map((document) => document.documentId)));
+      stored.push(...await existing(runner, type, ofType.map((document) => document.documentId)));
     }
-    await deleteFts(runner, removed.map((row) => row.rank_key));
-    const previous = new Map(removed.map((row) => [`${row.type}:${row.document_id}`, row]));
+    const previous = new Map(stored.map((row) => [`${row.type}:${row.document_id}`, row]));
+    const changed = documents.filter((document) => !unchanged(previous.get(`${document.type}:${document.documentId}`), document));
+    if (changed.length === 0) return;
+    const replaced = changed.map((document) => previous.get(`${document.type}:${document.documentId}`)).filter((row): row is EntryRow => row !== undefined);
+    await deleteFts(runner, replaced.map((row) => row.rank_key));
 
     const ftsRows: Array<[number, string, string, string, string]> = [];
-    for (const document of documents) {
+    const inserted: Array<[number, IndexDocument]> = [];
+    // New entries get their ids here, in one INSERT: the row id is part of the FTS row id (`rank_key`).
+    // One writer at a time on SQLite, inside this transaction: the next id is ours.
+    const [{ last } = { last: 0 }] = await rows<{ last: number }>(runner,
+      `SELECT max(coalesce((SELECT seq FROM sqlite_sequence WHERE name = ?), 0), coalesce((SELECT max(id) FROM ${ENTRIES_TABLE}), 0)) AS last`,
+      [ENTRIES_TABLE],
+    );
+    let next = Number(last);
+    for (const document of changed) {
       const { type, documentId, slug, title, summary, body, publishedAt } = document;
       const old = previous.get(`${type}:${documentId}`);
-      let id = old?.id;
-      if (id === undefined) {
-        const [inserted] = await rows<{ id: number }>(runner,
-          `INSERT INTO ${ENTRIES_TABLE} (type, document_id, slug, title, summary, body, published_at, indexed_at, rank_key)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL) RETURNING id`,
-          [type, documentId, slug, title, summary, body, publishedAt, now],
-        );
-        id = inserted!.id;
-        await runner.raw(`UPDATE ${ENTRIES_TABLE} SET rank_key = ? WHERE id = ?`, [rankKey(publishedAt, id), id]);
-      } else {
+      if (old) {
         await runner.raw(
           `UPDATE ${ENTRIES_TABLE} SET slug = ?, title = ?, summary = ?, body = ?, published_at = ?, indexed_at = ?, rank_key = ? WHERE id = ?`,
-          [slug, title, summary, body, publishedAt, now, rankKey(publishedAt, id), id],
+          [slug, title, summary, body, publishedAt, now, rankKey(publishedAt, old.id), old.id],
         );
+      } else {
+        inserted.push([++next, document]);
       }
-      ftsRows.push([rankKey(publishedAt, id), stemmedText(title), stemmedText(summary), stemmedText(body), type]);
+      ftsRows.push([rankKey(publishedAt, old?.id ?? next), stemmedText(title), stemmedText(summary), stemmedText(body), type]);
+    }
+    for (const chunk of chunked(inserted)) {
+      await runner.raw(
+        `INSERT INTO ${ENTRIES_TABLE} (id, type, document_id, slug, title, summary, body, published_at, indexed_at, rank_key)
+         VALUES ${chunk.map(() => '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}`,
+        chunk.flatMap(([id, { type, documentId, slug, title, summary, body, publishedAt }]) => [id, type, documentId, slug, title, summary, body, publishedAt, now, rankKey(publishedAt, id)]),
+      );
     }
     for (const chunk of chunked(ftsRows)) {
       await runner.raw(`INSERT INTO ${FTS_TABLE} (rowid, title, summary, body, kind) VALUES ${chunk.map(() => '(?, ?, ?, ?, ?)').join(', ')}`, chunk.flat());
     }
-    await applyVocabularyDelta(runner, vocabularyTables, rows, vocabularyDelta(removed, documents));
+    await applyVocabularyDelta(runner, vocabularyTables, rows, vocabularyDelta(replaced, changed));
   }
 
   async function removeIn(runner: Sql, type: SearchType, documentIds: readonly string[]): Promise<void> {

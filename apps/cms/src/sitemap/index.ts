@@ -7,11 +7,12 @@ import { SITEMAP_TYPES, type SitemapEntry, type SitemapIndexResponse, type Sitem
  * `updatedAt` of published rows are ever read: no draft, no other field.
  *
  * Built for 100,000 entries and more: the count, the newest change and a
- * page are read from the `<table>_slug_idx` index (slug, published_at,
- * updated_at, id) declared in each type's schema.json, by index-only scans
- * (PostgreSQL, once vacuumed; SQLite's covering index), in slug order with
- * the row id as tie-break, so the order is stable and no row of the table
- * itself is read. Table and column names come from Strapi's metadata.
+ * page are read from the `<table>_slug_idx` index (slug, id, published_at,
+ * updated_at) declared in each type's schema.json, by index-only scans
+ * (PostgreSQL, once vacuumed; SQLite's covering index), in the index's own
+ * order (slug, then the row id as tie-break: stable, and no sort), without
+ * reading the table itself. Table and column names come from Strapi's
+ * metadata.
  */
 
 export const SITEMAP_SOURCES: Readonly<Record<SitemapType, UID.ContentType>> = {

@@ -349,7 +349,7 @@ export function scaleSuite(name: string, createDatabase: () => Promise<TestDatab
         await until(async () => {
           const result = await search('q=operatore');
           expect(result.data.length).toBeGreaterThan(0);
-          sawIndexing ||= result.meta.indexing;
+          sawIndexing ||= result.meta.indexing === true;
           return sawIndexing;
         });
         expect(await progressRecord()).not.toBeNull();
