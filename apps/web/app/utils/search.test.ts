@@ -42,5 +42,6 @@ describe('search addresses', () => {
   it('counts in Italian', () => {
     expect(resultCount(1)).toBe('1 risultato');
     expect(resultCount(0)).toBe('0 risultati');
+    expect(resultCount(1000, true)).toBe('più di 1.000 risultati');
   });
 });

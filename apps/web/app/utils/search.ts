@@ -60,5 +60,12 @@ export function searchHitPath(hit: Pick<SearchHit, 'type' | 'slug'>): string {
   return `${SECTION_PATHS[hit.type]}/${encodeURIComponent(hit.slug)}`;
 }
 
-/** `1 risultato`, `12 risultati`. */
-export const resultCount = (count: number): string => (count === 1 ? '1 risultato' : `${count} risultati`);
+/**
+ * `1 risultato`, `12 risultati`; when the CMS stopped counting (`capped`: a
+ * word so common that only the newest matches are ranked), `più di 1.000 risultati`.
+ */
+export const resultCount = (count: number, capped = false): string =>
+  capped ? `più di ${thousands(count)} risultati` : count === 1 ? '1 risultato' : `${count} risultati`;
+
+/** `1.000`: Italian CLDR leaves four-digit numbers ungrouped, the status line groups them as readers write them. */
+const thousands = (count: number) => String(count).replace(/\B(?=(\d{3})+(?!\d))/g, '.');
