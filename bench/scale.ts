@@ -22,7 +22,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
-import { E2E_ADMIN, root, startCms, startWeb, type Service } from '../e2e/stack.ts';
+import { E2E_ADMIN, E2E_SITE_SECRETS, root, startCms, startWeb, type Service } from '../e2e/stack.ts';
 
 export interface ScaleBenchOptions {
   testimonies?: number;
@@ -205,6 +205,8 @@ export async function runScaleBench(options: ScaleBenchOptions = {}): Promise<Sc
       DATABASE_CLIENT: 'postgres',
       DATABASE_URL: database.url,
       PUBLIC_DIR: publicDir,
+      // A production CMS does not start without the site's token.
+      SITE_API_TOKEN: E2E_SITE_SECRETS.siteToken,
     }, testimonies, articles, log);
     const seedSeconds = (Date.now() - seedStarted) / 1000;
     const loadSeconds = Number(/Loaded in ([\d.]+) s/.exec(output)?.[1] ?? Number.NaN);
