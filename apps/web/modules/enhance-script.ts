@@ -28,6 +28,8 @@ export default defineNuxtModule({
       const { output } = await build({
         input: join(enhanceDir, 'main.ts'),
         platform: 'browser',
+        // Relative imports only: the app's tsconfig extends `.nuxt/`, which a fresh clone's `nuxt prepare` has not written yet.
+        tsconfig: false,
         transform: { target: 'es2020' },
         output: { dir: outDir, format: 'esm', minify: !nuxt.options.dev, entryFileNames: 'enhance.[hash].js' },
         write: true,
