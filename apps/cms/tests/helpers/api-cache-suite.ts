@@ -81,6 +81,13 @@ export function apiCacheSuite(name: string, createDatabase: () => Promise<TestDa
       return answer;
     };
 
+    /**
+     * The first answer after a change is computed afresh (stored, or not
+     * stored when the content events' own purge, which on PostgreSQL can land
+     * after the write returned, moved the generation meanwhile), never a hit.
+     */
+    const expectPurged = (cache: string | null) => expect([STORED, NOT_STORED]).toContain(cache);
+
     /** The public list, as the cache holds it after `warm`. */
     const listArticles = async (headers: Record<string, string> = {}) => {
       const answer = await get('/api/articles?pagination[pageSize]=100&sort=slug', headers);
@@ -196,9 +203,10 @@ export function apiCacheSuite(name: string, createDatabase: () => Promise<TestDa
         await articles().publish({ documentId: target.documentId });
 
         const { answer, data } = await listArticles();
-        expect(answer.cache).toBe(STORED);
+        expectPurged(answer.cache);
         expect(data.find((a) => a.documentId === target.documentId)?.title).toBe(title);
         expect((await get(`/api/articles/${target.documentId}`)).text).toContain(title);
+        expect((await warm('/api/articles?pagination[pageSize]=100&sort=slug')).text).toContain(title);
       });
 
       it('not on a draft edit, which the public does not see', async () => {
@@ -238,8 +246,9 @@ export function apiCacheSuite(name: string, createDatabase: () => Promise<TestDa
         const name = `Candy Larsson ${Date.now()}`;
         await cms.strapi.documents('api::author.author').update({ documentId: target.author!.documentId, data: { name } });
         const { answer, data } = await listArticles();
-        expect(answer.cache).toBe(STORED);
+        expectPurged(answer.cache);
         expect(data.find((a) => a.documentId === target.documentId)?.author?.name).toBe(name);
+        expect((await warm('/api/articles?pagination[pageSize]=100&sort=slug')).text).toContain(name);
       });
 
       it('on a media library edit (alternative text), populated into the articles', async () => {
@@ -248,8 +257,9 @@ export function apiCacheSuite(name: string, createDatabase: () => Promise<TestDa
         const upload = cms.strapi.plugin('upload').service('upload') as unknown as { updateFileInfo(id: number, info: { alternativeText: string }): Promise<unknown> };
         await upload.updateFileInfo(target.cover!.id, { alternativeText });
         const { answer, data } = await listArticles();
-        expect(answer.cache).toBe(STORED);
+        expectPurged(answer.cache);
         expect(data.find((a) => a.documentId === target.documentId)?.cover?.alternativeText).toBe(alternativeText);
+        expect((await warm('/api/articles?pagination[pageSize]=100&sort=slug')).text).toContain(alternativeText);
       });
 
       it('on a change of the site settings (Global)', async () => {
@@ -258,8 +268,9 @@ export function apiCacheSuite(name: string, createDatabase: () => Promise<TestDa
         const tagline = `Motto aggiornato ${Date.now()}`;
         await cms.strapi.documents('api::global.global').update({ documentId: global!.documentId, data: { tagline } });
         const after = await get('/api/global');
-        expect(after.cache).toBe(STORED);
+        expectPurged(after.cache);
         expect(after.text).toContain(tagline);
+        expect((await warm('/api/global')).text).toContain(tagline);
       });
     });
 
