@@ -1,5 +1,6 @@
 import { SITEMAP_PAGE_SIZE_MAX, type SitemapEntry, type SitemapType, type SitemapTypeSummary } from '@chiudete/types';
 import type { IndexItem, SitemapItemLoose } from 'sitemap';
+import type { EntrySection } from '../../../shared/utils/site-routes';
 
 /**
  * The sitemap as files (pure functions, unit-tested): `/sitemap.xml` is an
@@ -13,15 +14,15 @@ export const SITEMAP_FILE_SIZE = SITEMAP_PAGE_SIZE_MAX;
 export const SITEMAP_READ_TIMEOUT_MS = 20_000;
 
 /** Where each type's entries live on the site (the book has one page, /libro, listed with the fixed pages). */
-export const ENTRY_SECTIONS = {
+export const SECTION_OF_TYPE = {
   article: 'articoli',
   testimony: 'testimonianze',
   answer: 'risposte',
   author: 'autori',
   category: 'categorie',
-} as const satisfies Partial<Record<SitemapType, string>>;
-export type EntryType = keyof typeof ENTRY_SECTIONS;
-const ENTRY_TYPES = Object.keys(ENTRY_SECTIONS) as EntryType[];
+} as const satisfies Partial<Record<SitemapType, EntrySection>>;
+export type EntryType = keyof typeof SECTION_OF_TYPE;
+const ENTRY_TYPES = Object.keys(SECTION_OF_TYPE) as EntryType[];
 
 export const PAGES_FILE = 'pagine.xml';
 
@@ -31,7 +32,7 @@ export type SitemapFile = { kind: 'pages' } | { kind: 'entries'; type: EntryType
 export function parseSitemapFile(name: string): SitemapFile | null {
   if (name === PAGES_FILE) return { kind: 'pages' };
   const match = /^([a-z]+)-([1-9]\d{0,4})\.xml$/.exec(name);
-  const type = match && ENTRY_TYPES.find((candidate) => ENTRY_SECTIONS[candidate] === match[1]);
+  const type = match && ENTRY_TYPES.find((candidate) => SECTION_OF_TYPE[candidate] === match[1]);
   return type ? { kind: 'entries', type, page: Number(match[2]) } : null;
 }
 
@@ -100,7 +101,7 @@ export function pageItems(content: PagesContent, mediaUrl: (url: string) => stri
 }
 
 export function entryItems(type: EntryType, entries: SitemapEntry[]): SitemapItemLoose[] {
-  return entries.map((entry) => item(`/${ENTRY_SECTIONS[type]}/${encodeURIComponent(entry.slug)}`, entry.updatedAt));
+  return entries.map((entry) => item(`/${SECTION_OF_TYPE[type]}/${encodeURIComponent(entry.slug)}`, entry.updatedAt));
 }
 
 /** The files of the index: pagine.xml, then each type's files (none for a type without entries). */
@@ -110,7 +111,7 @@ export function indexItems(summary: SitemapTypeSummary[], pagesLastmod: string |
     const entry = summary.find((candidate) => candidate.type === type);
     const count = Math.ceil((entry?.count ?? 0) / SITEMAP_FILE_SIZE);
     for (let page = 1; page <= count; page++) {
-      files.push({ url: `/sitemap/${ENTRY_SECTIONS[type]}-${page}.xml`, ...(entry?.lastModified ? { lastmod: entry.lastModified } : {}) });
+      files.push({ url: `/sitemap/${SECTION_OF_TYPE[type]}-${page}.xml`, ...(entry?.lastModified ? { lastmod: entry.lastModified } : {}) });
     }
   }
   return files;
