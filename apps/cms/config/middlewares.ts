@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 
-/** Body limits: the admin saves whole articles; the public API only gets small forms (see src/middlewares/body-limit.ts). */
+/** Body limits: the admin saves whole articles; the public API only gets small forms (src/middlewares/body-limit.ts, src/body-limits). */
 const ADMIN_JSON_LIMIT = '1mb';
 const SMALL_BODY_LIMIT = '64kb';
 const CONTENT_API_MAX_BYTES = 64 * 1024;
@@ -72,7 +72,9 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Middlewar
   // ETag, Last-Modified, Cache-Control and 304s of the public content API (docs/partners-caching.md).
   'global::http-cache',
   'strapi::query',
+  // A Content-Length over the limit is refused before any byte is read, with the size in the message.
   { name: 'global::body-limit', config: { contentApiMaxBytes: CONTENT_API_MAX_BYTES } },
+  // Extended in register() (src/body-limits): the content API's limit applies to the stream itself (chunked bodies too).
   {
     name: 'strapi::body',
     config: {
@@ -80,6 +82,7 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Middlewar
       formLimit: SMALL_BODY_LIMIT,
       textLimit: SMALL_BODY_LIMIT,
       onError: onBodyError,
+      contentApiMaxBytes: CONTENT_API_MAX_BYTES,
     },
   },
   'strapi::session',

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { request as httpRequest } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAltchaChallenge } from '../src/anti-abuse/altcha';
 import { hashIp } from '../src/anti-abuse/client-ip';
@@ -92,6 +93,34 @@ function expectRefusal(answer: Answer, status: 400 | 429, code: string) {
 
 /** The overall limit of the one-instance suite. */
 const OVERALL_LIMIT = 10;
+
+/** POSTs a body as Transfer-Encoding: chunked (no Content-Length), in 16 KB chunks, and reads the answer. */
+function postChunked(base: string, body: string, ip: string): Promise<Answer> {
+  return new Promise<Answer>((resolve, reject) => {
+    const url = new URL(`${base}${SUBMISSIONS}`);
+    const req = httpRequest(
+      { host: url.hostname, port: url.port, path: url.pathname, method: 'POST', headers: { 'content-type': 'application/json', 'transfer-encoding': 'chunked', ...from(ip) } },
+      (response) => {
+        let text = '';
+        response.setEncoding('utf8');
+        response.on('data', (chunk: string) => (text += chunk));
+        response.on('end', () => {
+          let parsed: unknown = text;
+          try {
+            parsed = JSON.parse(text);
+          } catch {
+            // not JSON: keep the text
+          }
+          resolve({ status: response.statusCode ?? 0, headers: new Headers(response.headers as Record<string, string>), body: parsed });
+        });
+      },
+    );
+    // The server may answer and close before the whole body is sent: that is the point.
+    req.on('error', (error: NodeJS.ErrnoException) => (error.code === 'EPIPE' || error.code === 'ECONNRESET' ? undefined : reject(error)));
+    for (let offset = 0; offset < body.length; offset += 16 * 1024) req.write(body.slice(offset, offset + 16 * 1024));
+    req.end();
+  });
+}
 
 describe('anti-abuse (one instance, memory store)', () => {
   let database: TestDatabase;
@@ -295,6 +324,19 @@ describe('anti-abuse (one instance, memory store)', () => {
       const ip = newIp();
       const res = await post(cms.url, { data: { ...testimony(), ...(await antiAbuseFields(cms.url, 'testimony', from(ip))) } }, ip);
       expect(res.status, JSON.stringify(res.body)).toBe(202);
+    });
+
+    it('caps a chunked body (no Content-Length) at 64 KB with a 413 before any anti-abuse check', async () => {
+      const ip = newIp();
+      const huge = JSON.stringify({ data: { ...testimony(), story: 'x'.repeat(200 * 1024) } });
+      const res = await postChunked(cms.url, huge, ip);
+      expect(res.status, JSON.stringify(res.body).slice(0, 300)).toBe(413);
+      expect(res.body).toMatchObject({ data: null, error: { status: 413, name: 'PayloadTooLargeError', message: expect.stringMatching(/too large.*64 KB/) } });
+
+      // A small chunked body is read as usual: it reaches the anti-abuse checks, then the endpoint.
+      expectRefusal(await postChunked(cms.url, JSON.stringify({ data: {} }), ip), 400, 'antiabuse.token_missing');
+      const fields = await antiAbuseFields(cms.url, 'testimony', from(ip));
+      expect((await postChunked(cms.url, JSON.stringify({ data: { ...testimony(), ...fields } }), ip)).status).toBe(202);
     });
 
     it('ignores X-Forwarded-For unless Strapi trusts a proxy (IS_PROXIED)', async () => {
