@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { errors } from '@strapi/utils';
+import { bodyTooLargeError, malformedBodyError } from '../src/body-limits/errors';
 
 /** Body limits: the admin saves whole articles; the public API only gets small forms (src/middlewares/body-limit.ts, src/body-limits). */
 const ADMIN_JSON_LIMIT = '1mb';
@@ -19,11 +19,10 @@ interface BodyParseError {
  */
 function onBodyError(error: Error & BodyParseError): never {
   if (error.status === 413 || error.type === 'entity.too.large') {
-    const limit = typeof error.limit === 'number' ? ` (at most ${Math.round(error.limit / 1024)} KB)` : '';
-    throw new errors.PayloadTooLargeError(`Request body too large${limit}.`);
+    throw bodyTooLargeError(typeof error.limit === 'number' ? error.limit : undefined);
   }
   if (error.status === 400 && (error instanceof SyntaxError || error.type === 'entity.parse.failed')) {
-    throw new errors.ValidationError('Malformed request body: send valid JSON with Content-Type: application/json.');
+    throw malformedBodyError();
   }
   throw error;
 }

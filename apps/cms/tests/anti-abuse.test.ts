@@ -331,7 +331,15 @@ describe('anti-abuse (one instance, memory store)', () => {
       const huge = JSON.stringify({ data: { ...testimony(), story: 'x'.repeat(200 * 1024) } });
       const res = await postChunked(cms.url, huge, ip);
       expect(res.status, JSON.stringify(res.body).slice(0, 300)).toBe(413);
-      expect(res.body).toMatchObject({ data: null, error: { status: 413, name: 'PayloadTooLargeError', message: expect.stringMatching(/too large.*64 KB/) } });
+      expect(res.body).toMatchObject({
+        data: null,
+        error: {
+          status: 413,
+          name: 'PayloadTooLargeError',
+          message: expect.stringMatching(/too large.*64 KB/),
+          details: { errors: [{ field: '_form', code: 'body.too_large', message: expect.stringMatching(/troppo lungo \(al massimo 64 KB\)/) }] },
+        },
+      });
 
       // A small chunked body is read as usual: it reaches the anti-abuse checks, then the endpoint.
       expectRefusal(await postChunked(cms.url, JSON.stringify({ data: {} }), ip), 400, 'antiabuse.token_missing');

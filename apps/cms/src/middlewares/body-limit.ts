@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { errors } from '@strapi/utils';
+import { bodyTooLargeError } from '../body-limits/errors';
 
 export interface BodyLimitConfig {
   /** Largest JSON, form or text body accepted by the content API (`/api/...`), in bytes. */
@@ -7,8 +7,6 @@ export interface BodyLimitConfig {
 }
 
 const DEFAULT_MAX_BYTES = 64 * 1024;
-
-const kilobytes = (bytes: number) => `${Math.round(bytes / 1024)} KB`;
 
 /**
  * A tighter body limit for the public content API than for the admin
@@ -27,10 +25,7 @@ const bodyLimit: Core.MiddlewareFactory<BodyLimitConfig | undefined> = (config, 
     const isContentApi = ctx.path === prefix || ctx.path.startsWith(`${prefix}/`);
     const length = ctx.request.length;
     if (isContentApi && length !== undefined && length > maxBytes && !ctx.is('multipart')) {
-      throw new errors.PayloadTooLargeError(
-        `Request body too large: ${kilobytes(length)} sent, the public API accepts at most ${kilobytes(maxBytes)}.`,
-        { limit: maxBytes },
-      );
+      throw bodyTooLargeError(maxBytes, length);
     }
     await next();
   };
