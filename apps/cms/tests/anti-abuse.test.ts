@@ -362,6 +362,49 @@ describe('anti-abuse (one instance, memory store)', () => {
   });
 });
 
+describe('anti-abuse under a flood of valid solutions (memory store, small cap of used challenges)', () => {
+  let database: TestDatabase;
+  let cms: RunningStrapi;
+  const CAP = 2;
+
+  beforeAll(async () => {
+    delete process.env.REDIS_URL;
+    database = createSqliteDatabase();
+    cms = await startStrapi(database, {
+      ...antiAbuseTestEnv,
+      ANTI_ABUSE_SECRET: randomBytes(32).toString('base64'),
+      IS_PROXIED: 'true',
+      SEED_DEMO_CONTENT: 'false',
+      ANTI_ABUSE_MEMORY_MAX_USED_CHALLENGES: String(CAP),
+    });
+  });
+
+  afterAll(async () => {
+    await cms?.stop();
+    await database?.drop();
+    delete process.env.ANTI_ABUSE_MEMORY_MAX_USED_CHALLENGES;
+  });
+
+  it('refuses new solutions and new challenges with 429 when full, and never forgets a used one', async () => {
+    const ips = Array.from({ length: CAP + 1 }, newIp);
+    const fields = await Promise.all(ips.map((ip) => antiAbuseFields(cms.url, 'testimony', from(ip))));
+    for (let i = 0; i < CAP; i++) expect((await post(cms.url, { data: { ...testimony(), ...fields[i] } }, ips[i]!)).status).toBe(202);
+
+    const busy = await post(cms.url, { data: { ...testimony(), ...fields[CAP] } }, ips[CAP]!);
+    expectRefusal(busy, 429, 'antiabuse.busy');
+    expect(Number(busy.headers.get('retry-after'))).toBeGreaterThan(60);
+    expect(errorOf(busy).details.errors[0]?.message).toMatch(/troppi invii/);
+
+    const challenge = await fetch(`${cms.url}/api/altcha/challenge`, { headers: from(newIp()) });
+    expect(challenge.status).toBe(429);
+    expect(Number(challenge.headers.get('retry-after'))).toBeGreaterThan(60);
+    expect((await challenge.json()) as AntiAbuseErrorBody).toMatchObject({ error: { status: 429, name: 'RateLimitError', details: { errors: [{ code: 'antiabuse.busy' }] } } });
+
+    // The used solutions are still remembered: replaying one is refused, not accepted.
+    expectRefusal(await post(cms.url, { data: { ...testimony(), ...fields[0] } }, newIp()), 400, 'antiabuse.challenge_replayed');
+  });
+});
+
 const redisSkip = await redisSkipReason();
 
 describe.skipIf(redisSkip)('anti-abuse shared by two Strapi instances on one Redis', () => {
