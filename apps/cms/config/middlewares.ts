@@ -10,6 +10,8 @@ interface BodyParseError {
   status?: number;
   type?: string;
   limit?: number;
+  /** formidable's (multipart) errors carry their status here. */
+  httpCode?: number;
 }
 
 /**
@@ -23,6 +25,12 @@ function onBodyError(error: Error & BodyParseError): never {
   }
   if (error.status === 400 && (error instanceof SyntaxError || error.type === 'entity.parse.failed')) {
     throw malformedBodyError();
+  }
+  // formidable (multipart): a file over maxFileSize is left to strapi::body (413 FileTooBig, which the
+  // admin's upload expects); its other refusals (fields too large or too many, a malformed body) are
+  // a 4xx here, not an internal error.
+  if (typeof error.httpCode === 'number' && error.httpCode >= 400 && error.httpCode < 500 && !error.message.includes('maxFileSize')) {
+    throw error.httpCode === 413 ? bodyTooLargeError(undefined) : malformedBodyError();
   }
   throw error;
 }

@@ -15,20 +15,33 @@ const DEFAULT_CONTENT_API_MAX_BYTES = 64 * 1024;
 
 const isUnder = (path: string, base: string) => path === base || path.startsWith(`${base}/`);
 
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** Fields a multipart body of the content API may have (no public route takes multipart). */
+const CONTENT_API_MAX_FIELDS = 100;
+
 /**
  * Wraps Strapi's body parser (`strapi::body`, koa-body) so that it has two
  * sets of limits: the admin keeps the configured ones (editors save whole
- * articles), the public content API gets `contentApiMaxBytes` for JSON,
- * form and text bodies, counted on the stream. Multipart uploads keep the
- * configured formidable settings. Errors go through the configured
- * `onError` (a 413 in Strapi's envelope, config/middlewares.ts).
+ * articles and upload media), the public content API gets
+ * `contentApiMaxBytes` for JSON, form and text bodies, and for a multipart
+ * body's fields and files together (formidable), all counted on the stream
+ * as it is read. Errors go through the configured `onError` (a 413 in
+ * Strapi's envelope, config/middlewares.ts).
  */
 export function withContentApiBodyLimit(strapiBody: Core.MiddlewareFactory): Core.MiddlewareFactory<BodyConfigWithContentApiLimit | undefined> {
   return (config, { strapi }) => {
     const { contentApiMaxBytes = DEFAULT_CONTENT_API_MAX_BYTES, ...bodyConfig } = config ?? {};
     const forAdmin = strapiBody(bodyConfig, { strapi });
+    const formidable = isRecord(bodyConfig.formidable) ? bodyConfig.formidable : {};
     const forContentApi = strapiBody(
-      { ...bodyConfig, jsonLimit: contentApiMaxBytes, formLimit: contentApiMaxBytes, textLimit: contentApiMaxBytes },
+      {
+        ...bodyConfig,
+        jsonLimit: contentApiMaxBytes,
+        formLimit: contentApiMaxBytes,
+        textLimit: contentApiMaxBytes,
+        formidable: { ...formidable, maxFileSize: contentApiMaxBytes, maxFieldsSize: contentApiMaxBytes, maxFields: CONTENT_API_MAX_FIELDS },
+      },
       { strapi },
     );
     if (!forAdmin || !forContentApi) throw new Error('strapi::body gave no middleware: cannot apply the content API body limit.');
