@@ -99,7 +99,8 @@ function postChunked(base: string, body: string, ip: string, contentType = 'appl
   return new Promise<Answer>((resolve, reject) => {
     const url = new URL(`${base}${SUBMISSIONS}`);
     const req = httpRequest(
-      { host: url.hostname, port: url.port, path: url.pathname, method: 'POST', headers: { 'content-type': contentType, 'transfer-encoding': 'chunked', ...from(ip) } },
+      // A connection of its own: the server stops reading a refused body, so the socket is not reusable.
+      { host: url.hostname, port: url.port, path: url.pathname, method: 'POST', agent: false, headers: { 'content-type': contentType, 'transfer-encoding': 'chunked', ...from(ip) } },
       (response) => {
         let text = '';
         response.setEncoding('utf8');
