@@ -4,6 +4,9 @@ import type { Core } from '@strapi/strapi';
 /**
  * SQLite by default (a file under `apps/cms/.tmp/`), PostgreSQL in production:
  * `DATABASE_CLIENT=postgres` with `DATABASE_URL` (or the discrete variables).
+ * No built-in password: without DATABASE_PASSWORD (or one in DATABASE_URL)
+ * the CMS sends an empty one, which only a server set up for it accepts
+ * (trust or peer authentication), never a well-known `strapi`.
  */
 const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Database => {
   const client = env('DATABASE_CLIENT', 'sqlite');
@@ -33,7 +36,8 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Database 
         port: env.int('DATABASE_PORT', 5432),
         database: env('DATABASE_NAME', 'strapi'),
         user: env('DATABASE_USERNAME', 'strapi'),
-        password: env('DATABASE_PASSWORD', 'strapi'),
+        // No default (it used to be `strapi`): unset, an empty password, which only trust/peer auth accepts.
+        password: env('DATABASE_PASSWORD', ''),
         ssl: env.bool('DATABASE_SSL', false),
         schema: env('DATABASE_SCHEMA', 'public'),
       },

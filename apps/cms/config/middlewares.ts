@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
-import { errors } from '@strapi/utils';
+import { bodyTooLargeError, malformedBodyError } from '../src/body-limits/errors';
 
-/** Body limits: the admin saves whole articles; the public API only gets small forms (see src/middlewares/body-limit.ts). */
+/** Body limits: the admin saves whole articles; the public API only gets small forms (src/middlewares/body-limit.ts, src/body-limits). */
 const ADMIN_JSON_LIMIT = '1mb';
 const SMALL_BODY_LIMIT = '64kb';
 const CONTENT_API_MAX_BYTES = 64 * 1024;
@@ -10,6 +10,8 @@ interface BodyParseError {
   status?: number;
   type?: string;
   limit?: number;
+  /** formidable's (multipart) errors carry their status here. */
+  httpCode?: number;
 }
 
 /**
@@ -19,11 +21,16 @@ interface BodyParseError {
  */
 function onBodyError(error: Error & BodyParseError): never {
   if (error.status === 413 || error.type === 'entity.too.large') {
-    const limit = typeof error.limit === 'number' ? ` (at most ${Math.round(error.limit / 1024)} KB)` : '';
-    throw new errors.PayloadTooLargeError(`Request body too large${limit}.`);
+    throw bodyTooLargeError(typeof error.limit === 'number' ? error.limit : undefined);
   }
   if (error.status === 400 && (error instanceof SyntaxError || error.type === 'entity.parse.failed')) {
-    throw new errors.ValidationError('Malformed request body: send valid JSON with Content-Type: application/json.');
+    throw malformedBodyError();
+  }
+  // formidable (multipart): a file over maxFileSize is left to strapi::body (413 FileTooBig, which the
+  // admin's upload expects); its other refusals (fields too large or too many, a malformed body) are
+  // a 4xx here, not an internal error.
+  if (typeof error.httpCode === 'number' && error.httpCode >= 400 && error.httpCode < 500 && !error.message.includes('maxFileSize')) {
+    throw error.httpCode === 413 ? bodyTooLargeError(undefined) : malformedBodyError();
   }
   throw error;
 }
@@ -72,7 +79,9 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Middlewar
   // ETag, Last-Modified, Cache-Control and 304s of the public content API (docs/partners-caching.md).
   'global::http-cache',
   'strapi::query',
+  // A Content-Length over the limit is refused before any byte is read, with the size in the message.
   { name: 'global::body-limit', config: { contentApiMaxBytes: CONTENT_API_MAX_BYTES } },
+  // Extended in register() (src/body-limits): the content API's limit applies to the stream itself (chunked bodies too).
   {
     name: 'strapi::body',
     config: {
@@ -80,6 +89,7 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Middlewar
       formLimit: SMALL_BODY_LIMIT,
       textLimit: SMALL_BODY_LIMIT,
       onError: onBodyError,
+      contentApiMaxBytes: CONTENT_API_MAX_BYTES,
     },
   },
   'strapi::session',

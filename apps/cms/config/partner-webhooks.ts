@@ -12,6 +12,7 @@ const config = ({ env }: Core.Config.Shared.ConfigParams) =>
     PUBLIC_URL: env('PUBLIC_URL', ''),
     PORT: env('PORT', ''),
     NODE_ENV: env('NODE_ENV', ''),
+    CMS_DEVELOPMENT: env('CMS_DEVELOPMENT', ''),
     PARTNER_WEBHOOKS_ALLOW_LOCAL_URLS: env('PARTNER_WEBHOOKS_ALLOW_LOCAL_URLS', ''),
     PARTNER_WEBHOOKS_RETENTION_DAYS: env('PARTNER_WEBHOOKS_RETENTION_DAYS', ''),
   });

@@ -15,9 +15,12 @@ import { registerPartnerWebhooks } from './partner-webhooks';
 import { ensureSiteToken } from './site-token';
 import { closeApiCache, registerApiCache } from './api-cache';
 import { registerDeepPages } from './deep-pages';
+import { registerContentApiBodyLimit } from './body-limits/content-api-body';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
+    // Before Strapi builds its middleware stack: the public API's body limit counts the stream itself.
+    registerContentApiBodyLimit(strapi);
     registerModerationAdminRoutes(strapi);
     registerModerationGuard(strapi);
     registerMediaAltTextGuard(strapi);

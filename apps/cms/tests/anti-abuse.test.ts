@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { request as httpRequest } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAltchaChallenge } from '../src/anti-abuse/altcha';
 import { hashIp } from '../src/anti-abuse/client-ip';
@@ -90,6 +91,38 @@ function expectRefusal(answer: Answer, status: 400 | 429, code: string) {
   });
 }
 
+/** The overall limit of the one-instance suite. */
+const OVERALL_LIMIT = 10;
+
+/** POSTs a body as Transfer-Encoding: chunked (no Content-Length), in 16 KB chunks, and reads the answer. */
+function postChunked(base: string, body: string, ip: string, contentType = 'application/json'): Promise<Answer> {
+  return new Promise<Answer>((resolve, reject) => {
+    const url = new URL(`${base}${SUBMISSIONS}`);
+    const req = httpRequest(
+      // A connection of its own: the server stops reading a refused body, so the socket is not reusable.
+      { host: url.hostname, port: url.port, path: url.pathname, method: 'POST', agent: false, headers: { 'content-type': contentType, 'transfer-encoding': 'chunked', ...from(ip) } },
+      (response) => {
+        let text = '';
+        response.setEncoding('utf8');
+        response.on('data', (chunk: string) => (text += chunk));
+        response.on('end', () => {
+          let parsed: unknown = text;
+          try {
+            parsed = JSON.parse(text);
+          } catch {
+            // not JSON: keep the text
+          }
+          resolve({ status: response.statusCode ?? 0, headers: new Headers(response.headers as Record<string, string>), body: parsed });
+        });
+      },
+    );
+    // The server may answer and close before the whole body is sent: that is the point.
+    req.on('error', (error: NodeJS.ErrnoException) => (error.code === 'EPIPE' || error.code === 'ECONNRESET' ? undefined : reject(error)));
+    for (let offset = 0; offset < body.length; offset += 16 * 1024) req.write(body.slice(offset, offset + 16 * 1024));
+    req.end();
+  });
+}
+
 describe('anti-abuse (one instance, memory store)', () => {
   let database: TestDatabase;
   let cms: RunningStrapi;
@@ -104,7 +137,8 @@ describe('anti-abuse (one instance, memory store)', () => {
       ANTI_ABUSE_SECRET: randomBytes(32).toString('base64'),
       IS_PROXIED: 'true',
       RATE_LIMIT_SUBMISSIONS_PER_IP: '3',
-      RATE_LIMIT_SUBMISSIONS_GLOBAL: '1000',
+      // Counted only by submissions that pass every check (a handful in this suite), never by junk.
+      RATE_LIMIT_SUBMISSIONS_GLOBAL: String(OVERALL_LIMIT),
       RATE_LIMIT_CHALLENGES_PER_IP: '20',
     });
     // The same keys as the running instance: to forge expired tokens and challenges.
@@ -282,6 +316,45 @@ describe('anti-abuse (one instance, memory store)', () => {
       expectRefusal(await post(cms.url, { data: { ...fields, altcha: 'A'.repeat(50_000) } }, ip), 400, 'antiabuse.challenge_invalid');
     });
 
+    it('does not close the form for a valid submitter when junk comes from many addresses', async () => {
+      // Four times the overall limit, from as many addresses, each within its own limit.
+      for (let i = 0; i < OVERALL_LIMIT * 4; i++) {
+        const junk = [{ data: {} }, { data: { website: 'https://spam.example' } }, { data: { formToken: 'v1.x', altcha: 'x' } }][i % 3];
+        expect(codeOf(await post(cms.url, junk, newIp()))).toMatch(/^antiabuse\./);
+      }
+      const ip = newIp();
+      const res = await post(cms.url, { data: { ...testimony(), ...(await antiAbuseFields(cms.url, 'testimony', from(ip))) } }, ip);
+      expect(res.status, JSON.stringify(res.body)).toBe(202);
+    });
+
+    it('caps a chunked body (no Content-Length) at 64 KB with a 413 before any anti-abuse check', async () => {
+      const ip = newIp();
+      const huge = JSON.stringify({ data: { ...testimony(), story: 'x'.repeat(200 * 1024) } });
+      const res = await postChunked(cms.url, huge, ip);
+      expect(res.status, JSON.stringify(res.body).slice(0, 300)).toBe(413);
+      expect(res.body).toMatchObject({
+        data: null,
+        error: {
+          status: 413,
+          name: 'PayloadTooLargeError',
+          message: expect.stringMatching(/too large.*64 KB/),
+          details: { errors: [{ field: '_form', code: 'body.too_large', message: expect.stringMatching(/troppo lungo \(al massimo 64 KB\)/) }] },
+        },
+      });
+
+      // The same as multipart/form-data (no public route takes it, but the parser reads it first).
+      const boundary = 'chiudete-test-boundary';
+      const multipart = `--${boundary}\r\nContent-Disposition: form-data; name="data"\r\n\r\n${'x'.repeat(200 * 1024)}\r\n--${boundary}--\r\n`;
+      const multipartAnswer = await postChunked(cms.url, multipart, ip, `multipart/form-data; boundary=${boundary}`);
+      expect(multipartAnswer.status, JSON.stringify(multipartAnswer.body).slice(0, 300)).toBe(413);
+      expect(multipartAnswer.body).toMatchObject({ data: null, error: { status: 413, name: 'PayloadTooLargeError', details: { errors: [{ code: 'body.too_large' }] } } });
+
+      // A small chunked body is read as usual: it reaches the anti-abuse checks, then the endpoint.
+      expectRefusal(await postChunked(cms.url, JSON.stringify({ data: {} }), ip), 400, 'antiabuse.token_missing');
+      const fields = await antiAbuseFields(cms.url, 'testimony', from(ip));
+      expect((await postChunked(cms.url, JSON.stringify({ data: { ...testimony(), ...fields } }), ip)).status).toBe(202);
+    });
+
     it('ignores X-Forwarded-For unless Strapi trusts a proxy (IS_PROXIED)', async () => {
       const { app } = cms.strapi.server;
       app.proxy = false;
@@ -297,6 +370,49 @@ describe('anti-abuse (one instance, memory store)', () => {
   });
 });
 
+describe('anti-abuse under a flood of valid solutions (memory store, small cap of used challenges)', () => {
+  let database: TestDatabase;
+  let cms: RunningStrapi;
+  const CAP = 2;
+
+  beforeAll(async () => {
+    delete process.env.REDIS_URL;
+    database = createSqliteDatabase();
+    cms = await startStrapi(database, {
+      ...antiAbuseTestEnv,
+      ANTI_ABUSE_SECRET: randomBytes(32).toString('base64'),
+      IS_PROXIED: 'true',
+      SEED_DEMO_CONTENT: 'false',
+      ANTI_ABUSE_MEMORY_MAX_USED_CHALLENGES: String(CAP),
+    });
+  });
+
+  afterAll(async () => {
+    await cms?.stop();
+    await database?.drop();
+    delete process.env.ANTI_ABUSE_MEMORY_MAX_USED_CHALLENGES;
+  });
+
+  it('refuses new solutions and new challenges with 429 when full, and never forgets a used one', async () => {
+    const ips = Array.from({ length: CAP + 1 }, newIp);
+    const fields = await Promise.all(ips.map((ip) => antiAbuseFields(cms.url, 'testimony', from(ip))));
+    for (let i = 0; i < CAP; i++) expect((await post(cms.url, { data: { ...testimony(), ...fields[i] } }, ips[i]!)).status).toBe(202);
+
+    const busy = await post(cms.url, { data: { ...testimony(), ...fields[CAP] } }, ips[CAP]!);
+    expectRefusal(busy, 429, 'antiabuse.busy');
+    expect(Number(busy.headers.get('retry-after'))).toBeGreaterThan(60);
+    expect(errorOf(busy).details.errors[0]?.message).toMatch(/troppi invii/);
+
+    const challenge = await fetch(`${cms.url}/api/altcha/challenge`, { headers: from(newIp()) });
+    expect(challenge.status).toBe(429);
+    expect(Number(challenge.headers.get('retry-after'))).toBeGreaterThan(60);
+    expect((await challenge.json()) as AntiAbuseErrorBody).toMatchObject({ error: { status: 429, name: 'RateLimitError', details: { errors: [{ code: 'antiabuse.busy' }] } } });
+
+    // The used solutions are still remembered: replaying one is refused, not accepted.
+    expectRefusal(await post(cms.url, { data: { ...testimony(), ...fields[0] } }, newIp()), 400, 'antiabuse.challenge_replayed');
+  });
+});
+
 const redisSkip = await redisSkipReason();
 
 describe.skipIf(redisSkip)('anti-abuse shared by two Strapi instances on one Redis', () => {
@@ -304,8 +420,9 @@ describe.skipIf(redisSkip)('anti-abuse shared by two Strapi instances on one Red
   const databases: TestDatabase[] = [];
   let a: RunningStrapi;
   let b: { url: string; stop(): Promise<void> };
-  /** Attempts that passed both limits so far (they all count towards the overall limit). */
-  let counted = 0;
+  /** Submissions accepted so far: the only ones the overall limit counts. */
+  let accepted = 0;
+  const OVERALL = 6;
 
   beforeAll(async () => {
     const env = {
@@ -315,7 +432,7 @@ describe.skipIf(redisSkip)('anti-abuse shared by two Strapi instances on one Red
       REDIS_URL: testRedisUrl,
       ANTI_ABUSE_REDIS_PREFIX: prefix,
       RATE_LIMIT_SUBMISSIONS_PER_IP: '4',
-      RATE_LIMIT_SUBMISSIONS_GLOBAL: '12',
+      RATE_LIMIT_SUBMISSIONS_GLOBAL: String(OVERALL),
     };
     const first = createSqliteDatabase();
     const second = createSqliteDatabase();
@@ -339,7 +456,7 @@ describe.skipIf(redisSkip)('anti-abuse shared by two Strapi instances on one Red
     const fields = await antiAbuseFields(b.url, 'testimony', from(ip));
     expect((await post(a.url, { data: { ...testimony(), ...fields } }, ip)).status).toBe(202);
     expectRefusal(await post(b.url, { data: { ...testimony(), ...fields } }, ip), 400, 'antiabuse.challenge_replayed');
-    counted += 2;
+    accepted += 1;
   });
 
   it('hits the per-client limit at the same total with requests split across both instances', async () => {
@@ -347,17 +464,18 @@ describe.skipIf(redisSkip)('anti-abuse shared by two Strapi instances on one Red
     const statuses: number[] = [];
     for (let i = 0; i < 6; i++) statuses.push((await post(i % 2 === 0 ? a.url : b.url, { data: {} }, ip)).status);
     expect(statuses).toEqual([400, 400, 400, 400, 429, 429]);
-    counted += 4;
   });
 
-  it('hits the overall limit at the same total across both instances', async () => {
-    const results: string[] = [];
-    for (let i = 0; results.at(-1) !== 'rate_limited' && i < 20; i++) {
-      results.push(codeOf(await post(i % 2 === 0 ? a.url : b.url, { data: {} }, newIp())) ?? 'none');
-    }
-    expect(counted + results.length - 1).toBe(12);
-    expect(results.slice(0, -1).every((code) => code === 'antiabuse.token_missing')).toBe(true);
-    const limited = await post(b.url, { data: {} }, newIp());
+  it('hits the overall limit at the same total across both instances, counting only submissions that passed every check', async () => {
+    // Junk from many addresses, on both instances: never counted.
+    for (let i = 0; i < OVERALL * 3; i++) expect(codeOf(await post(i % 2 === 0 ? a.url : b.url, { data: {} }, newIp()))).toBe('antiabuse.token_missing');
+
+    const ips = Array.from({ length: OVERALL - accepted + 1 }, newIp);
+    const fields = await Promise.all(ips.map((ip, i) => antiAbuseFields(i % 2 === 0 ? b.url : a.url, 'testimony', from(ip))));
+    const answers: Answer[] = [];
+    for (const [i, ip] of ips.entries()) answers.push(await post(i % 2 === 0 ? a.url : b.url, { data: { ...testimony(), ...fields[i] } }, ip));
+    expect(answers.map((answer) => answer.status)).toEqual([...Array.from({ length: OVERALL - accepted }, () => 202), 429]);
+    const limited = answers.at(-1)!;
     expectRefusal(limited, 429, 'rate_limited');
     expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
   });

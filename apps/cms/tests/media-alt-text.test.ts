@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSqliteDatabase, type TestDatabase } from './helpers/database';
 import { startStrapi, type RunningStrapi } from './helpers/strapi';
-import { DEV_ADMIN_DEFAULTS } from '../src/bootstrap/local-admin';
+import { TEST_ADMIN } from './helpers/admin';
 import { COVER_WITHOUT_ALT_TEXT, POSTER_WITHOUT_ALT_TEXT } from '../src/media-alt-text';
 
 const ARTICLE = 'api::article.article';
@@ -79,7 +79,7 @@ describe('alternative text required to publish', () => {
     const res = await fetch(`${cms.url}/admin/login`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email: DEV_ADMIN_DEFAULTS.email, password: DEV_ADMIN_DEFAULTS.password }),
+      body: JSON.stringify({ email: TEST_ADMIN.email, password: TEST_ADMIN.password }),
     });
     expect(res.status).toBe(200);
     adminToken = ((await res.json()) as { data: { token: string } }).data.token;

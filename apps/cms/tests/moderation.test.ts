@@ -3,7 +3,7 @@ import type { SubmissionReceipt, SubmissionState } from '@chiudete/types';
 import { createSqliteDatabase, type TestDatabase } from './helpers/database';
 import { startStrapi, type RunningStrapi } from './helpers/strapi';
 import { antiAbuseFields, antiAbuseTestEnv } from './helpers/anti-abuse';
-import { DEV_ADMIN_DEFAULTS } from '../src/bootstrap/local-admin';
+import { TEST_ADMIN } from './helpers/admin';
 import {
   MODERATION_ROUTES,
   REJECTION_REASONS,
@@ -154,8 +154,8 @@ describe('testimony moderation (admin API)', () => {
   beforeAll(async () => {
     database = createSqliteDatabase();
     cms = await startStrapi(database, { ...antiAbuseTestEnv, CRON_ENABLED: 'false' });
-    adminToken = await login(DEV_ADMIN_DEFAULTS.email, DEV_ADMIN_DEFAULTS.password);
-    const user = (await cms.strapi.db.query('admin::user').findOne({ where: { email: DEV_ADMIN_DEFAULTS.email } })) as { id: number };
+    adminToken = await login(TEST_ADMIN.email, TEST_ADMIN.password);
+    const user = (await cms.strapi.db.query('admin::user').findOne({ where: { email: TEST_ADMIN.email } })) as { id: number };
     adminId = user.id;
   });
 

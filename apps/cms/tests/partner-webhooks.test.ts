@@ -10,7 +10,7 @@ import {
 import { createSqliteDatabase, type TestDatabase } from './helpers/database';
 import { startStrapi, type RunningStrapi } from './helpers/strapi';
 import { createReadOnlyToken, eventually, startWebhookReceiver, type ReceivedRequest, type WebhookReceiver } from './helpers/webhook-receiver';
-import { DEV_ADMIN_DEFAULTS } from '../src/bootstrap/local-admin';
+import { TEST_ADMIN } from './helpers/admin';
 import { ADMIN_ROLES } from '../src/bootstrap/admin-roles';
 import { DEMO_DRAFT_ARTICLE_SLUG } from '../src/seed';
 import { restrictDefaultRoles } from '../src/bootstrap/default-roles';
@@ -79,8 +79,9 @@ describe('partner webhooks', () => {
   beforeAll(async () => {
     receiver = await startWebhookReceiver();
     database = createSqliteDatabase();
-    cms = await startStrapi(database, { CRON_ENABLED: 'false', SITE_URL, PUBLIC_URL });
-    adminToken = await login(DEV_ADMIN_DEFAULTS.email, DEV_ADMIN_DEFAULTS.password);
+    // The receiver is a local http:// server: allowed explicitly (the default refuses local URLs).
+    cms = await startStrapi(database, { CRON_ENABLED: 'false', SITE_URL, PUBLIC_URL, PARTNER_WEBHOOKS_ALLOW_LOCAL_URLS: 'true' });
+    adminToken = await login(TEST_ADMIN.email, TEST_ADMIN.password);
     const draft = (await cms.strapi.documents(ARTICLE).findFirst({ filters: { slug: DEMO_DRAFT_ARTICLE_SLUG }, status: 'draft' })) as { documentId: string; slug: string };
     articleId = draft.documentId;
     articleSlug = draft.slug;

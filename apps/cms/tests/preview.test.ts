@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSqliteDatabase, type TestDatabase } from './helpers/database';
 import { startStrapi, type RunningStrapi } from './helpers/strapi';
-import { DEV_ADMIN_DEFAULTS } from '../src/bootstrap/local-admin';
+import { TEST_ADMIN } from './helpers/admin';
 import { DEMO_DRAFT_ARTICLE_SLUG, DEMO_SLUGS } from '../src/seed';
 import { signPreviewLink, PREVIEW_LINK_TTL_SECONDS } from '../src/preview/link';
 import { ensurePreviewToken, PREVIEW_TOKEN_NAME } from '../src/preview/token';
@@ -39,7 +39,7 @@ describe('preview', () => {
     const login = await raw('/admin/login', {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email: DEV_ADMIN_DEFAULTS.email, password: DEV_ADMIN_DEFAULTS.password }),
+      body: JSON.stringify({ email: TEST_ADMIN.email, password: TEST_ADMIN.password }),
     });
     expect(login.status).toBe(200);
     adminJwt = ((await login.json()) as { data: { token: string } }).data.token;

@@ -64,21 +64,22 @@ describe('demo content seed', () => {
 });
 
 describe('shouldSeedDemoContent', () => {
-  const saved = { ...process.env };
-  afterAll(() => {
-    process.env.NODE_ENV = saved.NODE_ENV;
-    process.env.SEED_DEMO_CONTENT = saved.SEED_DEMO_CONTENT;
+  it.each([
+    // Fail closed: no NODE_ENV (as `strapi start` leaves it) or a non-production one is not a developer's machine.
+    [{}, false],
+    [{ NODE_ENV: 'development' }, false],
+    [{ NODE_ENV: 'test' }, false],
+    [{ NODE_ENV: 'production' }, false],
+    [{ CMS_DEVELOPMENT: 'true' }, true],
+    [{ CMS_DEVELOPMENT: 'true', SEED_DEMO_CONTENT: 'false' }, false],
+    [{ NODE_ENV: 'production', SEED_DEMO_CONTENT: 'true' }, true],
+    [{ NODE_ENV: 'development', SEED_DEMO_CONTENT: 'false' }, false],
+  ])('%j → %s', (env: Record<string, string>, expected) => {
+    expect(shouldSeedDemoContent(env)).toBe(expected);
   });
 
-  it.each([
-    ['development', undefined, true],
-    ['production', undefined, false],
-    ['production', 'true', true],
-    ['development', 'false', false],
-  ])('NODE_ENV=%s SEED_DEMO_CONTENT=%s → %s', (nodeEnv, flag, expected) => {
-    process.env.NODE_ENV = nodeEnv;
-    if (flag === undefined) delete process.env.SEED_DEMO_CONTENT;
-    else process.env.SEED_DEMO_CONTENT = flag;
-    expect(shouldSeedDemoContent()).toBe(expected);
+  it('refuses the development flag in production, and a flag that is not true or false', () => {
+    expect(() => shouldSeedDemoContent({ CMS_DEVELOPMENT: 'true', NODE_ENV: 'production' })).toThrow(/cannot be combined with NODE_ENV=production/);
+    expect(() => shouldSeedDemoContent({ CMS_DEVELOPMENT: 'yes please' })).toThrow(/CMS_DEVELOPMENT="yes please" must be true or false/);
   });
 });

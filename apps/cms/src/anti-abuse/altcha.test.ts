@@ -1,7 +1,15 @@
+import { timingSafeEqual } from 'node:crypto';
+import type * as NodeCrypto from 'node:crypto';
 import { createChallenge } from 'altcha-lib';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { solveAltcha } from '../../tests/helpers/anti-abuse';
-import { createAltchaChallenge, verifyAltcha } from './altcha';
+import { createAltchaChallenge, sameDigest, verifyAltcha } from './altcha';
+
+// The real timingSafeEqual, watched: the signature must go through it.
+vi.mock('node:crypto', async (importOriginal) => {
+  const actual = await importOriginal<typeof NodeCrypto>();
+  return { ...actual, timingSafeEqual: vi.fn(actual.timingSafeEqual) };
+});
 
 const hmacKey = 'a'.repeat(64);
 const options = { hmacKey, maxNumber: 1000, expiresSeconds: 600 };
@@ -70,5 +78,33 @@ describe('ALTCHA challenges', () => {
   it('says an expired challenge is expired', async () => {
     const challenge = await createAltchaChallenge(options, Date.now() - 601_000);
     expect(await verifyAltcha(await solveAltcha(challenge), hmacKey)).toEqual({ ok: false, problem: 'challenge_expired' });
+  });
+
+  it('compares the challenge and the signature in constant time (timingSafeEqual on 32-byte buffers), both always', async () => {
+    const challenge = await createAltchaChallenge(options);
+    const payload = decode(await solveAltcha(challenge));
+    const signature = payload.signature as string;
+    const lastWrong = `${signature.slice(0, -1)}${signature.endsWith('0') ? '1' : '0'}`;
+    const watched = vi.mocked(timingSafeEqual);
+
+    watched.mockClear();
+    expect(await verifyAltcha(encode({ ...payload, signature: lastWrong }), hmacKey)).toEqual({ ok: false, problem: 'challenge_invalid' });
+    expect(watched.mock.calls.map(([a, b]) => [a.byteLength, b.byteLength])).toEqual([[32, 32], [32, 32]]);
+
+    watched.mockClear();
+    expect(await verifyAltcha(encode(payload), hmacKey)).toMatchObject({ ok: true });
+    expect(watched).toHaveBeenCalledTimes(2);
+  });
+});
+
+describe('sameDigest', () => {
+  const digest = 'ab'.repeat(32);
+  it('is true only for the same 32 bytes, and never throws on other lengths', () => {
+    expect(sameDigest(digest, digest)).toBe(true);
+    expect(sameDigest(digest, digest.toUpperCase())).toBe(true);
+    expect(sameDigest(digest, `${digest.slice(0, -1)}c`)).toBe(false);
+    expect(sameDigest(digest, digest.slice(0, 62))).toBe(false);
+    expect(sameDigest(digest, '')).toBe(false);
+    expect(sameDigest('', '')).toBe(false);
   });
 });

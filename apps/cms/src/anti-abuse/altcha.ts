@@ -1,4 +1,5 @@
-import { createChallenge, extractParams, verifySolution } from 'altcha-lib';
+import { timingSafeEqual } from 'node:crypto';
+import { createChallenge, extractParams } from 'altcha-lib';
 import type { Challenge, Payload } from 'altcha-lib/types';
 
 /**
@@ -53,6 +54,31 @@ function decodePayload(value: string): Payload | undefined {
 }
 
 /**
+ * Two SHA-256 values in hex (64 characters, checked by decodePayload), equal?
+ * Compared as bytes in constant time: how long it takes says nothing of how
+ * many leading characters of a forged signature were right.
+ */
+export function sameDigest(expectedHex: string, receivedHex: string): boolean {
+  const expected = Buffer.from(expectedHex, 'hex');
+  const received = Buffer.from(receivedHex, 'hex');
+  // Equal lengths are guaranteed for well-formed input; a length mismatch is no secret, and timingSafeEqual would throw.
+  return expected.length === 32 && received.length === expected.length && timingSafeEqual(expected, received);
+}
+
+/**
+ * altcha-lib's verifySolution without its plain `===` on the signature:
+ * the library recomputes the challenge and its HMAC from the salt and the
+ * number (as verifySolution does), then both are compared in constant time,
+ * both always (no early exit on the first mismatch).
+ */
+async function verifySignedSolution(payload: Payload, hmacKey: string): Promise<boolean> {
+  const check = await createChallenge({ algorithm: payload.algorithm, hmacKey, number: payload.number, salt: payload.salt });
+  const challengeMatches = sameDigest(check.challenge, payload.challenge);
+  const signatureMatches = sameDigest(check.signature, payload.signature);
+  return challengeMatches && signatureMatches;
+}
+
+/**
  * Verifies a solution as received (any JSON value). It does not remember
  * it: the caller must accept each `signature` once (see guard.ts).
  */
@@ -65,7 +91,7 @@ export async function verifyAltcha(value: unknown, hmacKey: string, now = Date.n
   // Signature and solution first, expiry after: an expired challenge is only worth telling apart when it is ours.
   let valid: boolean;
   try {
-    valid = await verifySolution(payload, hmacKey, false);
+    valid = await verifySignedSolution(payload, hmacKey);
   } catch {
     valid = false;
   }

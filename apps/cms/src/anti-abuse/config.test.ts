@@ -11,6 +11,9 @@ describe('anti-abuse configuration', () => {
     expect(config.rateLimit).toEqual({ windowSeconds: 600, submissionsPerIp: 5, submissionsGlobal: 120, challengesPerIp: 60 });
     expect(config.reads).toEqual({ windowSeconds: 60, anonymous: 300, token: 3000, site: 0 });
     expect(config.redis).toEqual({ url: undefined, keyPrefix: 'chiudete:anti-abuse:' });
+    expect(config.memory).toEqual({ maxCounters: 100_000, maxUsedChallenges: 100_000 });
+    expect(loadAntiAbuseConfig({ APP_KEYS, ANTI_ABUSE_MEMORY_MAX_USED_CHALLENGES: '50' }).memory.maxUsedChallenges).toBe(50);
+    expect(() => loadAntiAbuseConfig({ APP_KEYS, ANTI_ABUSE_MEMORY_MAX_COUNTERS: '0' })).toThrow(/ANTI_ABUSE_MEMORY_MAX_COUNTERS/);
   });
 
   it('derives distinct keys from APP_KEYS when no secret is set, and the same keys every time', () => {

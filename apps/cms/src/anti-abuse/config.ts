@@ -50,6 +50,13 @@ export interface AntiAbuseConfig {
     /** Reads with the site's own token (SITE_API_TOKEN) per window, all site instances together. 0 (default): no limit. */
     site: number;
   };
+  /** Caps of this process's memory store (without Redis), one per kind: see memory-store.ts. */
+  memory: {
+    /** Rate-limit counters; beyond it the least recently used one is forgotten. */
+    maxCounters: number;
+    /** Used ALTCHA solutions; beyond it new solutions and challenges are refused (429) until old ones expire. */
+    maxUsedChallenges: number;
+  };
   redis: {
     /** Unset: counters and used challenges live in this process's memory. */
     url: string | undefined;
@@ -129,6 +136,10 @@ export function loadAntiAbuseConfig(env: Env = process.env): AntiAbuseConfig {
       anonymous: readInt(env, 'RATE_LIMIT_READS_ANONYMOUS', 300, { min: 0, max: 100_000_000 }),
       token: readInt(env, 'RATE_LIMIT_READS_TOKEN', 3000, { min: 0, max: 100_000_000 }),
       site: readInt(env, 'RATE_LIMIT_READS_SITE', 0, { min: 0, max: 100_000_000 }),
+    },
+    memory: {
+      maxCounters: readInt(env, 'ANTI_ABUSE_MEMORY_MAX_COUNTERS', 100_000, { min: 1, max: 10_000_000 }),
+      maxUsedChallenges: readInt(env, 'ANTI_ABUSE_MEMORY_MAX_USED_CHALLENGES', 100_000, { min: 1, max: 10_000_000 }),
     },
     redis: {
       url: read(env, 'REDIS_URL'),

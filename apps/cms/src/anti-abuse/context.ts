@@ -18,7 +18,7 @@ export interface AntiAbuseContext {
 const contexts = new WeakMap<Core.Strapi, AntiAbuseContext>();
 
 function createStore(config: AntiAbuseConfig, strapi: Core.Strapi): AntiAbuseStore {
-  const memory = new MemoryStore();
+  const memory = new MemoryStore({ maxCounters: config.memory.maxCounters, maxMarkers: config.memory.maxUsedChallenges });
   if (!config.redis.url) return memory;
   const redis = new RedisStore({ url: config.redis.url, keyPrefix: config.redis.keyPrefix });
   return new FallbackStore(redis, memory, (message) => strapi.log.warn(message));

@@ -14,6 +14,7 @@ export type AntiAbuseCode
     | 'antiabuse.challenge_invalid'
     | 'antiabuse.challenge_expired'
     | 'antiabuse.challenge_replayed'
+    | 'antiabuse.busy'
     | 'rate_limited';
 
 export interface AntiAbuseFieldError {
@@ -35,7 +36,9 @@ export interface AntiAbuseErrorBody {
 const RELOAD = 'Ricarica la pagina (copia prima il tuo testo, per non perderlo) e invia di nuovo.';
 
 /** English summary (for developers and logs), Italian text for the reader. */
-const MESSAGES: Record<Exclude<AntiAbuseCode, 'rate_limited'>, { summary: string; message: string }> = {
+type ValidationCode = Exclude<AntiAbuseCode, 'rate_limited' | 'antiabuse.busy'>;
+
+const MESSAGES: Record<ValidationCode, { summary: string; message: string }> = {
   'antiabuse.honeypot': {
     summary: 'The honeypot field "website" must be absent or empty.',
     message: `Il modulo contiene un campo nascosto che deve restare vuoto (forse l'ha compilato il browser in automatico). ${RELOAD}`,
@@ -79,7 +82,7 @@ const inMinutes = (seconds: number): string => {
   return minutes <= 1 ? 'tra un minuto' : `tra ${minutes} minuti`;
 };
 
-export function validationErrorBody(code: Exclude<AntiAbuseCode, 'rate_limited'>): AntiAbuseErrorBody {
+export function validationErrorBody(code: ValidationCode): AntiAbuseErrorBody {
   const { summary, message } = MESSAGES[code];
   return {
     data: null,
@@ -98,6 +101,28 @@ export function rateLimitErrorBody(retryAfterSeconds: number, what: 'submissions
       name: 'RateLimitError',
       message: `Too many ${what}: retry after ${retryAfterSeconds} seconds.`,
       details: { errors: [{ field: '_form', code: 'rate_limited', message }] },
+    },
+  };
+}
+
+/**
+ * The memory store holds as many used ALTCHA solutions as it may (src/anti-abuse/memory-store.ts):
+ * new challenges and solutions are refused until the oldest expire, rather than forgetting one.
+ */
+export function busyErrorBody(retryAfterSeconds: number): AntiAbuseErrorBody {
+  return {
+    data: null,
+    error: {
+      status: 429,
+      name: 'RateLimitError',
+      message: `Too many anti-spam checks in progress: this server remembers every used ALTCHA solution until it expires and has no room for more. Retry after ${retryAfterSeconds} seconds.`,
+      details: {
+        errors: [{
+          field: '_form',
+          code: 'antiabuse.busy',
+          message: `Stiamo ricevendo troppi invii in questo momento e la verifica anti-spam non può accettarne altri: riprova ${inMinutes(retryAfterSeconds)}. Copia il tuo testo, per non perderlo.`,
+        }],
+      },
     },
   };
 }

@@ -82,7 +82,7 @@ describe('anti-abuse guard', () => {
     });
   });
 
-  it('checks in order: rate limit, honeypot, form token, proof of work', async () => {
+  it('checks in order: the client\'s rate limit, honeypot, form token, proof of work', async () => {
     const { guard } = setup();
     const g = guard();
     expect(codeOf(await run(g, { data: { website: 'x' } }))).toBe('antiabuse.honeypot');
@@ -128,12 +128,52 @@ describe('anti-abuse guard', () => {
     expect(codeOf(await run(b.guard(), { data: { ...data } }, '192.0.2.3'))).toBe('antiabuse.challenge_replayed');
   });
 
-  it('has an overall limit per form, shared by every address, and separate limits per form', async () => {
-    const { guard } = setup();
+  it('charges the overall limit only after every check passed: junk from many addresses does not close the form', async () => {
+    const { guard, fields } = setup();
     const testimony = guard('testimony');
-    for (let i = 0; i < 6; i++) expect(codeOf(await run(testimony, { data: {} }, `192.0.2.${i}`))).toBe('antiabuse.token_missing');
-    expect(codeOf(await run(testimony, { data: {} }, '192.0.2.100'))).toBe('rate_limited');
-    expect(codeOf(await run(guard('contact'), { data: {} }, '192.0.2.100'))).toBe('antiabuse.token_missing');
+    // 60 junk requests from 20 addresses (3 each, the per-address limit): ten times the overall limit of 6.
+    const junk = [{}, { website: 'x' }, { formToken: 'bad', altcha: 'bad' }];
+    for (let i = 0; i < 60; i++) {
+      expect(codeOf(await run(testimony, { data: junk[i % 3] }, `192.0.2.${Math.floor(i / 3)}`))).toMatch(/^antiabuse\./);
+    }
+    // Bad proofs of work with a valid token do not count either.
+    const { formToken } = await fields();
+    for (let i = 0; i < 10; i++) expect(codeOf(await run(testimony, { data: { formToken, altcha: 'bm90IGpzb24=' } }, `198.51.100.${i}`))).toBe('antiabuse.challenge_invalid');
+
+    // A valid submitter still gets through, and so do the next ones up to the overall limit.
+    for (let i = 0; i < 6; i++) expect((await run(testimony, { data: await fields() }, `203.0.113.${i}`)).next, `valid ${i}`).toHaveBeenCalledOnce();
+    const over = await run(testimony, { data: await fields() }, '203.0.113.100');
+    expect(codeOf(over)).toBe('rate_limited');
+    expect(over.ctx.status).toBe(429);
+    // Each form has its own overall limit.
+    expect((await run(guard('contact'), { data: await fields('contact') }, '203.0.113.100')).next).toHaveBeenCalledOnce();
+  });
+
+  it('charges nothing to the overall limit for a replayed solution', async () => {
+    const { guard, fields } = setup();
+    const g = guard();
+    const used = await fields();
+    expect((await run(g, { data: { ...used } }, '192.0.2.1')).next).toHaveBeenCalledOnce();
+    for (let i = 0; i < 20; i++) expect(codeOf(await run(g, { data: { ...used } }, `192.0.2.${10 + i}`))).toBe('antiabuse.challenge_replayed');
+    for (let i = 0; i < 5; i++) expect((await run(g, { data: await fields() }, `203.0.113.${i}`)).next).toHaveBeenCalledOnce();
+    expect(codeOf(await run(g, { data: await fields() }, '203.0.113.99'))).toBe('rate_limited');
+  });
+
+  it('refuses new solutions with 429 when the store cannot remember more, and never forgets a used one', async () => {
+    const { guard, fields } = setup(new MemoryStore({ maxMarkers: 2 }), roomyConfig);
+    const g = guard();
+    const first = await fields();
+    expect((await run(g, { data: { ...first } }, '192.0.2.1')).next).toHaveBeenCalledOnce();
+    expect((await run(g, { data: await fields() }, '192.0.2.2')).next).toHaveBeenCalledOnce();
+
+    const busy = await run(g, { data: await fields() }, '192.0.2.3');
+    expect(busy.next).not.toHaveBeenCalled();
+    expect(busy.ctx.status).toBe(429);
+    expect(busy.error).toMatchObject({ status: 429, name: 'RateLimitError', details: { errors: [{ field: '_form', code: 'antiabuse.busy' }] } });
+    expect(busy.error?.details.errors[0]?.message).toMatch(/riprova tra \d+ minuti/);
+    expect(Number(busy.ctx.headers['Retry-After'])).toBeGreaterThan(60);
+    // The first solution is still remembered: its replay is refused.
+    expect(codeOf(await run(g, { data: { ...first } }, '192.0.2.4'))).toBe('antiabuse.challenge_replayed');
   });
 
   it.each([

@@ -1,10 +1,11 @@
 import { verifyAltcha } from './altcha';
 import { clientIp, hashIp } from './client-ip';
 import type { AntiAbuseConfig, FormName } from './config';
-import { rateLimitErrorBody, refuse, validationErrorBody, type ResponseContext } from './errors';
+import { busyErrorBody, rateLimitErrorBody, refuse, validationErrorBody, type ResponseContext } from './errors';
 import { verifyFormToken } from './form-token';
-import { consumeRateLimits } from './rate-limiter';
+import { consumeRateLimit } from './rate-limiter';
 import type { AntiAbuseStore } from './store';
+import { StoreFullError } from './store-full-error';
 
 /** Fields the anti-abuse layer reads and removes from `data` before the endpoint sees it. */
 export const ANTI_ABUSE_FIELDS = ['website', 'formToken', 'altcha'] as const;
@@ -44,23 +45,22 @@ export const rateLimitKeys = {
 };
 
 /**
- * The checks in front of a public form, cheapest and most telling first:
- * rate limits, honeypot, form token, proof of work (which is remembered,
- * so each solution is accepted once). Refusals answer here and never reach
- * the endpoint; anything malformed is a 400, never a 500.
+ * The checks in front of a public form, cheapest first: the client's own
+ * rate limit, honeypot, form token, proof of work (accepted once), then the
+ * form's overall limit. Only a request that passed every check is charged to
+ * the overall limit: junk from many addresses cannot close the form for
+ * everybody. Refusals answer here and never reach the endpoint; anything
+ * malformed is a 400, never a 500.
  */
 export function createSubmissionGuard(form: FormName, { config, store, now = Date.now }: GuardDependencies) {
   return async (ctx: GuardContext, next: () => Promise<unknown>): Promise<void> => {
     const ipHash = hashIp(config.ipHashKey, clientIp(ctx));
     const { windowSeconds, submissionsPerIp, submissionsGlobal } = config.rateLimit;
 
-    // 1. Rate limits: the client's own first, so one client cannot use up everybody's allowance.
-    const limited = await consumeRateLimits(store, [
-      { key: rateLimitKeys.submissionsPerIp(form, ipHash), limit: submissionsPerIp, windowSeconds },
-      { key: rateLimitKeys.submissionsGlobal(form), limit: submissionsGlobal, windowSeconds },
-    ]);
-    if (!limited.allowed) {
-      refuse(ctx, rateLimitErrorBody(limited.retryAfterSeconds, 'submissions'), limited.retryAfterSeconds);
+    // 1. The client's own limit: every attempt counts, junk included, so one client cannot hammer the checks.
+    const perIp = await consumeRateLimit(store, { key: rateLimitKeys.submissionsPerIp(form, ipHash), limit: submissionsPerIp, windowSeconds });
+    if (!perIp.allowed) {
+      refuse(ctx, rateLimitErrorBody(perIp.retryAfterSeconds, 'submissions'), perIp.retryAfterSeconds);
       return;
     }
 
@@ -79,14 +79,37 @@ export function createSubmissionGuard(form: FormName, { config, store, now = Dat
       return;
     }
 
-    // 4. Proof of work, accepted once: the first request to claim a solution wins, on every instance.
+    // 4. Proof of work, never used before.
     const altcha = await verifyAltcha(data.altcha, config.altchaKey, now());
     if (!altcha.ok) {
       refuse(ctx, validationErrorBody(`antiabuse.${altcha.problem}`));
       return;
     }
+    const usedKey = rateLimitKeys.usedChallenge(altcha.signature);
+    if (await store.has(usedKey)) {
+      refuse(ctx, validationErrorBody('antiabuse.challenge_replayed'));
+      return;
+    }
+
+    // 5. The overall limit, charged only now: a replayed solution charged nothing above.
+    const overall = await consumeRateLimit(store, { key: rateLimitKeys.submissionsGlobal(form), limit: submissionsGlobal, windowSeconds });
+    if (!overall.allowed) {
+      refuse(ctx, rateLimitErrorBody(overall.retryAfterSeconds, 'submissions'), overall.retryAfterSeconds);
+      return;
+    }
+
+    // 6. Claim the solution: the first request to claim it wins, on every instance sharing the store.
     const ttlMs = altcha.expiresAt - now() + CLOCK_SKEW_MS;
-    if (!(await store.setIfAbsent(rateLimitKeys.usedChallenge(altcha.signature), ttlMs))) {
+    let claimed: boolean;
+    try {
+      claimed = await store.setIfAbsent(usedKey, ttlMs);
+    } catch (error) {
+      if (!(error instanceof StoreFullError)) throw error;
+      const retryAfterSeconds = Math.ceil(error.retryAfterMs / 1000);
+      refuse(ctx, busyErrorBody(retryAfterSeconds), retryAfterSeconds);
+      return;
+    }
+    if (!claimed) {
       refuse(ctx, validationErrorBody('antiabuse.challenge_replayed'));
       return;
     }

@@ -2,7 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { deleteRedisKeys, redisSkipReason, testRedisUrl, uniqueRedisPrefix } from '../../tests/helpers/anti-abuse';
 import { consumeRateLimit, consumeRateLimits } from './rate-limiter';
-import { FallbackStore, MemoryStore, RedisStore, type AntiAbuseStore } from './store';
+import { FallbackStore, MemoryStore, RedisStore, StoreFullError, type AntiAbuseStore } from './store';
 
 /**
  * The same behaviour on both stores. The memory store runs on a fake
@@ -78,7 +78,11 @@ function storeSuite(name: string, setup: () => Promise<Harness>, teardown: () =>
 
     it('marks a key once until it expires', async () => {
       const k = key('once');
+      expect(await h.store.has(k)).toBe(false);
+      expect(await h.store.markerRoomInMs()).toBe(0);
       expect(await h.store.setIfAbsent(k, 1000)).toBe(true);
+      expect(await h.store.has(k)).toBe(true);
+      if (h.sibling) expect(await h.sibling.has(k)).toBe(true);
       expect(await h.store.setIfAbsent(k, 1000)).toBe(false);
       if (h.sibling) expect(await h.sibling.setIfAbsent(k, 1000)).toBe(false);
       await h.advance(1100);
@@ -105,18 +109,54 @@ storeSuite(
   () => memory.close(),
 );
 
-describe('memory store housekeeping', () => {
-  it('sweeps expired entries and caps its size, dropping the oldest', async () => {
-    let now = 0;
-    const store = new MemoryStore({ now: () => now, maxEntries: 3 });
+describe('memory store: one cap per kind, and used challenges are never forgotten early', () => {
+  const start = Date.UTC(2026, 0, 1);
+
+  it('refuses new markers when full, with the wait, instead of evicting one that has not expired', async () => {
+    let now = start;
+    const store = new MemoryStore({ now: () => now, maxMarkers: 3, maxCounters: 3 });
+    for (const k of ['a', 'b', 'c']) expect(await store.setIfAbsent(k, 5000)).toBe(true);
+    now += 1000;
+    const full = await store.setIfAbsent('d', 5000).then(() => undefined, (error: unknown) => error);
+    expect(full).toBeInstanceOf(StoreFullError);
+    expect((full as StoreFullError).retryAfterMs).toBe(4000);
+    expect(await store.markerRoomInMs()).toBe(4000);
+    // Still remembered: a replay is refused.
+    for (const k of ['a', 'b', 'c']) expect(await store.setIfAbsent(k, 5000)).toBe(false);
+
+    // A flood of rate-limit counters (fresh addresses) has its own cap and pushes out no marker.
+    for (let i = 0; i < 10_000; i++) await store.increment(`flood:${i}`, 60_000);
+    expect(store.sizes).toEqual({ counters: 3, markers: 3 });
+    for (const k of ['a', 'b', 'c']) expect(await store.has(k)).toBe(true);
+
+    // Once the oldest have expired there is room again.
+    now = start + 5001;
+    expect(await store.markerRoomInMs()).toBe(0);
+    expect(await store.setIfAbsent('d', 5000)).toBe(true);
+    expect(store.sizes.markers).toBe(1);
+    await store.close();
+  });
+
+  it('forgets the least recently used counter, never the one a client keeps hitting', async () => {
+    const store = new MemoryStore({ now: () => start, maxCounters: 3 });
+    for (let i = 0; i < 3; i++) await store.increment('busy-client', 60_000);
+    for (let i = 0; i < 100; i++) {
+      await store.increment(`fresh:${i}`, 60_000);
+      await store.increment('busy-client', 60_000);
+    }
+    expect((await store.increment('busy-client', 60_000)).count).toBe(104);
+    await store.close();
+  });
+
+  it('sweeps expired entries of both kinds', async () => {
+    let now = start;
+    const store = new MemoryStore({ now: () => now });
     await store.increment('a', 1000);
     await store.increment('b', 5000);
-    now = 2000;
+    await store.setIfAbsent('m', 1000);
+    now += 2000;
     store.sweep();
-    expect(store.size).toBe(1);
-    for (const k of ['c', 'd', 'e']) await store.setIfAbsent(k, 5000);
-    expect(store.size).toBe(3);
-    expect(await store.setIfAbsent('b', 5000)).toBe(true); // 'b', the oldest, was dropped
+    expect(store.sizes).toEqual({ counters: 1, markers: 0 });
     await store.close();
   });
 });
@@ -134,6 +174,8 @@ describe('Redis store failures (no Redis needed)', () => {
     expect(await fallback.increment('x', 60_000)).toMatchObject({ count: 2 });
     expect(await fallback.setIfAbsent('y', 60_000)).toBe(true);
     expect(await fallback.setIfAbsent('y', 60_000)).toBe(false);
+    expect(await fallback.has('y')).toBe(true);
+    expect(await fallback.markerRoomInMs()).toBe(0);
     expect(warn).toHaveBeenCalledTimes(1);
     expect(warn.mock.calls[0]![0]).toMatch(/Redis is unavailable/);
     await fallback.close();

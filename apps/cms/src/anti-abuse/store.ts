@@ -1,9 +1,12 @@
 import { Redis } from 'ioredis';
 
+export { MemoryStore, MEMORY_STORE_DEFAULTS, type MemoryStoreOptions } from './memory-store';
+export { StoreFullError } from './store-full-error';
+
 /**
  * The little state anti-abuse needs: expiring counters (rate limits) and
  * expiring "seen" markers (used ALTCHA challenges). In Redis when several
- * Strapi instances must share them, in memory otherwise.
+ * Strapi instances must share them, in memory otherwise (memory-store.ts).
  */
 export interface AntiAbuseStore {
   /**
@@ -11,91 +14,17 @@ export interface AntiAbuseStore {
    * window is not extended by later hits (a fixed window from the first hit).
    */
   increment(key: string, windowMs: number): Promise<{ count: number; resetInMs: number }>;
-  /** Marks `key` for `ttlMs`; true only for the first caller while the mark lives. */
+  /** Whether the marker `key` is set (and has not expired). */
+  has(key: string): Promise<boolean>;
+  /**
+   * Marks `key` for `ttlMs`; true only for the first caller while the mark
+   * lives. Throws StoreFullError when the store cannot hold one more marker
+   * without forgetting a live one (the memory store's cap).
+   */
   setIfAbsent(key: string, ttlMs: number): Promise<boolean>;
+  /** 0 when a new marker can be stored now; otherwise the milliseconds until there is room. */
+  markerRoomInMs(): Promise<number>;
   close(): Promise<void>;
-}
-
-interface Entry {
-  value: number;
-  expiresAt: number;
-}
-
-export interface MemoryStoreOptions {
-  now?: () => number;
-  /** How often expired entries are swept (they are also ignored on read). */
-  sweepIntervalMs?: number;
-  /** Beyond this many entries the oldest are dropped, so a flood cannot exhaust memory. */
-  maxEntries?: number;
-}
-
-/** One process's memory: fine for a single Strapi instance. */
-export class MemoryStore implements AntiAbuseStore {
-  private readonly entries = new Map<string, Entry>();
-  private readonly now: () => number;
-  private readonly maxEntries: number;
-  private readonly timer: NodeJS.Timeout;
-
-  constructor({ now = Date.now, sweepIntervalMs = 60_000, maxEntries = 100_000 }: MemoryStoreOptions = {}) {
-    this.now = now;
-    this.maxEntries = maxEntries;
-    this.timer = setInterval(() => this.sweep(), sweepIntervalMs);
-    this.timer.unref();
-  }
-
-  get size(): number {
-    return this.entries.size;
-  }
-
-  /** Drops expired entries. */
-  sweep(): void {
-    const now = this.now();
-    for (const [key, entry] of this.entries) {
-      if (entry.expiresAt <= now) this.entries.delete(key);
-    }
-  }
-
-  private live(key: string, now: number): Entry | undefined {
-    const entry = this.entries.get(key);
-    if (entry && entry.expiresAt <= now) {
-      this.entries.delete(key);
-      return undefined;
-    }
-    return entry;
-  }
-
-  private insert(key: string, entry: Entry): void {
-    this.entries.set(key, entry);
-    if (this.entries.size > this.maxEntries) this.sweep();
-    // Maps iterate in insertion order: the first keys are the oldest.
-    for (const oldest of this.entries.keys()) {
-      if (this.entries.size <= this.maxEntries) break;
-      this.entries.delete(oldest);
-    }
-  }
-
-  async increment(key: string, windowMs: number): Promise<{ count: number; resetInMs: number }> {
-    const now = this.now();
-    const entry = this.live(key, now);
-    if (entry) {
-      entry.value += 1;
-      return { count: entry.value, resetInMs: entry.expiresAt - now };
-    }
-    this.insert(key, { value: 1, expiresAt: now + windowMs });
-    return { count: 1, resetInMs: windowMs };
-  }
-
-  async setIfAbsent(key: string, ttlMs: number): Promise<boolean> {
-    const now = this.now();
-    if (this.live(key, now)) return false;
-    this.insert(key, { value: 1, expiresAt: now + ttlMs });
-    return true;
-  }
-
-  async close(): Promise<void> {
-    clearInterval(this.timer);
-    this.entries.clear();
-  }
 }
 
 /**
@@ -166,9 +95,19 @@ export class RedisStore implements AntiAbuseStore {
     return { count: Number(result[0]), resetInMs: Math.max(0, Number(result[1])) };
   }
 
+  async has(key: string): Promise<boolean> {
+    const redis = await this.redis();
+    return (await redis.exists(key)) === 1;
+  }
+
   async setIfAbsent(key: string, ttlMs: number): Promise<boolean> {
     const redis = await this.redis();
     return (await redis.set(key, '1', 'PX', Math.max(1, Math.ceil(ttlMs)), 'NX')) === 'OK';
+  }
+
+  /** Redis keeps every marker until it expires (give it memory, and no eviction of keys with a TTL it needs). */
+  async markerRoomInMs(): Promise<number> {
+    return 0;
   }
 
   /** Deletes every key under this store's prefix (tests clean up after themselves with it). */
@@ -228,8 +167,16 @@ export class FallbackStore implements AntiAbuseStore {
     return this.attempt((store) => store.increment(key, windowMs));
   }
 
+  has(key: string) {
+    return this.attempt((store) => store.has(key));
+  }
+
   setIfAbsent(key: string, ttlMs: number) {
     return this.attempt((store) => store.setIfAbsent(key, ttlMs));
+  }
+
+  markerRoomInMs() {
+    return this.attempt((store) => store.markerRoomInMs());
   }
 
   async close(): Promise<void> {

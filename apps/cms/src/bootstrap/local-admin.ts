@@ -1,9 +1,14 @@
+import { randomBytes } from 'node:crypto';
 import type { Core } from '@strapi/strapi';
+import { DEVELOPMENT_FLAG, isDevelopmentMode } from '../utils/development-mode';
 
-/** Local development defaults: never used when NODE_ENV=production. */
-export const DEV_ADMIN_DEFAULTS = {
+/**
+ * Defaults of the local Super Admin, used only with the explicit development
+ * flag (CMS_DEVELOPMENT=true). There is no default password: one is
+ * generated (see `generateAdminPassword`).
+ */
+export const LOCAL_ADMIN_DEFAULTS = {
   email: 'admin@chiudeteicallcenter.local',
-  password: 'Redazione2019!',
   firstname: 'Redazione',
 } as const;
 
@@ -41,6 +46,18 @@ export function adminPasswordProblems(password: string): string[] {
   return problems;
 }
 
+/**
+ * A random password Strapi accepts: 24 characters of base64url (144 random
+ * bits), drawn again in the rare case one of the required kinds is missing.
+ * scripts/setup-env.mjs draws the local one the same way.
+ */
+export function generateAdminPassword(): string {
+  for (;;) {
+    const password = randomBytes(18).toString('base64url');
+    if (adminPasswordProblems(password).length === 0) return password;
+  }
+}
+
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 /** An environment variable; blank values count as unset (a `.env` line like `SEED_ADMIN_EMAIL=`). */
@@ -52,12 +69,14 @@ const envValue = (name: string): string | undefined => {
 /**
  * Creates the first Super Admin when there is no admin user at all.
  *
- * - Credentials come from SEED_ADMIN_EMAIL / SEED_ADMIN_PASSWORD
- *   (SEED_ADMIN_FIRSTNAME, default "Redazione").
- * - Outside production, missing variables fall back to local defaults, which
- *   are printed in the log so a developer can sign in at once.
- * - In production there are no defaults: without both variables nothing is
- *   created (the first admin then registers through the admin panel).
+ * - With SEED_ADMIN_EMAIL and SEED_ADMIN_PASSWORD (SEED_ADMIN_FIRSTNAME,
+ *   default "Redazione"): that account, in any environment.
+ * - Without them, only with the explicit development flag
+ *   (CMS_DEVELOPMENT=true): the e-mail defaults to LOCAL_ADMIN_DEFAULTS and
+ *   the password is generated at random. On a developer's machine the
+ *   credentials are printed in the log, once (when the account is created).
+ * - Otherwise nothing is created: the first admin registers at /admin. A
+ *   server started without NODE_ENV is never given a known password.
  * - Idempotent: once any admin user exists, it never creates or changes one.
  */
 export async function ensureLocalAdmin(strapi: Core.Strapi): Promise<void> {
@@ -67,22 +86,23 @@ export async function ensureLocalAdmin(strapi: Core.Strapi): Promise<void> {
     return;
   }
 
-  const isProduction = process.env.NODE_ENV === 'production';
+  const development = isDevelopmentMode();
   const envEmail = envValue('SEED_ADMIN_EMAIL');
   const envPassword = envValue('SEED_ADMIN_PASSWORD');
-  const firstname = envValue('SEED_ADMIN_FIRSTNAME')?.trim() ?? DEV_ADMIN_DEFAULTS.firstname;
+  const firstname = envValue('SEED_ADMIN_FIRSTNAME')?.trim() ?? LOCAL_ADMIN_DEFAULTS.firstname;
 
-  if (isProduction && (!envEmail || !envPassword)) {
+  if (!development && (!envEmail || !envPassword)) {
     const message
-      = '[local-admin] No admin user exists and NODE_ENV=production: set both SEED_ADMIN_EMAIL and '
-        + 'SEED_ADMIN_PASSWORD to create one at boot, or register the first admin in the admin panel (/admin).';
+      = '[local-admin] No admin user exists: set both SEED_ADMIN_EMAIL and SEED_ADMIN_PASSWORD to create one at boot, '
+        + `or register the first admin in the admin panel (/admin). (${DEVELOPMENT_FLAG}=true creates a local one with a `
+        + 'generated password, on a developer\'s machine only.)';
     if (envEmail || envPassword) strapi.log.warn(`${message} Only one of the two is set.`);
     else strapi.log.info(message);
     return;
   }
 
-  const email = (envEmail ?? DEV_ADMIN_DEFAULTS.email).trim().toLowerCase();
-  const password = envPassword ?? DEV_ADMIN_DEFAULTS.password;
+  const email = (envEmail ?? LOCAL_ADMIN_DEFAULTS.email).trim().toLowerCase();
+  const password = envPassword ?? generateAdminPassword();
 
   if (!EMAIL.test(email)) {
     throw new Error(`[local-admin] SEED_ADMIN_EMAIL "${email}" is not a valid e-mail address.`);
@@ -111,18 +131,20 @@ export async function ensureLocalAdmin(strapi: Core.Strapi): Promise<void> {
     roles: [superAdmin.id],
   });
 
-  if (envPassword) {
+  if (!development) {
     strapi.log.info(`[local-admin] Created the Super Admin ${email} (password from SEED_ADMIN_PASSWORD).`);
     return;
   }
+  // A developer's own machine: show the credentials once, so they can sign in at once.
   strapi.log.warn(
     [
-      '[local-admin] Created a local Super Admin with DEVELOPMENT DEFAULTS:',
+      `[local-admin] Created a local Super Admin (${DEVELOPMENT_FLAG}=true). Shown only now:`,
       `    admin panel: ${ADMIN_URL}`,
       `    e-mail:      ${email}`,
       `    password:    ${password}`,
-      '  These are local defaults for development only: change the password in the admin',
-      '  (top-left menu > Profile), or set SEED_ADMIN_EMAIL / SEED_ADMIN_PASSWORD before the first boot.',
+      envPassword
+        ? '  The password is SEED_ADMIN_PASSWORD of apps/cms/.env (git-ignored), written by `pnpm setup:env`.'
+        : '  The password was generated now and is stored nowhere: note it, or change it in the admin (top-left menu > Profile).',
     ].join('\n'),
   );
 }

@@ -6,9 +6,12 @@ import { createSubmissionGuard } from '../anti-abuse/guard';
 /**
  * The anti-abuse route middleware for public forms (see src/anti-abuse).
  * Contract: route config `{ name: 'global::anti-abuse', config: { form: 'testimony' | 'contact' } }`.
- * Checks rate limits (429 with Retry-After), the honeypot `data.website`,
- * the signed `data.formToken` and the ALTCHA solution `data.altcha` (400),
- * in that order; then REMOVES `website`, `formToken`, `altcha` from
+ * Checks the client's rate limit (429 with Retry-After), the honeypot
+ * `data.website`, the signed `data.formToken` and the ALTCHA solution
+ * `data.altcha` (400), in that order, then the form's overall limit (429;
+ * charged only by requests that passed every check) and claims the
+ * solution (429 `antiabuse.busy` when the memory store cannot remember one
+ * more); then REMOVES `website`, `formToken`, `altcha` from
  * `ctx.request.body.data`, sets `ctx.state.antiAbuse = { ipHash }` and calls next().
  * Refusals use Strapi's error envelope with one `_form` error (codes in src/anti-abuse/errors.ts).
  */

@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { errors } from '@strapi/utils';
+import { bodyTooLargeError } from '../body-limits/errors';
 
 export interface BodyLimitConfig {
   /** Largest JSON, form or text body accepted by the content API (`/api/...`), in bytes. */
@@ -8,15 +8,13 @@ export interface BodyLimitConfig {
 
 const DEFAULT_MAX_BYTES = 64 * 1024;
 
-const kilobytes = (bytes: number) => `${Math.round(bytes / 1024)} KB`;
-
 /**
  * A tighter body limit for the public content API than for the admin
- * (`strapi::body` keeps a limit large enough for editors saving long
- * articles). Runs before `strapi::body` and refuses, with Strapi's 413
- * envelope, any non-multipart `/api/...` request whose Content-Length is
- * over the limit: browsers always send Content-Length, and a chunked body
- * without it is still capped by `strapi::body`'s own limits.
+ * (editors save long articles). Runs before the body parser and refuses,
+ * with Strapi's 413 envelope and the size sent, any non-multipart
+ * `/api/...` request whose Content-Length is over the limit, before a byte
+ * is read. A chunked body (no Content-Length) is cut at the same size by
+ * the parser itself, as it reads the stream (src/body-limits/content-api-body.ts).
  * Multipart uploads are left to `strapi::body` (formidable's maxFileSize).
  */
 const bodyLimit: Core.MiddlewareFactory<BodyLimitConfig | undefined> = (config, { strapi }) => {
@@ -27,10 +25,7 @@ const bodyLimit: Core.MiddlewareFactory<BodyLimitConfig | undefined> = (config, 
     const isContentApi = ctx.path === prefix || ctx.path.startsWith(`${prefix}/`);
     const length = ctx.request.length;
     if (isContentApi && length !== undefined && length > maxBytes && !ctx.is('multipart')) {
-      throw new errors.PayloadTooLargeError(
-        `Request body too large: ${kilobytes(length)} sent, the public API accepts at most ${kilobytes(maxBytes)}.`,
-        { limit: maxBytes },
-      );
+      throw bodyTooLargeError(maxBytes, length);
     }
     await next();
   };

@@ -1,3 +1,5 @@
+import { isDevelopmentMode } from '../utils/development-mode';
+
 /**
  * Settings of the partner webhooks (config/partner-webhooks.ts). The delivery
  * policy (timeout, backoff, attempts) is fixed here and documented for
@@ -10,8 +12,8 @@ export interface PartnerWebhooksConfig {
   cmsUrl: string;
   /**
    * Whether webhook URLs may use plain http and point at loopback, private
-   * or link-local addresses (PARTNER_WEBHOOKS_ALLOW_LOCAL_URLS; default: yes
-   * outside production, no in production).
+   * or link-local addresses (PARTNER_WEBHOOKS_ALLOW_LOCAL_URLS; default: no,
+   * yes only with the explicit development flag CMS_DEVELOPMENT=true).
    */
   allowLocalUrls: boolean;
   /** Per-attempt timeout, ms. */
@@ -55,7 +57,6 @@ function flag(name: string, value: string | undefined, fallback: boolean): boole
 }
 
 export function readPartnerWebhooksConfig(env: Env): PartnerWebhooksConfig {
-  const production = env.NODE_ENV === 'production';
   const port = env.PORT?.trim() || '1337';
   const retention = env.PARTNER_WEBHOOKS_RETENTION_DAYS?.trim() || '30';
   if (!/^\d+$/.test(retention) || Number(retention) < 1 || Number(retention) > 3650) {
@@ -64,7 +65,7 @@ export function readPartnerWebhooksConfig(env: Env): PartnerWebhooksConfig {
   return {
     siteUrl: httpUrl('SITE_URL', env.SITE_URL?.trim() || 'http://localhost:3000', false),
     cmsUrl: httpUrl('PUBLIC_URL', env.PUBLIC_URL?.trim() || `http://localhost:${port}`, true),
-    allowLocalUrls: flag('PARTNER_WEBHOOKS_ALLOW_LOCAL_URLS', env.PARTNER_WEBHOOKS_ALLOW_LOCAL_URLS, !production),
+    allowLocalUrls: flag('PARTNER_WEBHOOKS_ALLOW_LOCAL_URLS', env.PARTNER_WEBHOOKS_ALLOW_LOCAL_URLS, isDevelopmentMode(env)),
     timeoutMs: 5_000,
     maxAttempts: RETRY_DELAYS_SECONDS.length + 1,
     retryDelaysSeconds: RETRY_DELAYS_SECONDS,

@@ -71,8 +71,14 @@ describe('backoff', () => {
 });
 
 describe('readPartnerWebhooksConfig', () => {
-  it('allows local URLs outside production only, unless told', () => {
-    expect(readPartnerWebhooksConfig({}).allowLocalUrls).toBe(true);
+  it('allows local URLs only with the explicit development flag, or when told', () => {
+    // Fail closed: a server started without NODE_ENV (`strapi start` sets none) is not a developer's machine.
+    expect(readPartnerWebhooksConfig({}).allowLocalUrls).toBe(false);
+    expect(readPartnerWebhooksConfig({ NODE_ENV: 'development' }).allowLocalUrls).toBe(false);
+    expect(readPartnerWebhooksConfig({ NODE_ENV: 'test' }).allowLocalUrls).toBe(false);
+    expect(readPartnerWebhooksConfig({ CMS_DEVELOPMENT: 'true' }).allowLocalUrls).toBe(true);
+    expect(readPartnerWebhooksConfig({ CMS_DEVELOPMENT: 'true', PARTNER_WEBHOOKS_ALLOW_LOCAL_URLS: 'false' }).allowLocalUrls).toBe(false);
+    expect(() => readPartnerWebhooksConfig({ CMS_DEVELOPMENT: 'true', NODE_ENV: 'production' })).toThrow(/cannot be combined with NODE_ENV=production/);
     expect(readPartnerWebhooksConfig({ NODE_ENV: 'production' }).allowLocalUrls).toBe(false);
     expect(readPartnerWebhooksConfig({ NODE_ENV: 'production', PARTNER_WEBHOOKS_ALLOW_LOCAL_URLS: 'true' }).allowLocalUrls).toBe(true);
     expect(() => readPartnerWebhooksConfig({ PARTNER_WEBHOOKS_ALLOW_LOCAL_URLS: 'maybe' })).toThrow(/true or false/);

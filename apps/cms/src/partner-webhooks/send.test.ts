@@ -73,6 +73,17 @@ describe('sendWebhook', () => {
     expect(received.length).toBe(before);
   });
 
+  it.each(['[::7f00:1]', '[::ffff:7f00:1]', '[::ffff:0:7f00:1]', '[64:ff9b::7f00:1]', '[2002:7f00:1::]', '[2001::1]'])(
+    'refuses the literal address %s (an IPv4 address in IPv6 clothes) without connecting',
+    async (host) => {
+      const before = received.length;
+      const port = new URL(origin).port;
+      const result = await sendWebhook({ url: `http://${host}:${port}/hook`, body: '{}', headers: {}, timeoutMs: 1000, allowLocalUrls: false });
+      expect(result).toMatchObject({ ok: false, status: null, error: expect.stringMatching(/is not a public address: refused/) });
+      expect(received.length).toBe(before);
+    },
+  );
+
   it('reports a connection failure', async () => {
     expect(await sendWebhook({ url: 'http://127.0.0.1:9/hook', body: '{}', headers: {}, timeoutMs: 1000, allowLocalUrls: true })).toMatchObject({
       ok: false,

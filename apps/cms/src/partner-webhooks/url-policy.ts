@@ -1,35 +1,43 @@
 import { lookup } from 'node:dns/promises';
-import { BlockList, isIP } from 'node:net';
+import { isIP } from 'node:net';
+import ipaddr from 'ipaddr.js';
 
 /**
  * Where the CMS may send webhooks. A webhook URL is typed by an admin and
  * then fetched by the server: without limits it could reach the database,
  * Redis, a cloud metadata service or the admin itself (SSRF). So, unless
  * local URLs are allowed (development and tests): https only, no user info,
- * and no address that is loopback, private, link-local, shared (CGNAT),
- * multicast, reserved or documentation-only. The address is checked at save
- * time (a clear message for the admin) and again at connection time, on the
+ * and only addresses that are plain public unicast. The address is checked
+ * at save time (a clear message for the admin; a name is resolved and EVERY
+ * address it resolves to is checked) and again at connection time, on the
  * address actually dialled (src/partner-webhooks/send.ts), so a DNS record
  * changed after the check (rebinding) does not get through either.
+ *
+ * The special ranges come from ipaddr.js (maintained against the IANA
+ * special-purpose registries), not from a hand list: an address is public
+ * only when ipaddr.js classes it `unicast`, and an IPv6 one also only inside
+ * the global unicast block 2000::/3. That refuses every form that embeds or
+ * leads to an IPv4 address (IPv4-mapped `::ffff:0:0/96` however written,
+ * `::ffff:0:0:0/96`, the deprecated IPv4-compatible `::/96` such as
+ * `::7f00:1`, NAT64 `64:ff9b::/96`, 6to4 `2002::/16`, Teredo `2001::/32`),
+ * as well as loopback, private, link-local, CGNAT, multicast, reserved and
+ * documentation ranges.
  */
-const NON_PUBLIC = new BlockList();
-for (const [network, prefix] of [
-  ['0.0.0.0', 8], ['10.0.0.0', 8], ['100.64.0.0', 10], ['127.0.0.0', 8], ['169.254.0.0', 16], ['172.16.0.0', 12],
-  ['192.0.0.0', 24], ['192.0.2.0', 24], ['192.88.99.0', 24], ['192.168.0.0', 16], ['198.18.0.0', 15],
-  ['198.51.100.0', 24], ['203.0.113.0', 24], ['224.0.0.0', 4], ['240.0.0.0', 4],
-] as const) NON_PUBLIC.addSubnet(network, prefix, 'ipv4');
-for (const [network, prefix] of [
-  // IPv4-mapped addresses (::ffff:a.b.c.d) are checked against the IPv4 rules
-  // by BlockList itself; NAT64 ones lead to IPv4 addresses too: refused whole.
-  ['::', 128], ['::1', 128], ['64:ff9b::', 96], ['64:ff9b:1::', 48],
-  ['100::', 64], ['2001:db8::', 32], ['fc00::', 7], ['fe80::', 10], ['fec0::', 10], ['ff00::', 8],
-] as const) NON_PUBLIC.addSubnet(network, prefix, 'ipv6');
+const GLOBAL_UNICAST_V6 = ipaddr.IPv6.parseCIDR('2000::/3');
 
 /** A literal IP address that is reachable on the public internet (false for anything else). */
 export function isPublicAddress(address: string): boolean {
-  const family = isIP(address);
-  if (family === 0) return false;
-  return !NON_PUBLIC.check(address, family === 4 ? 'ipv4' : 'ipv6');
+  // net.isIP first: ipaddr.js also parses loose IPv4 forms ("127.1", "0x7f.1") that no resolver returns.
+  if (isIP(address) === 0) return false;
+  let parsed: ipaddr.IPv4 | ipaddr.IPv6;
+  try {
+    parsed = ipaddr.parse(address);
+  } catch {
+    return false;
+  }
+  if (parsed.kind() === 'ipv4') return parsed.range() === 'unicast';
+  const v6 = parsed as ipaddr.IPv6;
+  return v6.match(GLOBAL_UNICAST_V6) && v6.range() === 'unicast';
 }
 
 export interface UrlPolicy {

@@ -7,6 +7,7 @@ import { AUTHORS, CATEGORIES, GLOBAL } from './data/site';
 import { TESTIMONIES } from './data/testimonies';
 import type { ArticleSeed, SeoSeed } from './data/types';
 import { VIDEOS } from './data/videos';
+import { isDevelopmentMode } from '../utils/development-mode';
 import {
   PALETTES,
   articleCoverSvg,
@@ -48,13 +49,15 @@ export const SEEDED_TYPES = [
 
 /**
  * Whether to load the demo content at boot. `SEED_DEMO_CONTENT=true|false`
- * decides when set; otherwise yes, except with NODE_ENV=production.
+ * decides when set; otherwise only with the explicit development flag
+ * (CMS_DEVELOPMENT=true, written by `pnpm setup:env` on a developer's
+ * machine), never because NODE_ENV is not `production`.
  */
-export function shouldSeedDemoContent(): boolean {
-  const flag = process.env.SEED_DEMO_CONTENT?.trim().toLowerCase();
+export function shouldSeedDemoContent(env: Readonly<Record<string, string | undefined>> = process.env): boolean {
+  const flag = env.SEED_DEMO_CONTENT?.trim().toLowerCase();
   if (flag === 'true' || flag === '1') return true;
   if (flag === 'false' || flag === '0') return false;
-  return process.env.NODE_ENV !== 'production';
+  return isDevelopmentMode(env);
 }
 
 type Images = Record<ImageKey, UploadedImage>;

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import type { AddressInfo } from 'node:net';
 import type { Core } from '@strapi/strapi';
 import type * as StrapiTypes from '@strapi/strapi';
+import { TEST_ADMIN } from './admin';
 import { ensureTestSecrets } from './env';
 import type { TestDatabase } from './database';
 
@@ -31,7 +32,9 @@ export const loadStrapiModule = () => require('@strapi/strapi') as StrapiModule;
 
 export async function startStrapi(database: TestDatabase, env: Record<string, string> = {}): Promise<RunningStrapi> {
   ensureTestSecrets();
-  Object.assign(process.env, { NODE_ENV: 'test', SEED_DEMO_CONTENT: 'true' }, database.env, env);
+  // The demo content and the test admin are asked for explicitly: the CMS creates neither by default.
+  const defaults = { NODE_ENV: 'test', SEED_DEMO_CONTENT: 'true', SEED_ADMIN_EMAIL: TEST_ADMIN.email, SEED_ADMIN_PASSWORD: TEST_ADMIN.password };
+  Object.assign(process.env, defaults, database.env, env);
 
   // strapi.destroy() removes every process listener: Vitest's own, and Node's
   // 'newListener'/'removeListener' hooks that keep the IPC channel referenced.

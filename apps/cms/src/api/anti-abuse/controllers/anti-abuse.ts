@@ -3,7 +3,7 @@ import { createAltchaChallenge } from '../../../anti-abuse/altcha';
 import { clientIp, hashIp } from '../../../anti-abuse/client-ip';
 import { FORM_NAMES, isFormName } from '../../../anti-abuse/config';
 import { antiAbuseContext } from '../../../anti-abuse/context';
-import { rateLimitErrorBody, refuse } from '../../../anti-abuse/errors';
+import { busyErrorBody, rateLimitErrorBody, refuse } from '../../../anti-abuse/errors';
 import { issueFormToken } from '../../../anti-abuse/form-token';
 import { rateLimitKeys } from '../../../anti-abuse/guard';
 import { consumeRateLimit } from '../../../anti-abuse/rate-limiter';
@@ -48,11 +48,21 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     ctx.body = { data: { token, minFillSeconds: config.formToken.minFillSeconds, expiresAt: new Date(expiresAt).toISOString() } };
   },
 
-  /** GET /api/altcha/challenge → the challenge JSON the `altcha` widget expects. */
+  /**
+   * GET /api/altcha/challenge → the challenge JSON the `altcha` widget expects.
+   * 429 `antiabuse.busy` while the store cannot remember one more used solution:
+   * a challenge issued then could not be accepted once only.
+   */
   async altchaChallenge(ctx: Context) {
     ctx.set('Cache-Control', 'no-store');
     if (!(await allowed(strapi, ctx, 'altcha'))) return;
-    const { config } = antiAbuseContext(strapi);
+    const { config, store } = antiAbuseContext(strapi);
+    const waitMs = await store.markerRoomInMs();
+    if (waitMs > 0) {
+      const retryAfterSeconds = Math.ceil(waitMs / 1000);
+      refuse(ctx, busyErrorBody(retryAfterSeconds), retryAfterSeconds);
+      return;
+    }
     ctx.body = await createAltchaChallenge({ hmacKey: config.altchaKey, ...config.altcha });
   },
 });
