@@ -272,6 +272,14 @@ describe.skipIf(Boolean(skipReason))('previewing a draft', () => {
     expect(await res.text()).not.toContain(draft.title);
   });
 
+  it('forwards no browser query to the CMS: there is no /_cms proxy', async () => {
+    for (const path of [`/_cms/api/articles?status=draft`, `/_cms/api/articles/${draft.documentId}?status=draft`]) {
+      const res = await fetch(`${webUrl}${path}`, { redirect: 'manual' });
+      expect(res.status, path).toBe(404);
+      expect(await res.text(), path).not.toContain(draft.title);
+    }
+  });
+
   it('keeps the secrets and the token out of the browser bundle', () => {
     const publicDir = path.join(root, 'apps/web/.output/public');
     const secrets = [...Object.values(E2E_SITE_SECRETS), ...localSecrets()];
