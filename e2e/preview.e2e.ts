@@ -129,10 +129,11 @@ describe.skipIf(Boolean(skipReason))('previewing a draft', () => {
       expect(reader).toContain(published.title);
       expect(reader).not.toContain('(bozza in lavorazione)');
 
-      // The «Pubblicato» tab of the admin: the live page, no preview session.
+      // The «Pubblicato» tab of the admin: the live page, no draft, and the admin may frame it.
       const live = await context.newPage();
       const response = await live.goto(await previewUrl(published.documentId, 'published'));
       expect(response?.status()).toBe(200);
+      expect(response!.headers()['content-security-policy']).toContain(`frame-ancestors 'self' ${new URL(cmsUrl).origin}`);
       await live.getByRole('heading', { level: 1, name: published.title, exact: true }).waitFor();
       expect(await live.getByText('Anteprima: questa versione non è pubblicata').count()).toBe(0);
       await live.close();
@@ -195,7 +196,7 @@ describe.skipIf(Boolean(skipReason))('previewing a draft', () => {
   it('ends the session when it expires: a genuine but expired session shows no draft', async () => {
     const now = Math.floor(Date.now() / 1000);
     const cookieFor = (expiresAt: number) =>
-      `cc_anteprima=${signPreviewSession(E2E_SITE_SECRETS.previewSecret, { type: 'article', documentId: draft.documentId, slug: draft.slug, expiresAt })}`;
+      `cc_anteprima=${signPreviewSession(E2E_SITE_SECRETS.previewSecret, { type: 'article', documentId: draft.documentId, slug: draft.slug, status: 'draft', expiresAt })}`;
     const live = await fetch(`${webUrl}/articoli/${draft.slug}`, { headers: { cookie: cookieFor(now + 60) } });
     expect(live.status).toBe(200);
     expect(await live.text()).toContain(draft.title);

@@ -3,9 +3,10 @@ import { endPreviewSession, isPreviewedPage, readPreviewSession, setPreviewHeade
 
 /**
  * Recognises an editor's preview session (the cookie set by /anteprima). On
- * the page(s) of the session's document, the request reads that document's
- * draft (app/composables/strapi.ts) and shows the preview banner; every
- * other page is rendered as readers see it. Every response of a session is
+ * the page(s) of the session's document, a draft session reads that
+ * document's draft (app/composables/strapi.ts) and shows the preview banner;
+ * every other page, and the live page of a `published` session (the admin's
+ * «Pubblicato» tab), is rendered as readers see it. Every response of a session is
  * never cached nor indexed, and may be framed by the admin's preview pane
  * (the editor may follow links there). A forged or expired cookie is
  * dropped and the request served as anybody's.
@@ -18,5 +19,5 @@ export default defineEventHandler((event) => {
     return;
   }
   setPreviewHeaders(event);
-  if (isPreviewedPage(session, event.path)) event.context.preview = session;
+  if (session.status === 'draft' && isPreviewedPage(session, event.path)) event.context.preview = session;
 });

@@ -1,6 +1,6 @@
 import { entryPath } from '../../utils/page-cache/paths';
 import { previewRefusalPage } from '../../utils/preview/page';
-import { endPreviewSession, setPreviewHeaders, startPreviewSession } from '../../utils/preview/session';
+import { setPreviewHeaders, startPreviewSession } from '../../utils/preview/session';
 import { verifyPreviewLink } from '../../utils/preview/signing';
 
 /**
@@ -32,8 +32,7 @@ export default defineEventHandler((event) => {
   }
 
   const { link } = check;
-  // The published version is the live page: no draft session for it.
-  if (link.status === 'draft') startPreviewSession(event, previewSecret, link);
-  else endPreviewSession(event);
+  // The published version is the live page: its session reads no draft, it only lets the admin frame the page.
+  startPreviewSession(event, previewSecret, link);
   return sendRedirect(event, entryPath(link.type, link.slug), 303);
 });

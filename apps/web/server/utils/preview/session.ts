@@ -5,7 +5,7 @@ import { entryPaths } from '../page-cache/paths';
 import { PREVIEW_COOKIE } from '../page-cache/policy';
 import { allowAdminFraming, securityHeaders } from '../security-headers/policy';
 import { siteSecuritySettings } from '../security-headers/settings';
-import { signPreviewSession, verifyPreviewSession, PREVIEW_SESSION_SECONDS, type PreviewSession } from './signing';
+import { signPreviewSession, verifyPreviewSession, PREVIEW_SESSION_SECONDS, type PreviewSession, type PreviewStatus } from './signing';
 
 const nowSeconds = () => Math.floor(Date.now() / 1000);
 
@@ -22,9 +22,15 @@ function cookieOptions(event: H3Event, maxAge: number) {
   return { httpOnly: true, path: '/', maxAge, secure, sameSite: secure ? 'none' as const : 'lax' as const };
 }
 
-/** Opens the preview of one document: its draft, on its page(s), for PREVIEW_SESSION_SECONDS. */
-export function startPreviewSession(event: H3Event, secret: string, scope: PreviewScope): PreviewSession {
-  const session: PreviewSession = { type: scope.type, documentId: scope.documentId, slug: scope.slug, expiresAt: nowSeconds() + PREVIEW_SESSION_SECONDS };
+/** Opens the preview of one version of one document (its draft, or the live page), on its page(s), for PREVIEW_SESSION_SECONDS. */
+export function startPreviewSession(event: H3Event, secret: string, scope: PreviewScope & { status: PreviewStatus }): PreviewSession {
+  const session: PreviewSession = {
+    type: scope.type,
+    documentId: scope.documentId,
+    slug: scope.slug,
+    status: scope.status,
+    expiresAt: nowSeconds() + PREVIEW_SESSION_SECONDS,
+  };
   setCookie(event, PREVIEW_COOKIE, signPreviewSession(secret, session), cookieOptions(event, PREVIEW_SESSION_SECONDS));
   return session;
 }

@@ -30,11 +30,13 @@ describe('preview links', () => {
 });
 
 describe('preview sessions', () => {
-  const session: PreviewSession = { type: 'article', documentId: 'abc123', slug: 'il-mio-primo-hater', expiresAt: 1_900_000_000 };
+  const session: PreviewSession = { type: 'article', documentId: 'abc123', slug: 'il-mio-primo-hater', status: 'draft', expiresAt: 1_900_000_000 };
 
-  it('carries the one document it was opened for, and expires', () => {
+  it('carries the one document and version it was opened for, and expires', () => {
     const cookie = signPreviewSession(secret, session);
     expect(verifyPreviewSession(secret, cookie, 1_899_000_000)).toEqual(session);
+    const live = { ...session, status: 'published' as const };
+    expect(verifyPreviewSession(secret, signPreviewSession(secret, live), 0)).toEqual(live);
     expect(verifyPreviewSession(secret, cookie, 1_900_000_000)).toEqual(session);
     expect(verifyPreviewSession(secret, cookie, 1_900_000_001)).toBeNull();
   });
@@ -47,10 +49,11 @@ describe('preview sessions', () => {
   it('refuses a cookie whose document or expiry was changed', () => {
     const [encoded, signature] = signPreviewSession(secret, session).split('.') as [string, string];
     const reencode = (fields: unknown[]) => Buffer.from(JSON.stringify(fields)).toString('base64url');
-    expect(JSON.parse(Buffer.from(encoded, 'base64url').toString())).toEqual(['article', 'abc123', 'il-mio-primo-hater', 1_900_000_000]);
-    expect(verifyPreviewSession(secret, `${reencode(['article', 'OTHER1', 'il-mio-primo-hater', 1_900_000_000])}.${signature}`, 0)).toBeNull();
-    expect(verifyPreviewSession(secret, `${reencode(['article', 'abc123', 'un-altro', 1_900_000_000])}.${signature}`, 0)).toBeNull();
-    expect(verifyPreviewSession(secret, `${reencode(['article', 'abc123', 'il-mio-primo-hater', 1_990_000_000])}.${signature}`, 0)).toBeNull();
+    expect(JSON.parse(Buffer.from(encoded, 'base64url').toString())).toEqual(['article', 'abc123', 'il-mio-primo-hater', 'draft', 1_900_000_000]);
+    expect(verifyPreviewSession(secret, `${reencode(['article', 'OTHER1', 'il-mio-primo-hater', 'draft', 1_900_000_000])}.${signature}`, 0)).toBeNull();
+    expect(verifyPreviewSession(secret, `${reencode(['article', 'abc123', 'un-altro', 'draft', 1_900_000_000])}.${signature}`, 0)).toBeNull();
+    expect(verifyPreviewSession(secret, `${reencode(['article', 'abc123', 'il-mio-primo-hater', 'draft', 1_990_000_000])}.${signature}`, 0)).toBeNull();
+    expect(verifyPreviewSession(secret, `${reencode(['article', 'abc123', 'il-mio-primo-hater', 'published', 1_900_000_000])}.${signature}`, 0)).toBeNull();
   });
 
   it('refuses forged cookies, the old site-wide cookie, a link signature, malformed fields and a missing secret', () => {
@@ -63,7 +66,14 @@ describe('preview sessions', () => {
     expect(verifyPreviewSession(secret, undefined, 0)).toBeNull();
     expect(verifyPreviewSession(secret, 'garbage', 0)).toBeNull();
     // Signed, but not a session: the signature alone does not make the fields valid.
-    for (const fields of [['category', 'abc123', 'x', 1], ['article', '../x', 'x', 1], ['article', 'abc123', 'a/b', 1], ['article', 'abc123', 'x', '1'], ['article', 'abc123', 'x']]) {
+    for (const fields of [
+      ['category', 'abc123', 'x', 'draft', 1],
+      ['article', '../x', 'x', 'draft', 1],
+      ['article', 'abc123', 'a/b', 'draft', 1],
+      ['article', 'abc123', 'x', 'all', 1],
+      ['article', 'abc123', 'x', 'draft', '1'],
+      ['article', 'abc123', 'x', 1],
+    ]) {
       const encoded = Buffer.from(JSON.stringify(fields)).toString('base64url');
       const signed = `${encoded}.${createHmac('sha256', secret).update(`chiudete-preview-session:v2\n${encoded}`).digest('base64url')}`;
       expect(verifyPreviewSession(secret, signed, 0), JSON.stringify(fields)).toBeNull();

@@ -65,19 +65,22 @@ export function verifyPreviewLink(secret: string, query: Record<string, unknown>
 }
 
 /**
- * A preview session: the draft of one document (the link's), on that
- * document's page(s) only (shared/utils/preview-scope.ts), until `expiresAt`.
+ * A preview session: the version of one document the link was signed for,
+ * on that document's page(s) only (shared/utils/preview-scope.ts), until
+ * `expiresAt`. Only a `draft` session reads a draft; a `published` one (the
+ * admin's «Pubblicato» tab) shows the live page, framed by the admin.
  */
 export interface PreviewSession extends PreviewScope {
+  status: PreviewStatus;
   /** Expiry, in seconds since the epoch. */
   expiresAt: number;
 }
 
 const sessionPayload = (encoded: string) => `chiudete-preview-session:v2\n${encoded}`;
 
-/** The value of the preview cookie: `<base64url of [type, documentId, slug, expiresAt]>.<signature>`. */
+/** The value of the preview cookie: `<base64url of [type, documentId, slug, status, expiresAt]>.<signature>`. */
 export function signPreviewSession(secret: string, session: PreviewSession): string {
-  const encoded = Buffer.from(JSON.stringify([session.type, session.documentId, session.slug, session.expiresAt])).toString('base64url');
+  const encoded = Buffer.from(JSON.stringify([session.type, session.documentId, session.slug, session.status, session.expiresAt])).toString('base64url');
   return `${encoded}.${hmac(secret, sessionPayload(encoded))}`;
 }
 
@@ -88,11 +91,12 @@ function parseSession(encoded: string): PreviewSession | null {
   } catch {
     return null;
   }
-  if (!Array.isArray(fields) || fields.length !== 4) return null;
-  const [type, documentId, slug, expiresAt] = fields as unknown[];
+  if (!Array.isArray(fields) || fields.length !== 5) return null;
+  const [type, documentId, slug, status, expiresAt] = fields as unknown[];
   if (!isPreviewType(type) || typeof documentId !== 'string' || !DOCUMENT_ID.test(documentId)) return null;
-  if (typeof slug !== 'string' || !SLUG.test(slug) || typeof expiresAt !== 'number' || !Number.isSafeInteger(expiresAt)) return null;
-  return { type, documentId, slug, expiresAt };
+  if (typeof slug !== 'string' || !SLUG.test(slug) || (status !== 'draft' && status !== 'published')) return null;
+  if (typeof expiresAt !== 'number' || !Number.isSafeInteger(expiresAt)) return null;
+  return { type, documentId, slug, status, expiresAt };
 }
 
 /** The session of a preview cookie, or null when it is forged, malformed or expired (or of the old, site-wide kind). */
