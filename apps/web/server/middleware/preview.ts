@@ -1,5 +1,6 @@
 import { PREVIEW_COOKIE } from '../utils/page-cache/policy';
-import { endPreviewSession, isPreviewedPage, readPreviewSession, setPreviewHeaders } from '../utils/preview/session';
+import { isPreviewedPage } from '../utils/preview/pages';
+import { endPreviewSession, readPreviewSession, setPreviewHeaders } from '../utils/preview/session';
 
 /**
  * Recognises an editor's preview session (the cookie set by /anteprima). On

@@ -1,7 +1,5 @@
 import type { H3Event } from 'h3';
 import type { PreviewScope } from '../../../shared/utils/preview-scope';
-import { canonicalPath } from '../page-cache/canonical';
-import { entryPaths } from '../page-cache/paths';
 import { PREVIEW_COOKIE } from '../page-cache/policy';
 import { allowAdminFraming, securityHeaders } from '../security-headers/policy';
 import { siteSecuritySettings } from '../security-headers/settings';
@@ -11,7 +9,7 @@ const nowSeconds = () => Math.floor(Date.now() / 1000);
 
 /**
  * The cookie is httpOnly (scripts never see it) and sent on the whole site
- * (the session is scoped on the server: previewPagePaths). The admin shows
+ * (the session is scoped on the server: ./pages.ts). The admin shows
  * the preview in an iframe: on https it is `SameSite=None; Secure`, so it
  * also works when the CMS is on another site than the public one; on plain
  * http (local) `Lax`, which the browsers send in an iframe of the same site
@@ -42,16 +40,6 @@ export function endPreviewSession(event: H3Event): void {
 /** The request's valid preview session, or null (no cookie, forged, expired, or preview not configured). */
 export function readPreviewSession(event: H3Event, secret: string): PreviewSession | null {
   return verifyPreviewSession(secret, getCookie(event, PREVIEW_COOKIE), nowSeconds());
-}
-
-/** The canonical paths of the pages a session shows its draft on. */
-export const previewPagePaths = (scope: PreviewScope): string[] => entryPaths(scope.type, scope.slug);
-
-/** Whether a request path (query included or not) is one of the session's pages, however it is written. */
-export function isPreviewedPage(scope: PreviewScope, requestPath: string): boolean {
-  const mark = requestPath.indexOf('?');
-  const path = canonicalPath(mark < 0 ? requestPath : requestPath.slice(0, mark));
-  return path !== null && previewPagePaths(scope).includes(path);
 }
 
 /**
