@@ -13,9 +13,14 @@ import { siteSecuritySettings } from '../utils/security-headers/settings';
 export default defineNitroPlugin((nitroApp) => {
   nitroApp.hooks.hook('render:response', (response, { event }) => {
     const headers = (response.headers ??= {});
-    delete headers['x-powered-by'];
+    let contentType: string | undefined;
+    for (const name of Object.keys(headers)) {
+      const lower = name.toLowerCase();
+      if (lower === 'x-powered-by' || lower === 'content-security-policy') delete headers[name];
+      else if (lower === 'content-type') contentType = headers[name];
+    }
     const settings = siteSecuritySettings();
-    if (!settings.csp || typeof response.body !== 'string' || !isHtml(headers['content-type'] ?? 'text/html')) return;
+    if (!settings.csp || typeof response.body !== 'string' || !isHtml(contentType ?? 'text/html')) return;
     headers['content-security-policy'] = contentSecurityPolicy(settings, {
       framedByAdmin: Boolean(event.context.framedByAdmin),
       scriptHashes: inlineScriptHashes(response.body),
