@@ -88,7 +88,7 @@ const isListPage = (value: unknown): value is ListPage =>
 export function mergePreviewedEntry<T>(page: T, draft: { documentId: string } | undefined): T {
   if (!draft || !isListPage(page)) return page;
   const index = page.data.findIndex((entry) => entry.documentId === draft.documentId);
-  if (index >= 0) return { ...page, data: page.data.map((entry, i) => (i === index ? draft : entry)) };
+  if (index >= 0) return { ...page, data: page.data.map((entry, i) => (i === index ? draft : entry)) } as T;
   const size = Math.max(page.meta?.pagination?.pageSize ?? page.data.length + 1, 1);
-  return { ...page, data: [draft, ...page.data].slice(0, size) };
+  return { ...page, data: [draft, ...page.data].slice(0, size) } as T;
 }
