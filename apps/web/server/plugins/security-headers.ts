@@ -12,13 +12,10 @@ import { siteSecuritySettings } from '../utils/security-headers/settings';
  */
 export default defineNitroPlugin((nitroApp) => {
   nitroApp.hooks.hook('render:response', (response, { event }) => {
-    const headers = (response.headers ??= {});
-    let contentType: string | undefined;
-    for (const name of Object.keys(headers)) {
-      const lower = name.toLowerCase();
-      if (lower === 'x-powered-by' || lower === 'content-security-policy') delete headers[name];
-      else if (lower === 'content-type') contentType = headers[name];
-    }
+    const dropped = new Set(['x-powered-by', 'content-security-policy']);
+    const headers = Object.fromEntries(Object.entries(response.headers ?? {}).filter(([name]) => !dropped.has(name.toLowerCase())));
+    response.headers = headers;
+    const contentType = Object.entries(headers).find(([name]) => name.toLowerCase() === 'content-type')?.[1];
     const settings = siteSecuritySettings();
     if (!settings.csp || typeof response.body !== 'string' || !isHtml(contentType ?? 'text/html')) return;
     headers['content-security-policy'] = contentSecurityPolicy(settings, {
