@@ -1,7 +1,8 @@
 import { StrapiError, createStrapiClient, type StrapiClient } from '@chiudete/types';
 import type { H3Event } from 'h3';
 import type { ComputedRef } from 'vue';
-import { PREVIEW_COLLECTIONS, mergePreviewedEntry, previewRead, previewedDocumentFilter, type PreviewScope } from '../../shared/utils/preview-scope';
+// Through the alias, not a relative path: Nuxt leaves shared/ out of the app's server bundle and needs an absolute import to find it.
+import { PREVIEW_COLLECTIONS, mergePreviewedEntry, previewRead, previewedDocumentFilter, type PreviewScope } from '#shared/utils/preview-scope';
 
 /**
  * The clients are stateless (no per-user token), so one per base URL and
