@@ -140,7 +140,11 @@ describe.skipIf(Boolean(skipReason))('security headers', () => {
     it('runs the testimony form and its ALTCHA proof of work without a violation', async () => {
       const page = await open('/testimonianze/invia');
       const form = page.getByRole('form', { name: 'Racconta la tua storia' });
+      // The first focus hydrates the form; the next use loads the widget.
       await form.getByLabel('Racconto come cliente').focus();
+      const submit = form.getByRole('button', { name: 'Invia la testimonianza' });
+      await expect.poll(() => submit.isEnabled(), { timeout: 20_000 }).toBe(true);
+      await form.getByLabel('Racconto come cliente').check();
       const widget = page.locator('altcha-widget');
       await widget.waitFor({ state: 'attached', timeout: 20_000 });
       const state = await widget.evaluate(async (element) => {
