@@ -3,6 +3,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, BrowserContext } from 'playwright-core';
+import { signPreviewSession } from '../apps/web/server/utils/preview/signing';
 import { adminLogin } from './admin';
 import { launchChromium } from './browser';
 import { E2E_SITE_SECRETS, root } from './stack';
@@ -128,10 +129,11 @@ describe.skipIf(Boolean(skipReason))('previewing a draft', () => {
       expect(reader).toContain(published.title);
       expect(reader).not.toContain('(bozza in lavorazione)');
 
-      // The «Pubblicato» tab of the admin: the live page, no preview session.
+      // The «Pubblicato» tab of the admin: the live page, no draft, and the admin may frame it.
       const live = await context.newPage();
       const response = await live.goto(await previewUrl(published.documentId, 'published'));
       expect(response?.status()).toBe(200);
+      expect(response!.headers()['content-security-policy']).toContain(`frame-ancestors 'self' ${new URL(cmsUrl).origin}`);
       await live.getByRole('heading', { level: 1, name: published.title, exact: true }).waitFor();
       expect(await live.getByText('Anteprima: questa versione non è pubblicata').count()).toBe(0);
       await live.close();
@@ -141,6 +143,91 @@ describe.skipIf(Boolean(skipReason))('previewing a draft', () => {
         headers: { 'authorization': `Bearer ${jwt}`, 'content-type': 'application/json' },
         body: '{}',
       });
+    }
+  });
+
+  it('shows the linked document\'s draft only: another draft stays unseen, on its page and in the linked one', async () => {
+    const otherDraftTitle = `${published.title} (bozza di un altro documento)`;
+    const update = await fetch(`${cmsUrl}/content-manager/collection-types/${ARTICLE}/${published.documentId}`, {
+      method: 'PUT',
+      headers: { 'authorization': `Bearer ${jwt}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ title: otherDraftTitle }),
+    });
+    expect(update.status).toBe(200);
+    const scoped = await browser.newContext({ locale: 'it-IT' });
+    try {
+      const page = await scoped.newPage();
+      const response = await page.goto(await previewUrl(draft.documentId, 'draft'));
+      await page.getByRole('heading', { level: 1, name: draft.title }).waitFor();
+      expect(await page.content()).not.toContain(otherDraftTitle);
+      // The admin's preview pane, and only it, may frame a preview.
+      expect(response!.headers()['content-security-policy']).toContain(`frame-ancestors 'self' ${new URL(cmsUrl).origin}`);
+      expect(response!.headers()['x-frame-options']).toBeUndefined();
+
+      // The session lasts minutes, not an hour.
+      const cookie = (await scoped.cookies(webUrl)).find((c) => c.name === 'cc_anteprima')!;
+      expect(cookie.expires - Date.now() / 1000).toBeLessThanOrEqual(30 * 60 + 5);
+      expect(cookie.expires - Date.now() / 1000).toBeGreaterThan(60);
+
+      // Another article's page, with the same session: as readers see it, without the banner.
+      const other = await page.goto(`${webUrl}/articoli/${published.slug}`);
+      expect(other?.status()).toBe(200);
+      await page.getByRole('heading', { level: 1, name: published.title, exact: true }).waitFor();
+      expect(await page.content()).not.toContain(otherDraftTitle);
+      expect(await page.getByText('Anteprima: questa versione non è pubblicata').count()).toBe(0);
+      expect(other!.headers()['cache-control']).toMatch(/no-store/);
+
+      // Lists and the home page read published content only.
+      for (const path of ['/', '/articoli']) {
+        await page.goto(`${webUrl}${path}`);
+        expect(await page.content(), path).not.toContain(otherDraftTitle);
+        expect(await page.content(), path).not.toContain(draft.title);
+      }
+    } finally {
+      await scoped.close();
+      await fetch(`${cmsUrl}/content-manager/collection-types/${ARTICLE}/${published.documentId}/actions/discard`, {
+        method: 'POST',
+        headers: { 'authorization': `Bearer ${jwt}`, 'content-type': 'application/json' },
+        body: '{}',
+      });
+    }
+  });
+
+  it('ends the session when it expires: a genuine but expired session shows no draft', async () => {
+    const now = Math.floor(Date.now() / 1000);
+    const cookieFor = (expiresAt: number) =>
+      `cc_anteprima=${signPreviewSession(E2E_SITE_SECRETS.previewSecret, { type: 'article', documentId: draft.documentId, slug: draft.slug, status: 'draft', expiresAt })}`;
+    const live = await fetch(`${webUrl}/articoli/${draft.slug}`, { headers: { cookie: cookieFor(now + 60) } });
+    expect(live.status).toBe(200);
+    expect(await live.text()).toContain(draft.title);
+    const expired = await fetch(`${webUrl}/articoli/${draft.slug}`, { headers: { cookie: cookieFor(now - 1) } });
+    expect(expired.status).toBe(404);
+    expect(await expired.text()).not.toContain(draft.title);
+    expect(expired.headers.get('set-cookie')).toMatch(/cc_anteprima=;/);
+  });
+
+  it('sends «Esci dall\'anteprima» back to a page of this site only', async () => {
+    const exit = async (ritorno: string) => {
+      const res = await fetch(`${webUrl}/anteprima/esci?ritorno=${ritorno}`, { redirect: 'manual' });
+      expect(res.status, ritorno).toBe(303);
+      return res.headers.get('location');
+    };
+    expect(await exit(encodeURIComponent(`/articoli/${published.slug}`))).toBe(`/articoli/${published.slug}`);
+    for (const attack of [
+      '/%09/evil.example/x',
+      '/%09%5Cevil.example',
+      '//evil.example',
+      '/%5Cevil.example',
+      '/%5C%5Cevil.example',
+      '%2F%2Fevil.example',
+      '/%0A/evil.example',
+      '/%0D%0A/evil.example',
+      'https://evil.example',
+      'https:%2F%2Fevil.example',
+      '/a/..//evil.example',
+      'javascript:alert(1)',
+    ]) {
+      expect(await exit(attack), attack).toBe('/');
     }
   });
 
@@ -184,6 +271,14 @@ describe.skipIf(Boolean(skipReason))('previewing a draft', () => {
     const res = await fetch(`${webUrl}/articoli/${draft.slug}`, { headers: { cookie: `cc_anteprima=1999999999.${'A'.repeat(43)}` } });
     expect(res.status).toBe(404);
     expect(await res.text()).not.toContain(draft.title);
+  });
+
+  it('forwards no browser query to the CMS: there is no /_cms proxy', async () => {
+    for (const path of ['/_cms/api/articles?status=draft', `/_cms/api/articles/${draft.documentId}?status=draft`]) {
+      const res = await fetch(`${webUrl}${path}`);
+      expect(res.status, path).toBe(404);
+      expect(await res.text(), path).not.toContain(draft.title);
+    }
   });
 
   it('keeps the secrets and the token out of the browser bundle', () => {

@@ -1,5 +1,6 @@
 import { Agent, get } from 'node:http';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { adminLogin } from './admin';
 import { startFaultProxy, type FaultProxy } from './fault-proxy';
 import { E2E_SITE_SECRETS, startCms, startWeb, type Service } from './stack';
 
@@ -261,5 +262,59 @@ describe.skipIf(Boolean(skipReason))('one page, one key', () => {
     }
     expect((await revalidate({ type: 'testimony', action: 'published', documentId: 'abc', slug: 'x' })).status).toBe(200);
     expect((await reader.get(`${webUrl}/testimonianze?ruolo=cliente&gclid=1`)).cache).toBe('MISS');
+  });
+
+  it('drops a withdrawn testimony under every address of its page within 5 s', async () => {
+    const cmsUrl = inject('cmsUrl');
+    const testimonyApi = `${cmsUrl}/content-manager/collection-types/api::testimony.testimony`;
+    const auth = { 'authorization': `Bearer ${await adminLogin(cmsUrl)}`, 'content-type': 'application/json' };
+    const listed = await fetch(`${testimonyApi}?page=1&pageSize=20&sort=id:asc`, { headers: auth });
+    const { results } = (await listed.json()) as { results: Array<{ documentId: string; slug: string; title: string; status: string }> };
+    const testimony = results.find((doc) => doc.status === 'published' && /^[a-z]/.test(doc.slug))!;
+    expect(testimony, 'the demo content has a published testimony').toBeTruthy();
+    const page = `/testimonianze/${testimony.slug}`;
+    const variants = [
+      page,
+      `/TESTIMONIANZE/${testimony.slug}`,
+      `/Testimonianze/${testimony.slug}`,
+      `/testimonianze/%${testimony.slug.charCodeAt(0).toString(16)}${testimony.slug.slice(1)}`,
+      `/%74estimonianze/${testimony.slug}`,
+      `${page}/`,
+      `/testimonianze//${testimony.slug}`,
+      `/testimonianze/./${testimony.slug}`,
+      `${page}?utm_source=newsletter`,
+      `${page}?fbclid=IwAR0`,
+      `${page}?x=1`,
+    ];
+    /** The answer a reader ends up with: the variant itself, or where its one redirect leads. */
+    const settle = async (variant: string) => {
+      const first = await reader.get(`${webUrl}${variant}`);
+      if (first.status !== 301) return first;
+      expect(first.location, variant).toBe(page);
+      return reader.get(`${webUrl}${first.location}`);
+    };
+
+    // Every address shows the page, from its one cached copy.
+    for (const variant of variants) expect((await settle(variant)).status, variant).toBe(200);
+    expect((await reader.get(`${webUrl}${page}`)).cache).toBe('HIT');
+
+    const withdrawn = await fetch(`${testimonyApi}/${testimony.documentId}/actions/unpublish`, { method: 'POST', headers: auth, body: '{}' });
+    expect(withdrawn.status, await withdrawn.clone().text()).toBe(200);
+    const started = performance.now();
+    try {
+      const pending = new Set(variants);
+      while (pending.size > 0 && performance.now() - started < 5_000) {
+        for (const variant of pending) if ((await settle(variant)).status === 404) pending.delete(variant);
+        if (pending.size > 0) await sleep(100);
+      }
+      expect([...pending], 'addresses still showing the withdrawn testimony after 5 s').toEqual([]);
+      for (const variant of variants) {
+        const answer = await settle(variant);
+        expect(answer.status, variant).toBe(404);
+        expect(answer.body, variant).not.toContain(testimony.title);
+      }
+    } finally {
+      await fetch(`${testimonyApi}/${testimony.documentId}/actions/publish`, { method: 'POST', headers: auth, body: '{}' });
+    }
   });
 });

@@ -51,6 +51,11 @@ export default defineNuxtConfig({
     previewSecret: '',
     /** API token that may read drafts (the CMS's «Anteprima sito» token, PREVIEW_API_TOKEN there). Env: NUXT_PREVIEW_TOKEN. */
     previewToken: '',
+    /**
+     * Origin of the Strapi admin, the only one that may frame the site (its preview pane;
+     * server/utils/security-headers). Empty: the origin of `public.cmsUrl`. Env: NUXT_ADMIN_ORIGIN.
+     */
+    adminOrigin: '',
     /** Bearer secret of POST /api/revalidate, shared with the CMS's REVALIDATE_SECRET. Env: NUXT_REVALIDATE_SECRET. */
     revalidateSecret: '',
     /** Per attempt, for the CMS reads of a render (one retry at most; a page answers within pageCache.renderTimeoutMs anyway). Env: NUXT_STRAPI_TIMEOUT_MS. */

@@ -18,8 +18,8 @@ export type PreviewStatus = 'draft' | 'published';
 
 export const isPreviewableUid = (uid: string): uid is PreviewableUid => uid in PREVIEWABLE_TYPES;
 
-/** How long a preview link is valid: long enough to keep the admin's preview open while editing. */
-export const PREVIEW_LINK_TTL_SECONDS = 60 * 60;
+/** How long a preview link is valid: the admin's preview pane signs a new one each time it opens; a forwarded link soon stops working (the site's session lasts as long). */
+export const PREVIEW_LINK_TTL_SECONDS = 20 * 60;
 
 export interface PreviewLink {
   type: PreviewType;

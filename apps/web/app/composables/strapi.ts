@@ -1,6 +1,8 @@
 import { StrapiError, createStrapiClient, type StrapiClient } from '@chiudete/types';
 import type { H3Event } from 'h3';
 import type { ComputedRef } from 'vue';
+// Through the alias, not a relative path: Nuxt leaves shared/ out of the app's server bundle and needs an absolute import to find it.
+import { PREVIEW_COLLECTIONS, mergePreviewedEntry, previewRead, previewedDocumentFilter, type PreviewScope } from '#shared/utils/preview-scope';
 
 /**
  * The clients are stateless (no per-user token), so one per base URL and
@@ -28,23 +30,33 @@ function sharedClient(baseURL: string, timeout: number, token?: string): StrapiC
 }
 
 /**
- * The client of an editor's preview (server only): the preview token
- * (`NUXT_PREVIEW_TOKEN`, which the CMS lets read drafts) and `status=draft`
- * on every request, so each page shows the latest draft of everything.
+ * The client of one preview render (server only): the preview token
+ * (`NUXT_PREVIEW_TOKEN`, which the CMS lets read drafts), reading the draft
+ * of the previewed document only, everything else published
+ * (shared/utils/preview-scope.ts): another draft never shows in a preview.
  */
-function previewClient(baseURL: string, token: string): StrapiClient {
-  const key = `${baseURL} preview`;
-  let client = clients.get(key);
-  if (!client) {
-    client = createStrapiClient({ baseURL, timeout: 8_000, token, ...PAGE_RETRIES });
-    client.http.interceptors.request.use((config) => {
-      config.params = { ...(config.params as Record<string, unknown> | undefined), status: 'draft' };
-      return config;
+function previewClient(event: H3Event, baseURL: string, token: string, scope: PreviewScope): StrapiClient {
+  let client = previewClients.get(event);
+  if (client) return client;
+  client = createStrapiClient({ baseURL, timeout: 8_000, token, ...PAGE_RETRIES });
+  const http = client.http;
+  http.interceptors.request.use((config) => {
+    config.params = previewRead(scope, config.url, config.params).params;
+    return config;
+  });
+  http.interceptors.response.use(async (response) => {
+    if (previewRead(scope, response.config.url, response.config.params).kind !== 'merge') return response;
+    const draft = await http.get<{ data: Array<{ documentId: string }> }>(`/${PREVIEW_COLLECTIONS[scope.type]}`, {
+      params: { filters: previewedDocumentFilter(scope), pagination: { page: 1, pageSize: 1 } },
     });
-    clients.set(key, client);
-  }
+    response.data = mergePreviewedEntry(response.data, draft.data.data[0]);
+    return response;
+  });
+  previewClients.set(event, client);
   return client;
 }
+
+const previewClients = new WeakMap<H3Event, StrapiClient>();
 
 const readerClients = new WeakMap<H3Event, StrapiClient>();
 
@@ -68,14 +80,14 @@ function readerClient(event: H3Event, read: NonNullable<H3Event['context']['cms'
  * rendering: every page is rendered on the server (and every navigation is a
  * full page load), so the browser never reads content itself. It reads
  * through the site server's CMS reader (the site's read-only token
- * `NUXT_STRAPI_TOKEN`, its own budget at the CMS, and the data cache); in an
- * editor's preview session (server/middleware/preview.ts) it reads drafts
- * instead.
+ * `NUXT_STRAPI_TOKEN`, its own budget at the CMS, and the data cache); on
+ * the page of an editor's preview (server/middleware/preview.ts) it reads
+ * the previewed document's draft instead.
  */
 export function useStrapi(): StrapiClient {
   const { strapiUrl, strapiToken, previewToken } = useRuntimeConfig();
   const event = useRequestEvent();
-  if (event?.context.preview && previewToken) return previewClient(strapiUrl, previewToken);
+  if (event?.context.preview && previewToken) return previewClient(event, strapiUrl, previewToken, event.context.preview);
   if (event?.context.cms) return readerClient(event, event.context.cms.read, strapiUrl);
   return sharedClient(strapiUrl, 8_000, strapiToken);
 }

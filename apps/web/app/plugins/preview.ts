@@ -1,9 +1,9 @@
 /**
- * Preview mode, for an editor coming from the CMS's «Anteprima»: the page is
- * rendered with drafts on the server (useStrapi) and marked noindex. Every
+ * Preview mode, for an editor coming from the CMS's «Anteprima»: the page of
+ * the previewed document is rendered on the server with that document's
+ * draft (useStrapi, shared/utils/preview-scope.ts) and marked noindex. Every
  * navigation is a full page load (the pages link with plain links: see the
- * route rules in nuxt.config.ts), so each page is rendered on the server
- * with the drafts too.
+ * route rules in nuxt.config.ts); other pages show what readers see.
  */
 export default defineNuxtPlugin({
   name: 'preview',

@@ -1,6 +1,7 @@
 import pLimit from 'p-limit';
 import { createPageCache } from '../utils/page-cache/serve';
 import { DEGRADED_HEADER, RENDER_HEADER, localRenderer } from '../utils/page-cache/render';
+import { baseSecurityHeaders } from '../utils/security-headers/settings';
 import { siteServices } from '../utils/site-services';
 
 /**
@@ -9,6 +10,13 @@ import { siteServices } from '../utils/site-services';
  * and the page cache answers hits, redirects and over-budget clients before
  * any hook, middleware or route runs. Everything else, and the page cache's
  * own renders (marked with a secret header), goes on to the app.
+ *
+ * Every response to a client starts here, so this is also where the
+ * security headers are set (server/utils/security-headers): hits,
+ * redirects and 429s included. The page cache's own renders get none of
+ * them but the page's CSP (server/plugins/security-headers.ts), which is
+ * stored with the page; the others are never stored, so that a hit always
+ * carries the current ones.
  */
 export default defineNitroPlugin((nitroApp) => {
   const { pages, budget, clientAddress, settings, renderSecret } = siteServices();
@@ -29,6 +37,8 @@ export default defineNitroPlugin((nitroApp) => {
   // an uncached page's CPU (docs/benchmarks/uncached-pages.md). Nitro keeps what it finds here.
   const runtimeConfig = useRuntimeConfig();
 
+  const securityHeaders = baseSecurityHeaders();
+
   const app = nitroApp.h3App;
   const next = app.handler;
   app.handler = Object.assign(async (event: Parameters<typeof next>[0]) => {
@@ -38,6 +48,7 @@ export default defineNitroPlugin((nitroApp) => {
       event.context.pageCacheRender = true;
       return renderSlot(() => next(event));
     }
+    for (const [name, value] of securityHeaders) event.node.res.setHeader(name, value);
     const outcome = await pageCache(req, event.node.res);
     if (outcome === 'answered') return;
     return outcome === 'render' ? renderSlot(() => next(event)) : next(event);

@@ -1,10 +1,14 @@
 // What the site's server attaches to each request (read by the server
 // plugins and, during server-side rendering, by the app through
 // `useRequestEvent()`).
+import type { PreviewScope } from '../utils/preview-scope';
+
 declare module 'h3' {
   interface H3EventContext {
-    /** A valid preview session (server/middleware/preview.ts): the request reads drafts. */
-    preview?: { expiresAt: number };
+    /** A valid preview session on one of its document's pages (server/middleware/preview.ts): the request reads that document's draft. */
+    preview?: PreviewScope & { expiresAt: number };
+    /** A preview response: the admin's preview pane may frame it (server/utils/preview/session.ts). */
+    framedByAdmin?: boolean;
     /** The page cache's own render of a page (server/plugins/page-cache.ts). */
     pageCacheRender?: boolean;
     /** The CMS reader of the site's server (server/plugins/cms-reads.ts, server/utils/cms/reader.ts). */

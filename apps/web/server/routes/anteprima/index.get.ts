@@ -1,13 +1,14 @@
 import { entryPath } from '../../utils/page-cache/paths';
 import { previewRefusalPage } from '../../utils/preview/page';
-import { endPreviewSession, setPreviewHeaders, startPreviewSession } from '../../utils/preview/session';
+import { setPreviewHeaders, startPreviewSession } from '../../utils/preview/session';
 import { verifyPreviewLink } from '../../utils/preview/signing';
 
 /**
  * Where Strapi's Preview sends the editor (apps/cms/src/preview): checks the
  * link's signature and expiry, opens a preview session (an httpOnly cookie)
- * for a draft, and redirects to the entry's real page, which then renders
- * the draft. Refused links get a 401 page that shows no content.
+ * for the draft of the link's document only, on that document's page(s),
+ * and redirects to the entry's real page, which then renders the draft.
+ * Refused links get a 401 page that shows no content.
  */
 export default defineEventHandler((event) => {
   setPreviewHeaders(event);
@@ -31,8 +32,7 @@ export default defineEventHandler((event) => {
   }
 
   const { link } = check;
-  // The published version is the live page: no draft session for it.
-  if (link.status === 'draft') startPreviewSession(event, previewSecret);
-  else endPreviewSession(event);
+  // The published version is the live page: its session reads no draft, it only lets the admin frame the page.
+  startPreviewSession(event, previewSecret, link);
   return sendRedirect(event, entryPath(link.type, link.slug), 303);
 });

@@ -72,6 +72,11 @@ export function entryPath(type: Exclude<ContentType, 'global'>, slug: string): s
   return SECTION[type].entry(encodeURIComponent(slug))[0]!;
 }
 
+/** Every page that shows one entry as its own content (a video's: /video; a book's: /libro and /libri/<slug>). */
+export function entryPaths(type: Exclude<ContentType, 'global'>, slug: string): string[] {
+  return SECTION[type].entry(encodeURIComponent(slug));
+}
+
 /**
  * Every page that shows the changed entry, before or after the change: its
  * own page (old slug included), its list pages (every page and filter: a path

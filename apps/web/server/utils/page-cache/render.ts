@@ -23,10 +23,15 @@ export const RENDER_HEADER = 'x-page-cache-render';
 /** The header by which a render reports a failed CMS read (never sent to clients). */
 export const DEGRADED_HEADER = 'x-cms-degraded';
 
-/** Headers of one response only, or that the page cache sets itself. */
+/**
+ * Headers of one response only, or that the page cache sets itself, or the
+ * security headers every response gets afresh (server/plugins/page-cache.ts;
+ * the page's own CSP, with the hashes of its inline scripts, is kept).
+ */
 const NOT_REPLAYED = new Set([
   'set-cookie', 'date', 'content-length', 'connection', 'keep-alive', 'transfer-encoding', 'content-encoding',
   'etag', 'vary', 'age', 'x-cache', 'x-powered-by', DEGRADED_HEADER, RENDER_HEADER,
+  'x-content-type-options', 'x-frame-options', 'referrer-policy', 'permissions-policy', 'cross-origin-opener-policy', 'strict-transport-security',
 ]);
 
 type LocalFetch = (url: string, init: { headers: Record<string, string> }) => Promise<Response>;

@@ -1,5 +1,6 @@
+import { createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { signPreviewLink, signPreviewSession, verifyPreviewLink, verifyPreviewSession, type PreviewLink } from './signing';
+import { PREVIEW_SESSION_SECONDS, signPreviewLink, signPreviewSession, verifyPreviewLink, verifyPreviewSession, type PreviewLink, type PreviewSession } from './signing';
 import { bearerToken, secretsMatch } from './secret';
 
 const secret = 'a-preview-secret-of-at-least-32-characters';
@@ -29,20 +30,54 @@ describe('preview links', () => {
 });
 
 describe('preview sessions', () => {
-  it('round-trips, and expires', () => {
-    const cookie = signPreviewSession(secret, { expiresAt: 1_900_000_000 });
-    expect(verifyPreviewSession(secret, cookie, 1_899_000_000)).toEqual({ expiresAt: 1_900_000_000 });
+  const session: PreviewSession = { type: 'article', documentId: 'abc123', slug: 'il-mio-primo-hater', status: 'draft', expiresAt: 1_900_000_000 };
+
+  it('carries the one document and version it was opened for, and expires', () => {
+    const cookie = signPreviewSession(secret, session);
+    expect(verifyPreviewSession(secret, cookie, 1_899_000_000)).toEqual(session);
+    const live = { ...session, status: 'published' as const };
+    expect(verifyPreviewSession(secret, signPreviewSession(secret, live), 0)).toEqual(live);
+    expect(verifyPreviewSession(secret, cookie, 1_900_000_000)).toEqual(session);
     expect(verifyPreviewSession(secret, cookie, 1_900_000_001)).toBeNull();
   });
 
-  it('refuses forged cookies, a link signature, and a missing secret', () => {
-    const cookie = signPreviewSession(secret, { expiresAt: 1_900_000_000 });
-    expect(verifyPreviewSession(secret, cookie.replace('1900000000', '1990000000'), 0)).toBeNull();
+  it('lasts minutes, not an hour', () => {
+    expect(PREVIEW_SESSION_SECONDS).toBeGreaterThanOrEqual(10 * 60);
+    expect(PREVIEW_SESSION_SECONDS).toBeLessThanOrEqual(30 * 60);
+  });
+
+  it('refuses a cookie whose document or expiry was changed', () => {
+    const [encoded, signature] = signPreviewSession(secret, session).split('.') as [string, string];
+    const reencode = (fields: unknown[]) => Buffer.from(JSON.stringify(fields)).toString('base64url');
+    expect(JSON.parse(Buffer.from(encoded, 'base64url').toString())).toEqual(['article', 'abc123', 'il-mio-primo-hater', 'draft', 1_900_000_000]);
+    expect(verifyPreviewSession(secret, `${reencode(['article', 'OTHER1', 'il-mio-primo-hater', 'draft', 1_900_000_000])}.${signature}`, 0)).toBeNull();
+    expect(verifyPreviewSession(secret, `${reencode(['article', 'abc123', 'un-altro', 'draft', 1_900_000_000])}.${signature}`, 0)).toBeNull();
+    expect(verifyPreviewSession(secret, `${reencode(['article', 'abc123', 'il-mio-primo-hater', 'draft', 1_990_000_000])}.${signature}`, 0)).toBeNull();
+    expect(verifyPreviewSession(secret, `${reencode(['article', 'abc123', 'il-mio-primo-hater', 'published', 1_900_000_000])}.${signature}`, 0)).toBeNull();
+  });
+
+  it('refuses forged cookies, the old site-wide cookie, a link signature, malformed fields and a missing secret', () => {
+    const cookie = signPreviewSession(secret, session);
+    const v1 = `1900000000.${createHmac('sha256', secret).update('chiudete-preview-session:v1\n1900000000').digest('base64url')}`;
+    expect(verifyPreviewSession(secret, v1, 0)).toBeNull();
     expect(verifyPreviewSession(`${secret}!`, cookie, 0)).toBeNull();
     expect(verifyPreviewSession(secret, `1900000000.${signPreviewLink(secret, link)}`, 0)).toBeNull();
     expect(verifyPreviewSession('', cookie, 0)).toBeNull();
     expect(verifyPreviewSession(secret, undefined, 0)).toBeNull();
     expect(verifyPreviewSession(secret, 'garbage', 0)).toBeNull();
+    // Signed, but not a session: the signature alone does not make the fields valid.
+    for (const fields of [
+      ['category', 'abc123', 'x', 'draft', 1],
+      ['article', '../x', 'x', 'draft', 1],
+      ['article', 'abc123', 'a/b', 'draft', 1],
+      ['article', 'abc123', 'x', 'all', 1],
+      ['article', 'abc123', 'x', 'draft', '1'],
+      ['article', 'abc123', 'x', 1],
+    ]) {
+      const encoded = Buffer.from(JSON.stringify(fields)).toString('base64url');
+      const signed = `${encoded}.${createHmac('sha256', secret).update(`chiudete-preview-session:v2\n${encoded}`).digest('base64url')}`;
+      expect(verifyPreviewSession(secret, signed, 0), JSON.stringify(fields)).toBeNull();
+    }
   });
 });
 

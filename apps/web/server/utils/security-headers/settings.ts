@@ -1,0 +1,23 @@
+import { securityHeaders, securitySettingsFrom, type SecurityHeaderSettings } from './policy';
+
+let settings: SecurityHeaderSettings | undefined;
+let baseHeaders: Array<[string, string]> | undefined;
+
+/** The security settings of this process, from its runtime config (checked once). */
+export function siteSecuritySettings(): SecurityHeaderSettings {
+  if (settings) return settings;
+  const config = useRuntimeConfig();
+  settings = securitySettingsFrom({
+    siteUrl: config.public.siteUrl,
+    cmsUrl: config.public.cmsUrl,
+    adminOrigin: config.adminOrigin,
+    dev: import.meta.dev,
+  });
+  return settings;
+}
+
+/** The headers every response starts with (a page's render may replace its CSP with one that hashes its inline scripts). */
+export function baseSecurityHeaders(): Array<[string, string]> {
+  baseHeaders ??= Object.entries(securityHeaders(siteSecuritySettings()));
+  return baseHeaders;
+}
