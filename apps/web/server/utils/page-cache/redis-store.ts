@@ -5,15 +5,22 @@ import { pathOfUrl, purgeMatcher, type PageStore } from './store';
 
 /**
  * The page cache in Redis, shared by every instance of the site: one hash
- * per page, `<prefix>:page:<path>:<url hash>` with the fields `meta` (JSON)
+ * per page, `<prefix>:page:v<format>:<path>:<url hash>` with the fields `meta` (JSON)
  * and one per encoding, so a hit fetches only the bytes it sends. The path
  * is in the key (percent-encoded: no `:`) so a purge finds every variant.
  * `<prefix>:purge:last` holds the time of the latest purge.
  */
 const encodePath = (path: string) => encodeURIComponent(path).replace(/\./g, '%2E');
 
+/**
+ * The format of what an entry holds, in its key: entries stored by an older
+ * release (before the CSP's script hashes were kept with each page, say)
+ * are never read by a newer one. Bump it when an entry's content changes.
+ */
+const ENTRY_FORMAT = 2;
+
 export function redisPageStore(redis: Redis, prefix: string): PageStore {
-  const pagePrefix = `${prefix}:page:`;
+  const pagePrefix = `${prefix}:page:v${ENTRY_FORMAT}:`;
   const purgeKey = `${prefix}:purge:last`;
   const keyOf = (url: string) =>
     `${pagePrefix}${encodePath(pathOfUrl(url))}:${createHash('sha256').update(url).digest('base64url').slice(0, 22)}`;
