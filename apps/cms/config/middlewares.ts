@@ -47,6 +47,8 @@ const corsOrigin = (writeOrigins: string[]) => (ctx: CorsRequest): string[] => {
 };
 
 const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Middlewares => [
+  // First: parsed queries cached without a prototype (`?__proto__` would otherwise reach Object.prototype).
+  'global::safe-query',
   'global::request-logger',
   'strapi::errors',
   'strapi::security',
