@@ -51,6 +51,8 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Middlewar
   'global::safe-query',
   'global::request-logger',
   'strapi::errors',
+  // The router's bare 405/501 (other methods) in Strapi's error envelope, as a 405.
+  'global::bare-errors',
   'strapi::security',
   {
     name: 'strapi::cors',
