@@ -10,6 +10,8 @@ interface BodyParseError {
   status?: number;
   type?: string;
   limit?: number;
+  /** formidable's (multipart) errors carry their status here. */
+  httpCode?: number;
 }
 
 /**
@@ -23,6 +25,12 @@ function onBodyError(error: Error & BodyParseError): never {
     throw new errors.PayloadTooLargeError(`Request body too large${limit}.`);
   }
   if (error.status === 400 && (error instanceof SyntaxError || error.type === 'entity.parse.failed')) {
+    throw new errors.ValidationError('Malformed request body: send valid JSON with Content-Type: application/json.');
+  }
+  // formidable (multipart/form-data without a boundary, malformed parts...): the client's error, not a 500.
+  // A file over maxFileSize is left to strapi::body (413 FileTooBig, which the admin's upload expects).
+  if (typeof error.httpCode === 'number' && error.httpCode >= 400 && error.httpCode < 500 && !error.message.includes('maxFileSize')) {
+    if (error.httpCode === 413) throw new errors.PayloadTooLargeError('Request body too large.');
     throw new errors.ValidationError('Malformed request body: send valid JSON with Content-Type: application/json.');
   }
   throw error;
