@@ -10,7 +10,8 @@ import type { UID } from '@strapi/strapi';
 export const publicReadRouter = (uid: UID.ContentType, { populate = true } = {}) => {
   const routeConfig = {
     policies: ['global::published-only'],
-    middlewares: populate ? [`${uid}-populate`] : [],
+    // The query checked first (src/utils/public-query.ts), then the default populate.
+    middlewares: ['global::public-query', ...(populate ? [`${uid}-populate`] : [])],
   };
   return factories.createCoreRouter(uid, {
     only: ['find', 'findOne'],
