@@ -110,6 +110,8 @@ export async function startCms(env: Record<string, string> = {}, { databaseUrl, 
   const cms = start('cms', process.execPath, [path.join(cmsDir, 'node_modules/@strapi/strapi/bin/strapi.js'), 'start'], cmsDir, {
     NODE_ENV: 'production',
     SEED_DEMO_CONTENT: 'true',
+    // Many tests log into the admin of one CMS within minutes.
+    ADMIN_LOGIN_RATE_LIMIT_MAX: '100',
     SEED_ADMIN_EMAIL: E2E_ADMIN.email,
     SEED_ADMIN_PASSWORD: E2E_ADMIN.password,
     HOST: '127.0.0.1',

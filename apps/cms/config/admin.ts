@@ -20,6 +20,10 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Admin => 
     nps: false,
     promoteEE: false,
   },
+  // Admin logins per e-mail and address in 5 minutes (Strapi's default, 5); the e2e run, which logs in from many tests, raises it.
+  rateLimit: {
+    max: env.int('ADMIN_LOGIN_RATE_LIMIT_MAX', 5),
+  },
   // «Anteprima»: the real site page of a draft, in the Content Manager (SITE_URL, PREVIEW_SECRET).
   preview: previewConfig(env),
 });

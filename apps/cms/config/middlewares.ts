@@ -32,12 +32,6 @@ function onBodyError(error: Error & BodyParseError): never {
   if (typeof error.httpCode === 'number' && error.httpCode >= 400 && error.httpCode < 500 && !error.message.includes('maxFileSize')) {
     throw error.httpCode === 413 ? bodyTooLargeError(undefined) : malformedBodyError();
   }
-  // formidable (multipart/form-data without a boundary, malformed parts...): the client's error, not a 500.
-  // A file over maxFileSize is left to strapi::body (413 FileTooBig, which the admin's upload expects).
-  if (typeof error.httpCode === 'number' && error.httpCode >= 400 && error.httpCode < 500 && !error.message.includes('maxFileSize')) {
-    if (error.httpCode === 413) throw new errors.PayloadTooLargeError('Request body too large.');
-    throw new errors.ValidationError('Malformed request body: send valid JSON with Content-Type: application/json.');
-  }
   throw error;
 }
 

@@ -10,7 +10,7 @@ import { readContract, type Operation } from './helpers/fuzz/contract';
 import { antiAbuseProofs, FuzzStats, problemsOf, send, type Observation, type Oracle, type Target } from './helpers/fuzz/oracle';
 import { describeRequest, RequestGenerator, type FuzzContext, type FuzzRequest } from './helpers/fuzz/requests';
 import { DEMO_DRAFT_ARTICLE_SLUG } from '../src/seed';
-import { DEV_ADMIN_DEFAULTS } from '../src/bootstrap/local-admin';
+import { TEST_ADMIN } from './helpers/admin';
 import type { SubmissionService } from '../src/api/testimony-submission/services/submission';
 import type { ModerationService } from '../src/api/testimony-submission/services/moderation';
 import type { ContactMessageService } from '../src/api/contact-message/services/contact-message';
@@ -221,7 +221,7 @@ describe('fuzzing the public API from its contract', () => {
     generator = new RequestGenerator(context);
     target = { origin: cms.url, prefix: contract.prefix, proofs: antiAbuseProofs() };
     oracle = {
-      secrets: [DRAFT_MARKER, PRIVATE_MARKER, DEMO_DRAFT_ARTICLE_SLUG, draft.documentId, demoDraft!.documentId, SCHEDULED_PUBLISH.slice(0, 19), SCHEDULED_UNPUBLISH.slice(0, 19), partnerToken, DEV_ADMIN_DEFAULTS.email],
+      secrets: [DRAFT_MARKER, PRIVATE_MARKER, DEMO_DRAFT_ARTICLE_SLUG, draft.documentId, demoDraft!.documentId, SCHEDULED_PUBLISH.slice(0, 19), SCHEDULED_UNPUBLISH.slice(0, 19), partnerToken, TEST_ADMIN.email],
       // The partner tests' private keys, and a media file's internals (`related`: every entry using it, drafts included).
       privateKeys: new RegExp(`${PRIVATE_KEYS.source}|"(related|folder)":`),
       privateKeysAllowed: (request, observation) => request.operation === 'getOpenApiDocument' || observation.text.startsWith('{"openapi":'),

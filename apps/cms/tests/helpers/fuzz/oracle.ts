@@ -72,7 +72,7 @@ const FORM_OF: Record<string, FormName> = { submitTestimony: 'testimony', sendCo
 export async function send(request: FuzzRequest, { origin, prefix, proofs }: Target): Promise<Observation> {
   const url = `${origin}${prefix}${request.path}${request.query ? `?${request.query}` : ''}`;
   const headers: Record<string, string> = { ...request.headers };
-  let body: Uint8Array | ReadableStream<Uint8Array> | undefined;
+  let bodyOf: (() => Uint8Array | ReadableStream<Uint8Array>) | undefined;
   let sentText: string | undefined;
   const form = FORM_OF[request.operation] ?? 'testimony';
   if (request.body) {
@@ -86,22 +86,34 @@ export async function send(request: FuzzRequest, { origin, prefix, proofs }: Tar
       sentText = await fill(text ?? '', proofs, form);
       buffer = Buffer.from(sentText, 'utf8');
     }
-    body = chunked ? streamOf(buffer) : new Uint8Array(buffer);
+    bodyOf = () => (chunked ? streamOf(buffer) : new Uint8Array(buffer));
   }
-  try {
-    const res = await fetch(url, {
-      method: request.method,
-      headers,
-      body,
-      redirect: 'manual',
-      signal: AbortSignal.timeout(15_000),
-      ...(body instanceof ReadableStream ? { duplex: 'half' } : {}),
-    } as RequestInit);
-    return { status: res.status, text: await res.text(), url, body: sentText };
-  } catch (error) {
-    const cause = error instanceof Error && error.cause instanceof Error ? `: ${error.cause.message}` : '';
-    return { status: 0, text: '', url, body: sentText, error: `${error instanceof Error ? error.message : String(error)}${cause}` };
+  for (let attempt = 1; ; attempt++) {
+    const body = bodyOf?.();
+    try {
+      const res = await fetch(url, {
+        method: request.method,
+        headers,
+        body,
+        redirect: 'manual',
+        signal: AbortSignal.timeout(15_000),
+        ...(body instanceof ReadableStream ? { duplex: 'half' } : {}),
+      } as RequestInit);
+      return { status: res.status, text: await res.text(), url, body: sentText };
+    } catch (error) {
+      // A pooled keep-alive connection the server closed as idle (its 5 s keepAliveTimeout: proofs of work
+      // are solved between requests, slowly on a loaded machine) is reset when reused: once more on a new
+      // connection. A server that resets this request itself resets it again, and the answer is "no answer".
+      if (attempt === 1 && isStaleConnection(error)) continue;
+      const cause = error instanceof Error && error.cause instanceof Error ? `: ${error.cause.message}` : '';
+      return { status: 0, text: '', url, body: sentText, error: `${error instanceof Error ? error.message : String(error)}${cause}` };
+    }
   }
+}
+
+function isStaleConnection(error: unknown): boolean {
+  const cause = error instanceof Error ? (error.cause as { code?: string } | undefined) : undefined;
+  return cause?.code === 'ECONNRESET' || cause?.code === 'UND_ERR_SOCKET';
 }
 
 function streamOf(buffer: Buffer): ReadableStream<Uint8Array> {
