@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ask, freePort, headerCount, startUpstream, type Upstream } from './helpers/http.ts';
+import { ask, freePort, headerCount, startUpstream, type Reply, type Upstream } from './helpers/http.ts';
 import { selfSignedCertificate, startNginx, type RunningNginx } from './helpers/nginx.ts';
 
 const SITE = 'www.example.test';
@@ -33,7 +33,7 @@ const variables = (extra: Record<string, string>) => ({
 const upstreamSaw = (answer: { body: Buffer }) => JSON.parse(answer.body.toString()) as { upstream: string; url: string; method: string; headers: Record<string, string>; bodyBytes: number };
 
 beforeAll(async () => {
-  site = await startUpstream('site', (seen) => (seen.url === '/brotli'
+  site = await startUpstream('site', (seen): Reply => (seen.url === '/brotli'
     ? { headers: { 'content-type': 'text/html', 'content-encoding': 'br', 'vary': 'Accept-Encoding' }, body: Buffer.alloc(4096, 7) }
     : { headers: { 'content-security-policy': 'default-src \'self\'; frame-ancestors https://cms.example.test', 'referrer-policy': 'no-referrer', 'x-powered-by': 'Nuxt' } }));
   cms = await startUpstream('cms', (seen) => (seen.url === '/api/big-json'

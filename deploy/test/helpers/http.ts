@@ -1,6 +1,6 @@
 import http from 'node:http';
 import https from 'node:https';
-import { type AddressInfo } from 'node:net';
+import type { AddressInfo } from 'node:net';
 
 export interface Answer {
   status: number;
@@ -61,7 +61,13 @@ export interface Upstream {
  * answers with `respond`'s status, headers and body (JSON of what it saw by
  * default), like the site, the CMS or object storage behind the proxy.
  */
-export async function startUpstream(name: string, respond?: (seen: Seen) => { status?: number; headers?: Record<string, string>; body?: Buffer | string }): Promise<Upstream> {
+export interface Reply {
+  status?: number;
+  headers?: Record<string, string>;
+  body?: Buffer | string;
+}
+
+export async function startUpstream(name: string, respond?: (seen: Seen) => Reply | undefined): Promise<Upstream> {
   const seen: Seen[] = [];
   const server = http.createServer((request, response) => {
     let bodyBytes = 0;
