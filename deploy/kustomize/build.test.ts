@@ -1,6 +1,7 @@
 // deploy/kubernetes: the production overlay built (build.ts, the Kustomize
 // subset) and every object validated against the Kubernetes schemas
 // (kubernetes-models), then the rules this project holds them to.
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -82,6 +83,31 @@ describe('the production overlay', () => {
       expect(() => new Model(resource).validate(), `${resource.kind}/${resource.metadata.name}`).not.toThrow();
     }
   });
+
+  it('has no field the Kubernetes types do not know (the schemas let a misspelt `readinesProbe` pass)', () => {
+    // TypeScript's excess property check against kubernetes-models' interfaces, on every object as a literal;
+    // plus one object with a misspelt field, which must be the only error.
+    const dir = mkdtempSync(path.join(repoRoot, 'deploy/.manifest-types-'));
+    try {
+      const literal = (resource: Resource, index: number) =>
+        `import type { I${resource.kind} as T${index} } from 'kubernetes-models/${resource.apiVersion}/${resource.kind}';\nexport const r${index}: T${index} = ${JSON.stringify(resource, null, 1)};\n`;
+      writeFileSync(path.join(dir, 'manifests.mts'), production.map(literal).join(''));
+      const web = structuredClone(find('Deployment', 'chiudete-web'));
+      const [container] = podTemplate(web).spec.containers;
+      Object.assign(container!, { readinesProbe: container!.readinessProbe });
+      writeFileSync(path.join(dir, 'misspelt.mts'), literal(web, 0));
+      const tsc = spawnSync(process.execPath, [
+        path.join(repoRoot, 'deploy/node_modules/typescript/bin/tsc'), '--noEmit', '--strict', '--skipLibCheck',
+        '--module', 'nodenext', '--moduleResolution', 'nodenext', '--target', 'es2022', '--types', 'node',
+        path.join(dir, 'manifests.mts'), path.join(dir, 'misspelt.mts'),
+      ], { encoding: 'utf8', cwd: path.join(repoRoot, 'deploy') });
+      const errors = tsc.stdout.split('\n').filter((line) => /error TS\d+/.test(line));
+      expect(errors.filter((line) => !line.includes('misspelt.mts')), tsc.stdout).toEqual([]);
+      expect(errors.join('\n')).toMatch(/misspelt\.mts.*readinesProbe.* does not exist in type 'IContainer'/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
 
   it('(the schema check bites: a wrong type or a missing required field is an error)', async () => {
     const deployment = structuredClone(find('Deployment', 'chiudete-web'));
