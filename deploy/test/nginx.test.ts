@@ -27,6 +27,9 @@ const variables = (extra: Record<string, string>) => ({
   CMS_UPSTREAM: `127.0.0.1:${cms.port}`,
   MEDIA_UPSTREAM: `127.0.0.1:${media.port}`,
   S3_BUCKET: BUCKET,
+  // Never asked: the upstreams are addresses here (compose gives names with `resolve`,
+  // which Debian's nginx 1.22 does not know; the nginx image 1.28 does).
+  NGINX_RESOLVER: '127.0.0.1',
   ...extra,
 });
 

@@ -21,7 +21,7 @@ beforeAll(async () => {
   nginx = await startNginx({ mode: 'http', variables: {
     SITE_HOSTNAME: SITE, CMS_HOSTNAME: 'cms.example.test', S3_BUCKET: 'bucket',
     SITE_UPSTREAM: `127.0.0.1:${varnish.port}`, CMS_UPSTREAM: `127.0.0.1:${cms.port}`, MEDIA_UPSTREAM: `127.0.0.1:${cms.port}`,
-    NGINX_HTTP_LISTEN: `127.0.0.1:${port}`, NGINX_REAL_IP_FROM: '192.0.2.1/32',
+    NGINX_HTTP_LISTEN: `127.0.0.1:${port}`, NGINX_REAL_IP_FROM: '192.0.2.1/32', NGINX_RESOLVER: '127.0.0.1',
   } });
 }, 40_000);
 
