@@ -1,0 +1,3 @@
+import { roundTripSuite } from './helpers/round-trip-suite';
+
+roundTripSuite('postgres');
