@@ -19,8 +19,9 @@ export const checksumFileOf = (archive: string) => `${archive}.sha256`;
 /** Writes the archive of `entries` (paths relative to `stagingDir`), hashing it on the way. */
 export async function writeArchive(stagingDir: string, entries: readonly string[], archive: string): Promise<Digest> {
   const hashing = hashingStream();
-  // portable: no uid/gid/user names; the files' modes and times are kept.
-  const pack = create({ gzip: { level: 6 }, cwd: stagingDir, portable: true, noDirRecurse: true }, [...entries]);
+  // portable: no uid/gid/user names; the files' modes and times are kept. Level 1: what is left to
+  // compress is little (the dump is compressed by pg_dump, images by their formats); SQLite files shrink anyway.
+  const pack = create({ gzip: { level: 1 }, cwd: stagingDir, portable: true, noDirRecurse: true }, [...entries]);
   await pipeline(pack, hashing, createWriteStream(archive, { flags: 'wx' }));
   return hashing.digest();
 }

@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { Transform } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
 
 export interface Digest {
   sha256: string;
@@ -25,12 +24,10 @@ export function hashingStream(): Transform & { digest(): Digest } {
 export async function digestFile(file: string): Promise<Digest> {
   const hash = createHash('sha256');
   let size = 0;
-  await pipeline(createReadStream(file), async function* (source: AsyncIterable<Buffer>) {
-    for await (const chunk of source) {
-      hash.update(chunk);
-      size += chunk.length;
-    }
-  });
+  for await (const chunk of createReadStream(file) as AsyncIterable<Buffer>) {
+    hash.update(chunk);
+    size += chunk.length;
+  }
   return { sha256: hash.digest('hex'), size };
 }
 

@@ -84,7 +84,7 @@ export interface PostgresDump {
   dumpVersion: string;
 }
 
-/** pg_dump in custom format (uncompressed: the archive is gzipped once, as a whole) into `file`. */
+/** pg_dump in custom format, compressed by pg_dump itself (gzip, its default), into `file`. */
 export async function dumpPostgres(connection: PostgresConnection, file: string, env: Env): Promise<PostgresDump> {
   const dumpTool = await toolVersion(env, 'pg_dump');
   const client = await connect(connection);
@@ -97,7 +97,7 @@ export async function dumpPostgres(connection: PostgresConnection, file: string,
     const { rows } = await client.query<{ snapshot: string }>('SELECT pg_export_snapshot() AS snapshot');
     const tables = await countRows(client);
     const { args, env: toolEnv } = libpq(connection, env);
-    await run(tool(env, 'pg_dump'), ['--format=custom', '--compress=0', `--snapshot=${rows[0]!.snapshot}`, `--file=${file}`, '--no-password', ...args], toolEnv);
+    await run(tool(env, 'pg_dump'), ['--format=custom', `--snapshot=${rows[0]!.snapshot}`, `--file=${file}`, '--no-password', ...args], toolEnv);
     await client.query('COMMIT');
     return { tables, serverVersion: server.text, dumpVersion: dumpTool.text };
   } finally {

@@ -18,9 +18,9 @@ export interface PostgresConnection {
   ssl: boolean;
 }
 
-export type DatabaseTarget =
-  | { client: 'sqlite'; filename: string }
-  | { client: 'postgres'; connection: PostgresConnection };
+export type DatabaseTarget
+  = | { client: 'sqlite'; filename: string }
+    | { client: 'postgres'; connection: PostgresConnection };
 
 export interface S3Target {
   kind: 's3';

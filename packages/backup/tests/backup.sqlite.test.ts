@@ -25,7 +25,7 @@ async function tamper(file: string): Promise<void> {
   await extract({ file, cwd: dir });
   const upload = names.find((name) => name.startsWith('uploads/'))!;
   const bytes = await readFile(path.join(dir, upload));
-  bytes[bytes.length - 1] ^= 0xff;
+  bytes[bytes.length - 1] = bytes[bytes.length - 1]! ^ 0xff;
   await writeFile(path.join(dir, upload), bytes);
   await rm(file);
   await create({ gzip: true, cwd: dir, file, portable: true }, names);
@@ -49,7 +49,8 @@ roundTripSuite('sqlite', (context) => {
     it('one byte changed: the checksum does not match', async () => {
       const archive = await alteredCopy(context().backup, 'flipped.tar.gz', async (file) => {
         const bytes = await readFile(file);
-        bytes[Math.floor(bytes.length / 2)] ^= 0x01;
+        const middle = Math.floor(bytes.length / 2);
+        bytes[middle] = bytes[middle]! ^ 0x01;
         await writeFile(file, bytes);
       }, { rehash: false });
       expect(await attempt(archive)).toMatch(/^Refusing .*flipped\.tar\.gz: the archive is corrupt or truncated \(\d+ bytes, sha256 [0-9a-f]{64}; flipped\.tar\.gz\.sha256 expects [0-9a-f]{64}\)/);
