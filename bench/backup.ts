@@ -6,7 +6,7 @@
 // transaction + ANALYZE, uploads copied, row counts and files checked) into a
 // new empty database and uploads folder.
 //
-//   pnpm bench:backup        # builds nothing: run `pnpm --filter @chiudete/cms build` (or any CMS test) first
+//   pnpm bench:backup        # builds the CMS first (seed:scale runs its dist/), then node bench/backup.ts
 //
 // Options (environment): BENCH_BACKUP_TESTIMONIES (100000), BENCH_POSTGRES_URL
 // (a user that may create databases; default TEST_POSTGRES_URL, then

@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { copyFile, readFile, rm, truncate, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -6,6 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { BackupError, restore, type BackupResult } from '../src/index.ts';
 import { createSqliteDatabase, envFor, sha256, tempDir } from './helpers/cms';
 import { roundTripSuite } from './helpers/round-trip-suite';
+
+const packageDir = path.resolve(import.meta.dirname, '..');
 
 /** A copy of the archive, altered by `alter`, with a checksum file that matches it or not. */
 async function alteredCopy(backup: BackupResult, name: string, alter: (file: string) => Promise<void>, { rehash }: { rehash: boolean }): Promise<string> {
@@ -70,6 +73,38 @@ roundTripSuite('sqlite', (context) => {
       const archive = path.join(context().outDir, 'lonely.tar.gz');
       await copyFile(context().backup.archive, archive);
       expect(await attempt(archive)).toMatch(/Refusing .*lonely\.tar\.gz: its checksum file lonely\.tar\.gz\.sha256 is missing/);
+    });
+  });
+
+  describe('the commands', () => {
+    const cli = (script: string, args: string[], env: Record<string, string | undefined>) => new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
+      const child = spawn(process.execPath, [path.join(packageDir, 'src/cli', script), ...args], { env: { ...env, INIT_CWD: context().outDir } });
+      let stdout = '';
+      let stderr = '';
+      child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+      child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+      child.on('close', (code) => resolve({ code, stdout, stderr }));
+    });
+
+    it('pnpm backup --json writes an archive in --out, relative to where it was typed', async () => {
+      const { code, stdout, stderr } = await cli('backup.ts', ['--out', 'from-cli', '--json'], envFor(context().source));
+      expect(stderr).toBe('');
+      expect(code).toBe(0);
+      const result = JSON.parse(stdout) as { archive: string; size: number; files: number };
+      expect(path.dirname(result.archive)).toBe(path.join(context().outDir, 'from-cli'));
+      expect(result.files).toBe(context().backup.manifest.uploads.files.length);
+    });
+
+    it('pnpm restore --latest --verify-only checks the newest archive and touches nothing', async () => {
+      const { code, stdout } = await cli('restore.ts', ['--latest', '--dir', 'from-cli', '--verify-only'], envFor(context().target));
+      expect(code).toBe(0);
+      expect(stdout).toMatch(/from-cli\/chiudete-.*\.tar\.gz: checksum and manifest verified/);
+    });
+
+    it('a bad option exits 1 with the usage', async () => {
+      const { code, stderr } = await cli('backup.ts', ['--keep', '0'], envFor(context().source));
+      expect(code).toBe(1);
+      expect(stderr).toContain('--keep (or BACKUP_KEEP) must be a whole number >= 1 (got "0").\nUsage: pnpm backup');
     });
   });
 
