@@ -92,7 +92,7 @@ describe('readiness with Redis and S3 (a CMS process of its own each)', () => {
     expect(text).not.toContain('127.0.0.1');
     // Alive all the same: a Redis outage is no reason to restart the CMS.
     expect((await fetch(`${cms.url}/_health/live`)).status).toBe(200);
-  }, 120_000);
+  }, 240_000);
 
   describe('a production CMS with a live Redis and an S3 endpoint that does not answer', () => {
     let cms: ChildStrapi;
@@ -108,7 +108,7 @@ describe('readiness with Redis and S3 (a CMS process of its own each)', () => {
         S3_ACCESS_KEY_ID: 'S3RVER',
         S3_SECRET_ACCESS_KEY: 'S3RVER',
       });
-    }, 120_000);
+    }, 240_000);
 
     it('is 503 naming s3, with redis ok', async () => {
       const res = await fetch(`${cms.url}/_health/ready`);

@@ -39,12 +39,13 @@ export async function startChildStrapi(env: Record<string, string>): Promise<Chi
   void exited.then((code) => (exitCode = code));
 
   const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 90_000;
+  // Generous: on a loaded 2-core machine a boot has taken over 90 s.
+  const deadline = Date.now() + 180_000;
   for (;;) {
     if (exitCode !== undefined) throw new Error(`The second Strapi exited with ${exitCode} before answering:\n${output.join('').slice(-4000)}`);
     if (Date.now() > deadline) {
       child.kill('SIGKILL');
-      throw new Error(`The second Strapi did not answer on ${url}/_health within 90 s:\n${output.join('').slice(-4000)}`);
+      throw new Error(`The second Strapi did not answer on ${url}/_health within 180 s:\n${output.join('').slice(-4000)}`);
     }
     const ok = await fetch(`${url}/_health`).then((r) => r.status === 204, () => false);
     if (ok) break;
