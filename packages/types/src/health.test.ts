@@ -21,3 +21,16 @@ describe('runHealthChecks', () => {
     expect(reasons.sort()).toEqual(['redis: connect ECONNREFUSED 10.0.0.7:6379', 's3: no answer within 100 ms']);
   });
 });
+
+describe('runHealthChecks with checks the process can serve without', () => {
+  const failing = () => Promise.reject(new Error('down'));
+
+  it('is degraded when only those failed, and fails when another one did too', async () => {
+    const options = { timeoutMs: 100, degradeOnly: ['cms', 'redis'] };
+    expect(await runHealthChecks({ cms: failing, redis: async () => 'PONG' }, options))
+      .toEqual({ status: 'degraded', checks: { cms: 'fail', redis: 'ok' }, failed: ['cms'] });
+    expect(await runHealthChecks({ cms: failing, disk: failing }, options))
+      .toEqual({ status: 'fail', checks: { cms: 'fail', disk: 'fail' }, failed: ['cms', 'disk'] });
+    expect(await runHealthChecks({ cms: async () => 1 }, options)).toMatchObject({ status: 'ok' });
+  });
+});

@@ -1,13 +1,15 @@
 /**
  * The answer of a readiness probe, the same for the CMS (`/_health/ready`)
- * and the site (`/readyz`): 200 with `status: 'ok'` when every check passed,
- * 503 with `status: 'fail'` and the names of the failed checks otherwise.
+ * and the site (`/readyz`): 200 with `status: 'ok'` when every check passed;
+ * 200 with `status: 'degraded'` when only checks the process can serve
+ * without failed (the site without its CMS serves its cached pages); 503 with
+ * `status: 'fail'` otherwise; `failed` names the checks that did not pass.
  * Only names and outcomes: never a host, an address or an error message.
  */
 export type HealthCheckOutcome = 'ok' | 'fail' | 'timeout';
 
 export interface HealthReport {
-  status: 'ok' | 'fail';
+  status: 'ok' | 'degraded' | 'fail';
   /** Each check by name (e.g. `database`, `redis`, `s3`, `cms`) and its outcome. */
   checks: Record<string, HealthCheckOutcome>;
   /** The checks that did not pass (empty when `status` is `ok`). */
@@ -24,7 +26,12 @@ export type HealthCheck = () => Promise<unknown>;
  */
 export async function runHealthChecks(
   checks: Readonly<Record<string, HealthCheck>>,
-  { timeoutMs, onFailure }: { timeoutMs: number; onFailure?: (name: string, reason: unknown) => void },
+  { timeoutMs, onFailure, degradeOnly = [] }: {
+    timeoutMs: number;
+    onFailure?: (name: string, reason: unknown) => void;
+    /** Checks whose failure leaves the process serving: the report says `degraded`, not `fail`. */
+    degradeOnly?: readonly string[];
+  },
 ): Promise<HealthReport> {
   const entries = await Promise.all(Object.entries(checks).map(async ([name, check]): Promise<[string, HealthCheckOutcome]> => {
     let timer: ReturnType<typeof setTimeout> | undefined;
@@ -41,5 +48,6 @@ export async function runHealthChecks(
     }
   }));
   const failed = entries.filter(([, outcome]) => outcome !== 'ok').map(([name]) => name);
-  return { status: failed.length === 0 ? 'ok' : 'fail', checks: Object.fromEntries(entries), failed };
+  const status = failed.length === 0 ? 'ok' : failed.every((name) => degradeOnly.includes(name)) ? 'degraded' : 'fail';
+  return { status, checks: Object.fromEntries(entries), failed };
 }

@@ -3,10 +3,11 @@ import { checkSiteReadiness } from '../utils/health/readiness';
 import { siteServices } from '../utils/site-services';
 
 /**
- * Readiness: 200 when the CMS answers its own readiness probe and the site's
- * Redis (NUXT_REDIS_URL) answers, 503 naming what failed otherwise
- * (server/utils/health/readiness.ts). Past the page cache and the render
- * limits (server/plugins/page-cache.ts).
+ * Readiness: 200 `ok` when the CMS answers its own readiness probe and the
+ * site's Redis (NUXT_REDIS_URL) answers; 200 `degraded` naming what failed
+ * when one does not, since the site still serves (server/utils/health/readiness.ts);
+ * 503 only for a `fail`. Past the page cache and the render limits
+ * (server/plugins/page-cache.ts).
  */
 export default defineEventHandler(async (event): Promise<HealthReport> => {
   const { strapiUrl, healthCheckTimeoutMs } = useRuntimeConfig(event);
@@ -18,6 +19,6 @@ export default defineEventHandler(async (event): Promise<HealthReport> => {
     onFailure: (name, reason) => console.warn(`[readyz] check "${name}" failed: ${reason instanceof Error ? reason.message : String(reason)}`),
   });
   setResponseHeader(event, 'cache-control', 'no-store');
-  setResponseStatus(event, report.status === 'ok' ? 200 : 503);
+  setResponseStatus(event, report.status === 'fail' ? 503 : 200);
   return report;
 });

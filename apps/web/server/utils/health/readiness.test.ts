@@ -35,11 +35,11 @@ describe('checkSiteReadiness', () => {
     expect(cms.requests).toEqual([{ url: '/_health/ready', requestId: 'probe-1' }]);
   });
 
-  it('names the CMS when it is not ready, does not answer in time, or cannot be reached, without its address', async () => {
+  it('is degraded, naming the CMS, when it is not ready, does not answer in time, or cannot be reached, without its address', async () => {
     reset({ status: 503 });
     const reasons: string[] = [];
     const notReady = await checkSiteReadiness({ cmsUrl: cms.url, timeoutMs: 500, onFailure: (name, reason) => reasons.push(`${name}: ${(reason as Error).message}`) });
-    expect(notReady).toEqual({ status: 'fail', checks: { cms: 'fail' }, failed: ['cms'] });
+    expect(notReady).toEqual({ status: 'degraded', checks: { cms: 'fail' }, failed: ['cms'] });
     expect(reasons).toEqual(['cms: the CMS\'s readiness probe answered 503']);
 
     reset({ hang: true });
@@ -65,7 +65,7 @@ describe('checkSiteReadiness', () => {
     const dead = new Redis('redis://127.0.0.1:1', { enableOfflineQueue: false, maxRetriesPerRequest: 1, connectTimeout: 200, lazyConnect: true });
     dead.on('error', () => {});
     try {
-      expect(await checkSiteReadiness({ cmsUrl: cms.url, redis: dead, timeoutMs: 500 })).toEqual({ status: 'fail', checks: { cms: 'ok', redis: 'fail' }, failed: ['redis'] });
+      expect(await checkSiteReadiness({ cmsUrl: cms.url, redis: dead, timeoutMs: 500 })).toEqual({ status: 'degraded', checks: { cms: 'ok', redis: 'fail' }, failed: ['redis'] });
     } finally {
       dead.disconnect();
     }

@@ -20,8 +20,11 @@ export interface SiteReadinessOptions {
 /**
  * Whether this site instance can serve fresh pages: the CMS answers its own
  * readiness probe (`/_health/ready`: its database, Redis, S3), and the
- * site's Redis answers when there is one. The report names checks only,
- * never the CMS's address.
+ * site's Redis answers when there is one. Either failing makes the report
+ * `degraded`, never `fail`: without its CMS the site serves its cached pages
+ * (stale-if-error), without Redis it renders uncached, so an outage of a
+ * dependency every instance shares must not take every instance out of the
+ * load balancer at once. The report names checks only, never the CMS's address.
  */
 export function checkSiteReadiness(options: SiteReadinessOptions): Promise<HealthReport> {
   const doFetch = options.fetch ?? globalThis.fetch;
@@ -42,5 +45,5 @@ export function checkSiteReadiness(options: SiteReadinessOptions): Promise<Healt
       if (answer !== 'PONG') throw new Error(`Redis answered ${answer} to PING`);
     };
   }
-  return runHealthChecks(checks, { timeoutMs: options.timeoutMs, onFailure: options.onFailure });
+  return runHealthChecks(checks, { timeoutMs: options.timeoutMs, onFailure: options.onFailure, degradeOnly: ['cms', 'redis'] });
 }
