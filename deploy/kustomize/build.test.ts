@@ -45,6 +45,7 @@ interface Container {
   name: string;
   image: string;
   command?: string[];
+  args?: string[];
   env?: { name: string; value?: string }[];
   envFrom?: { configMapRef?: { name: string }; secretRef?: { name: string } }[];
   resources?: { requests?: Record<string, string>; limits?: Record<string, string> };
@@ -193,11 +194,15 @@ describe('the production overlay', () => {
     });
   });
 
-  it('backs up nightly with `pnpm backup`, the CMS\'s database and S3 settings, one run at a time', () => {
+  it('backs up nightly with the backup image, the CMS\'s database and S3 settings, one run at a time', () => {
     const backup = find('CronJob', 'chiudete-backup');
     expect(backup.spec.concurrencyPolicy).toBe('Forbid');
     const [container] = podTemplate(backup).spec.containers;
-    expect(container!.command).toEqual(['pnpm', 'backup']);
+    expect(container!.image).toBe('registry.example.org/chiudete/backup:1.0.0');
+    // The image's entry point (packages/backup/entrypoint.sh) runs it: no pnpm in the image.
+    expect(container!.command).toBeUndefined();
+    expect(container!.args).toEqual(['backup']);
+    expect(container!.env).toEqual([{ name: 'BACKUP_DIR', value: '/backups' }, { name: 'BACKUP_KEEP', value: '14' }]);
     expect(container!.envFrom).toEqual([{ configMapRef: { name: 'chiudete-cms-config' } }, { secretRef: { name: 'chiudete-cms-secrets' } }]);
   });
 

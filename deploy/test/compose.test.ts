@@ -11,6 +11,8 @@ import { repoRoot } from './helpers/nginx.ts';
 
 interface Service {
   image?: string;
+  build?: { context?: string; dockerfile?: string };
+  profiles?: string[];
   ports?: unknown[];
   restart?: string;
   healthcheck?: { test?: unknown };
@@ -95,6 +97,28 @@ describe('docker-compose.yml', () => {
     for (const name of ['postgres', 'redis', 'minio', 'minio-init']) expect(compose.services[name]!.networks, name).toEqual(['backend']);
     expect((parse(composeText) as { networks: { backend: { internal?: boolean } } }).networks.backend.internal).toBe(true);
   });
+
+  it('runs the backup on demand only (profile tools), off the internet, with the CMS\'s database and bucket', () => {
+    const { backup, cms } = compose.services;
+    expect(backup!.profiles).toEqual(['tools']);
+    expect(backup!.restart).toBe('no');
+    expect(backup!.ports).toBeUndefined();
+    expect(backup!.networks).toEqual(['backend']);
+    expect(backup!.build).toEqual({ context: '.', dockerfile: 'packages/backup/Dockerfile' });
+    expect(backup!.volumes).toEqual(['./backups:/backups']);
+    expect(Object.keys(backup!.depends_on!)).toEqual(['postgres', 'minio-init']);
+    const env = backup!.environment!;
+    expect(env).toMatchObject({ DATABASE_CLIENT: 'postgres', BACKUP_DIR: '/backups', BACKUP_KEEP: '${BACKUP_KEEP:-14}' });
+    // The very values the CMS gets, secrets required (${VAR:?...}) as everywhere else.
+    for (const name of ['DATABASE_URL', 'S3_BUCKET', 'S3_REGION', 'S3_ENDPOINT', 'S3_FORCE_PATH_STYLE', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY']) {
+      expect(env[name], name).toBe(cms!.environment![name]);
+    }
+    for (const name of ['POSTGRES_PASSWORD', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY']) {
+      expect(Object.values(env).join('\n'), name).toContain(`\${${name}:?${name} is required - `);
+    }
+    // Nothing else of the CMS's secrets (the app keys, the tokens) reaches it.
+    expect(Object.keys(env).filter((name) => isSecret(name)).sort()).toEqual(['S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY']);
+  });
 });
 
 describe('pnpm setup:env --production', () => {
@@ -145,6 +169,20 @@ describe('pnpm setup:env --production', () => {
     expect(config.services.web!.environment!.NUXT_PUBLIC_SITE_URL).toBe('https://www.example.org');
     expect(config.services.cms!.environment!.S3_PUBLIC_URL).toBe('https://cms.example.org/media');
     expect(config.services.proxy!.environment).toMatchObject({ SITE_HOSTNAME: 'www.example.org', CMS_HOSTNAME: 'cms.example.org' });
+  });
+
+  it('gives the backup service (profile tools) the database password and the bucket\'s key', () => {
+    const run = spawnSync('docker-compose', ['-f', composePath, '--env-file', envFile, '--profile', 'tools', 'config'], { encoding: 'utf8', env: { ...process.env, STACK_ENV_FILE: envFile } });
+    expect(run.status, run.stderr).toBe(0);
+    const backup = (parse(run.stdout) as { services: Record<string, Service> }).services.backup!;
+    const values = readValues();
+    expect(backup.environment).toMatchObject({
+      DATABASE_URL: `postgres://strapi:${values.get('POSTGRES_PASSWORD')}@postgres:5432/strapi`,
+      S3_ACCESS_KEY_ID: values.get('S3_ACCESS_KEY_ID'),
+      S3_SECRET_ACCESS_KEY: values.get('S3_SECRET_ACCESS_KEY'),
+      BACKUP_KEEP: '14',
+    });
+    expect(backup.ports).toBeUndefined();
   });
 
   it('makes docker-compose stop with the variable\'s name when a secret is missing or empty', () => {
