@@ -16,11 +16,15 @@ import { ensureSiteToken } from './site-token';
 import { closeApiCache, registerApiCache } from './api-cache';
 import { registerDeepPages } from './deep-pages';
 import { registerContentApiBodyLimit } from './body-limits/content-api-body';
+import { closeJobLock, describeJobs } from './jobs';
+import { registerWorkerOnlyServer } from './jobs/worker-only';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
     // Before Strapi builds its middleware stack: the public API's body limit counts the stream itself.
     registerContentApiBodyLimit(strapi);
+    // CMS_ROLE=worker: the HTTP server answers the health checks only (src/jobs/role.ts).
+    registerWorkerOnlyServer(strapi);
     registerModerationAdminRoutes(strapi);
     registerModerationGuard(strapi);
     registerMediaAltTextGuard(strapi);
@@ -46,11 +50,13 @@ export default {
     registerSiteRevalidation(strapi);
     await registerPartnerWebhooks(strapi);
     await registerApiCache(strapi);
+    describeJobs(strapi);
   },
 
   async destroy({ strapi }: { strapi: Core.Strapi }) {
     // A background rebuild of the search index stops after its current batch, before the database closes.
     await stopSearchIndexMaintenance(strapi);
     await closeApiCache(strapi);
+    await closeJobLock(strapi);
   },
 };
