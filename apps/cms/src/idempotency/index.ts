@@ -60,6 +60,12 @@ export class IdempotencyKeyReusedError extends Error {
   }
 }
 
+/** Answers the 422 of a key reused with other content, in Strapi's error envelope (a client error: nothing is logged). */
+export function answerKeyReused(ctx: { status: number; body: unknown }, error: IdempotencyKeyReusedError): void {
+  ctx.status = 422;
+  ctx.body = { data: null, error: { status: 422, name: 'UnprocessableEntityError', message: error.message, details: {} } };
+}
+
 /**
  * A secret value derived from the key, the same on every retry and every
  * instance: `HMAC-SHA256(secret, purpose + key)` in base64url (43 characters).

@@ -2,7 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { acceptPublicForm, privateResponse } from '../../../public-forms';
 import type { SubmissionService } from '../services/submission';
-import { IdempotencyKeyReusedError } from '../../../idempotency';
+import { IdempotencyKeyReusedError, answerKeyReused } from '../../../idempotency';
 
 /**
  * The public testimony-submission endpoints (routes/testimony-submission.ts).
@@ -26,8 +26,9 @@ const controller = ({ strapi }: { strapi: Core.Strapi }) => {
       try {
         await acceptPublicForm(ctx, (body, request) => submissions().submit(body, { ...request, idempotencyKey }));
       } catch (error) {
-        if (error instanceof IdempotencyKeyReusedError) ctx.throw(422, error.message);
-        throw error;
+        if (!(error instanceof IdempotencyKeyReusedError)) throw error;
+        answerKeyReused(ctx, error);
+        return;
       }
     },
 

@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { privateResponse } from '../../../public-forms';
-import { IDEMPOTENCY_KEY_HEADER, IdempotencyKeyReusedError, readIdempotencyKey, requestFingerprint } from '../../../idempotency';
+import { IDEMPOTENCY_KEY_HEADER, IdempotencyKeyReusedError, answerKeyReused, readIdempotencyKey, requestFingerprint } from '../../../idempotency';
 import type { SubmissionService } from '../services/submission';
 
 /**
@@ -23,8 +23,9 @@ const idempotentReplay: Core.MiddlewareFactory = (_config, { strapi }) => {
       try {
         receipt = await submissions.replayOf(key, requestFingerprint(ctx.request.body));
       } catch (error) {
-        if (error instanceof IdempotencyKeyReusedError) ctx.throw(422, error.message);
-        throw error;
+        if (!(error instanceof IdempotencyKeyReusedError)) throw error;
+        answerKeyReused(ctx, error);
+        return;
       }
       if (receipt) {
         ctx.status = 202;
