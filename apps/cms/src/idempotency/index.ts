@@ -21,8 +21,10 @@ export function readIdempotencyKey(header: unknown): string | null {
   const value = Array.isArray(header) ? header[0] : header;
   if (value === undefined || value === null || value === '') return null;
   if (!isIdempotencyKey(value)) {
+    // A public form's 400: one `_form` error with a message for the reader (the site shows it in its summary).
     throw new errors.ValidationError(
       `The ${IDEMPOTENCY_KEY_HEADER} header must be a UUID such as 3f2b8c1e-9d4a-4e6b-8f7a-1c2d3e4f5a6b (crypto.randomUUID()), one per form fill; got ${JSON.stringify(String(value).slice(0, 80))}.`,
+      { errors: [{ field: '_form', code: 'idempotency_key.malformed', message: 'Il modulo non è stato inviato correttamente. Ricarica la pagina (copia prima il tuo testo, per non perderlo) e invia di nuovo.' }] },
     );
   }
   return value.toLowerCase();
