@@ -72,7 +72,7 @@ describe.skipIf(skip)('idempotent testimony submissions (PostgreSQL)', () => {
   });
 
   it('stores the key under a UNIQUE constraint in PostgreSQL', async () => {
-    const indexes = await database.query<{ indexdef: string }>("SELECT indexdef FROM pg_indexes WHERE tablename = 'testimony_submissions' AND indexdef LIKE '%idempotency_key%'");
+    const indexes = await database.query<{ indexdef: string }>('SELECT indexdef FROM pg_indexes WHERE tablename = \'testimony_submissions\' AND indexdef LIKE \'%idempotency_key%\'');
     expect(indexes.map((index) => index.indexdef)).toEqual([expect.stringMatching(/^CREATE UNIQUE INDEX .* \(idempotency_key\)$/)]);
   });
 
