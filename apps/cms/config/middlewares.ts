@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { CSP_DEFAULTS } from '@strapi/utils';
+import { IDEMPOTENCY_KEY_HEADER } from '@chiudete/types/forms';
 import { bodyTooLargeError, malformedBodyError } from '../src/body-limits/errors';
 import { readS3UploadConfig, s3PublicOrigin, s3UploadEnv } from '../src/uploads/s3-config';
 
@@ -98,8 +99,9 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Middlewar
       origin: corsOrigin(corsOrigins(env('CORS_ORIGINS', '') || 'http://localhost:3000')),
       credentials: false,
       methods: ['GET', 'POST', 'HEAD', 'OPTIONS'],
-      // Conditional requests too: a partner's script revalidating with its ETag (docs/partners-caching.md).
-      headers: ['Content-Type', 'Authorization', 'If-None-Match', 'If-Modified-Since'],
+      // Conditional requests too: a partner's script revalidating with its ETag (docs/partners-caching.md);
+      // the public forms' idempotency key (src/idempotency).
+      headers: ['Content-Type', 'Authorization', 'If-None-Match', 'If-Modified-Since', IDEMPOTENCY_KEY_HEADER],
       // Readable by browser scripts: the wait after a 429, caching validators, the read limits.
       expose: ['Retry-After', 'ETag', 'Last-Modified', 'RateLimit-Limit', 'RateLimit-Remaining', 'RateLimit-Reset', 'RateLimit-Policy'],
     },

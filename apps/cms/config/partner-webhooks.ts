@@ -3,7 +3,8 @@ import { readPartnerWebhooksConfig } from '../src/partner-webhooks/config';
 
 /**
  * Partner webhooks (src/partner-webhooks): where the links in the events
- * point, and whether webhook URLs may be plain http or local addresses.
+ * point, whether webhook URLs may be plain http or local addresses, and
+ * whether the instance making a change sends its deliveries itself.
  * Read with `strapi.config.get('partner-webhooks')`.
  */
 const config = ({ env }: Core.Config.Shared.ConfigParams) =>
@@ -15,6 +16,7 @@ const config = ({ env }: Core.Config.Shared.ConfigParams) =>
     CMS_DEVELOPMENT: env('CMS_DEVELOPMENT', ''),
     PARTNER_WEBHOOKS_ALLOW_LOCAL_URLS: env('PARTNER_WEBHOOKS_ALLOW_LOCAL_URLS', ''),
     PARTNER_WEBHOOKS_RETENTION_DAYS: env('PARTNER_WEBHOOKS_RETENTION_DAYS', ''),
+    PARTNER_WEBHOOKS_IMMEDIATE_SEND: env('PARTNER_WEBHOOKS_IMMEDIATE_SEND', ''),
   });
 
 export default config;

@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import tasks from './cron-tasks';
+import { readCmsRole, runsCrons } from '../src/jobs/role';
 
 const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Server => ({
   host: env('HOST', '0.0.0.0'),
@@ -15,8 +16,9 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Server =>
   app: {
     keys: env.array('APP_KEYS')!,
   },
-  // Scheduled jobs (config/cron-tasks.ts), e.g. the daily erasure of expired submission data.
-  cron: { enabled: env.bool('CRON_ENABLED', true), tasks },
+  // Scheduled jobs (config/cron-tasks.ts), e.g. the daily erasure of expired submission data. Each runs on
+  // one instance at a time (a lease lock, src/jobs); CMS_ROLE=web instances run none.
+  cron: { enabled: env.bool('CRON_ENABLED', true) && runsCrons(readCmsRole()), tasks },
   webhooks: {
     populateRelations: env.bool('WEBHOOKS_POPULATE_RELATIONS', false),
   },

@@ -17,11 +17,15 @@ import { closeApiCache, registerApiCache } from './api-cache';
 import { registerDeepPages } from './deep-pages';
 import { registerContentApiBodyLimit } from './body-limits/content-api-body';
 import { closeReadiness, registerReadiness } from './health/readiness';
+import { closeJobLock, describeJobs } from './jobs';
+import { registerWorkerOnlyServer } from './jobs/worker-only';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
     // Before Strapi builds its middleware stack: the public API's body limit counts the stream itself.
     registerContentApiBodyLimit(strapi);
+    // CMS_ROLE=worker: the HTTP server answers the health checks only (src/jobs/role.ts).
+    registerWorkerOnlyServer(strapi);
     registerModerationAdminRoutes(strapi);
     registerModerationGuard(strapi);
     registerMediaAltTextGuard(strapi);
@@ -49,6 +53,7 @@ export default {
     registerSiteRevalidation(strapi);
     await registerPartnerWebhooks(strapi);
     await registerApiCache(strapi);
+    describeJobs(strapi);
   },
 
   async destroy({ strapi }: { strapi: Core.Strapi }) {
@@ -56,5 +61,6 @@ export default {
     await stopSearchIndexMaintenance(strapi);
     await closeApiCache(strapi);
     closeReadiness(strapi);
+    await closeJobLock(strapi);
   },
 };

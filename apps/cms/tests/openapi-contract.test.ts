@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import Ajv2020, { type ValidateFunction } from 'ajv/dist/2020';
@@ -428,7 +429,7 @@ describe('the OpenAPI contract', () => {
       expect(statuses).toEqual([200, 200, 200, 429, 200, 200, 200, 429]);
     });
 
-    it('a testimony: 202 with a token, its status, its withdrawal; 400, 404, 413 and 429', async () => {
+    it('a testimony: 202 with a token, its status, its withdrawal; a retry with its Idempotency-Key; 400, 404, 413, 422 and 429', async () => {
       const ip = { 'x-forwarded-for': freshIp() };
       const data = { ...testimony(1), ...(await antiAbuseFields(cms.url, 'testimony', ip)) };
       const body = { data };
@@ -446,6 +447,16 @@ describe('the OpenAPI contract', () => {
 
       const invalid = JSON.stringify({ data: { ...testimony(2), story: 'troppo corta' } });
       expect((await call({ method: 'post', template: '/testimony-submissions', url: '/testimony-submissions', body: invalid })).status).toBe(400);
+      // An Idempotency-Key: the retry gets the same 202; the key with other content a 422; a malformed key a 400.
+      const keyed = { 'x-forwarded-for': freshIp(), 'idempotency-key': randomUUID() };
+      const keyedBody = async (n: number) => JSON.stringify({ data: { ...testimony(n), ...(await antiAbuseFields(cms.url, 'testimony', keyed)) } });
+      const once = await keyedBody(4);
+      const first = await call({ method: 'post', template: '/testimony-submissions', url: '/testimony-submissions', headers: keyed, body: once });
+      expect(first.status).toBe(202);
+      const retry = await call({ method: 'post', template: '/testimony-submissions', url: '/testimony-submissions', headers: keyed, body: once });
+      expect(retry.body).toEqual(first.body);
+      expect((await call({ method: 'post', template: '/testimony-submissions', url: '/testimony-submissions', headers: keyed, body: await keyedBody(5) })).status).toBe(422);
+      expect((await call({ method: 'post', template: '/testimony-submissions', url: '/testimony-submissions', headers: { 'idempotency-key': 'not-a-uuid' }, body: invalid })).status).toBe(400);
       const huge = JSON.stringify({ data: { ...testimony(3), story: 'x'.repeat(70 * 1024) } });
       expect((await call({ method: 'post', template: '/testimony-submissions', url: '/testimony-submissions', body: huge })).status).toBe(413);
 

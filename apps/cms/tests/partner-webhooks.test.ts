@@ -369,7 +369,7 @@ describe('partner webhooks', () => {
 
     it('registers the retry as a cron task', () => {
       const tasks = cms.strapi.config.get<Record<string, { options: { rule: string } }>>('server.cron.tasks');
-      expect(tasks.retryPartnerWebhooks?.options.rule).toBe('*/30 * * * * *');
+      expect(tasks.retryPartnerWebhooks?.options.rule).toBe('*/10 * * * * *');
       expect(tasks.purgePartnerWebhookDeliveries).toBeDefined();
     });
 

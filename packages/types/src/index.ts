@@ -15,7 +15,8 @@ export * from './vocabulary';
 export * from './forms/limits';
 export type { TestimonySubmissionInput, TestimonySubmission as TestimonySubmissionData } from './forms/testimony-submission';
 export type { FieldError } from './forms/field-error';
-export type { SubmissionsClient, SubmissionReceipt, SubmissionState, SubmissionStatus, AntiAbuseFields, FormToken } from './submissions';
+export { IDEMPOTENCY_KEY_HEADER, IDEMPOTENCY_KEY_PATTERN, isIdempotencyKey } from './idempotency';
+export type { SubmitOptions, SubmissionsClient, SubmissionReceipt, SubmissionState, SubmissionStatus, AntiAbuseFields, FormToken } from './submissions';
 export {
   CONTACT_TOPICS,
   CONTACT_TOPIC_LABELS,

@@ -1,5 +1,6 @@
 import type { AxiosInstance } from 'axios';
 import type { TestimonySubmissionInput } from './forms/testimony-submission';
+import { IDEMPOTENCY_KEY_HEADER } from './idempotency';
 
 /**
  * The public, write-side endpoints of testimony submissions (the CMS
@@ -44,11 +45,19 @@ export interface FormToken {
   expiresAt: string;
 }
 
+export interface SubmitOptions {
+  /**
+   * The form fill's idempotency key (a UUID, `crypto.randomUUID()`): the same
+   * key on a retry returns the first answer, never a second submission.
+   */
+  idempotencyKey?: string;
+}
+
 export interface SubmissionsClient {
   formToken(form: 'testimony' | 'contact'): Promise<FormToken>;
   /** URL the ALTCHA widget fetches its challenge from. */
   challengeUrl(): string;
-  submit(data: TestimonySubmissionInput & AntiAbuseFields): Promise<SubmissionReceipt>;
+  submit(data: TestimonySubmissionInput & AntiAbuseFields, options?: SubmitOptions): Promise<SubmissionReceipt>;
   status(accessToken: string): Promise<SubmissionState>;
   withdraw(accessToken: string): Promise<SubmissionState>;
 }
@@ -62,8 +71,10 @@ export function submissionsClient(
     formToken: async (form) =>
       (await call<{ data: FormToken }>(() => http.get(`/form-tokens/${form}`), 'GET', `/form-tokens/${form}`)).data,
     challengeUrl: () => `${http.defaults.baseURL ?? ''}/altcha/challenge`,
-    submit: async (data) =>
-      (await call<{ data: SubmissionReceipt }>(() => http.post('/testimony-submissions', { data }), 'POST', '/testimony-submissions')).data,
+    submit: async (data, options = {}) => {
+      const headers = options.idempotencyKey ? { [IDEMPOTENCY_KEY_HEADER]: options.idempotencyKey } : {};
+      return (await call<{ data: SubmissionReceipt }>(() => http.post('/testimony-submissions', { data }, { headers }), 'POST', '/testimony-submissions')).data;
+    },
     status: async (accessToken) =>
       (await call<{ data: SubmissionState }>(() => http.get(`/testimony-submissions/status/${token(accessToken)}`), 'GET', '/testimony-submissions/status/…')).data,
     withdraw: async (accessToken) =>

@@ -1,4 +1,4 @@
-import { SEARCH_MAX_RESULTS, SITEMAP_PAGE_MAX, SITEMAP_PAGE_SIZE_MAX, SITEMAP_TYPES } from '@chiudete/types';
+import { IDEMPOTENCY_KEY_HEADER, IDEMPOTENCY_KEY_PATTERN, SEARCH_MAX_RESULTS, SITEMAP_PAGE_MAX, SITEMAP_PAGE_SIZE_MAX, SITEMAP_TYPES } from '@chiudete/types';
 import { contactMessageSchema, searchQuerySchema, sitemapPageQuerySchema, testimonySubmissionSchema } from '@chiudete/types/forms';
 import { cacheableHeaders, noStoreHeaders, rateLimitHeaders } from './components';
 import { arrayOf, object, ref, type Schema } from './json-schema';
@@ -63,6 +63,15 @@ const tokenParameter: Schema = {
   required: true,
   description: 'The private access token returned once by `POST /testimony-submissions` (256 bits, base64url).',
   schema: { type: 'string' },
+};
+
+const idempotencyKeyParameter: Schema = {
+  name: IDEMPOTENCY_KEY_HEADER,
+  in: 'header',
+  required: false,
+  description: 'One UUID per form fill (`crypto.randomUUID()`), the same on every retry of that fill: a retry of a stored submission gets the first 202 again (same `id` and `accessToken`) and creates nothing; the same key with other content is a 422. Malformed: 400.',
+  // JSON Schema patterns have no `i` flag: both cases spelled out.
+  schema: { type: 'string', pattern: IDEMPOTENCY_KEY_PATTERN.source.split('[0-9a-f]').join('[0-9a-fA-F]') },
 };
 
 const SEARCH_HIT: Schema = object({
@@ -183,11 +192,13 @@ export function customOperations(model: AppModel): Record<string, CustomOperatio
         summary: 'Send a testimony',
         description: 'Stored (personal data detected and masked) and sent to the redazione for moderation; nothing is published before a moderator approves it. Limited per client address and overall.',
         security: FORMS_SECURITY,
+        parameters: [idempotencyKeyParameter],
         requestBody: { required: true, content: json(ref('TestimonySubmissionRequest')) },
         responses: {
-          202: { description: 'Received.', headers: noStoreHeaders(), content: json(ref('SubmissionReceipt')) },
+          202: { description: 'Received (or, for a retry with the same `Idempotency-Key`, received before: the same answer).', headers: noStoreHeaders(), content: json(ref('SubmissionReceipt')) },
           400: responseRef('FormInvalid'),
           413: responseRef('PayloadTooLarge'),
+          422: { description: 'The `Idempotency-Key` was already used for a submission with other content: generate a new key for each form fill.', headers: noStoreHeaders(), content: json(ref('Error')) },
           429: responseRef('FormTooManyRequests'),
         },
       },

@@ -122,6 +122,16 @@ export const testimonySubmission = defineAdminView({
       description: 'Compilato in automatico: riconosce il link personale dato a chi ha scritto. Non si può leggere né modificare.',
       readOnly: true,
     },
+    idempotencyKey: {
+      label: 'Chiave dell\'invio',
+      description: 'Compilata in automatico dal modulo del sito: se la connessione cade e il lettore riprova, lo stesso invio non crea una seconda testimonianza.',
+      readOnly: true,
+    },
+    requestFingerprint: {
+      label: 'Impronta del contenuto inviato',
+      description: 'Compilata in automatico: un riprova con la stessa chiave deve portare lo stesso testo, altrimenti è rifiutato.',
+      readOnly: true,
+    },
   },
   settings: { mainField: 'title', defaultSortBy: 'submittedAt', defaultSortOrder: 'DESC' },
   layouts: {
@@ -169,6 +179,10 @@ export const testimonySubmission = defineAdminView({
       [
         { name: 'ipHash', size: 6 },
         { name: 'accessTokenHash', size: 6 },
+      ],
+      [
+        { name: 'idempotencyKey', size: 6 },
+        { name: 'requestFingerprint', size: 6 },
       ],
     ],
   },

@@ -1,7 +1,8 @@
 /**
  * A change to public content, as every subscriber sees it (search index,
  * site revalidation, partner webhooks). Derived from Strapi's document
- * service events, which fire after the transaction commits.
+ * service events, which fire after the transaction commits, and for the
+ * outbox from the document-service actions inside it (in-transaction.ts).
  */
 export const PUBLIC_CONTENT_TYPES = {
   'api::article.article': { type: 'article', draftAndPublish: true },

@@ -43,3 +43,4 @@ export async function dispatch(strapi: Core.Strapi, change: ContentChange): Prom
     }),
   );
 }
+export { changesOfAction, onContentChangeInTransaction, type InTransaction, type TransactionalChangeListener } from './in-transaction';

@@ -16,6 +16,13 @@ export interface PartnerWebhooksConfig {
    * yes only with the explicit development flag CMS_DEVELOPMENT=true).
    */
   allowLocalUrls: boolean;
+  /**
+   * Whether the instance that makes a change sends its deliveries right after
+   * the commit (PARTNER_WEBHOOKS_IMMEDIATE_SEND, default true). False leaves
+   * every send to the poller (the worker, CMS_ROLE=worker): web instances
+   * then make no outgoing calls, at the cost of up to 10 s of delay.
+   */
+  immediateSend: boolean;
   /** Per-attempt timeout, ms. */
   timeoutMs: number;
   /** Attempts before a delivery is `failed` (the first one included). */
@@ -66,6 +73,7 @@ export function readPartnerWebhooksConfig(env: Env): PartnerWebhooksConfig {
     siteUrl: httpUrl('SITE_URL', env.SITE_URL?.trim() || 'http://localhost:3000', false),
     cmsUrl: httpUrl('PUBLIC_URL', env.PUBLIC_URL?.trim() || `http://localhost:${port}`, true),
     allowLocalUrls: flag('PARTNER_WEBHOOKS_ALLOW_LOCAL_URLS', env.PARTNER_WEBHOOKS_ALLOW_LOCAL_URLS, isDevelopmentMode(env)),
+    immediateSend: flag('PARTNER_WEBHOOKS_IMMEDIATE_SEND', env.PARTNER_WEBHOOKS_IMMEDIATE_SEND, true),
     timeoutMs: 5_000,
     maxAttempts: RETRY_DELAYS_SECONDS.length + 1,
     retryDelaysSeconds: RETRY_DELAYS_SECONDS,

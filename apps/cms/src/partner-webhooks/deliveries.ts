@@ -1,7 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { Core } from '@strapi/strapi';
 import { WEBHOOK_HEADERS, signWebhookPayload, type WebhookEvent } from '@chiudete/types/webhooks';
-import type { ContentChange } from '../content-events';
+import type { ContentChange, InTransaction } from '../content-events';
 import type { PartnerWebhooksConfig } from './config';
 import { WEBHOOK_CONTENT_TYPES, WEBHOOK_EVENT_TYPES, eventTypeOf, newEventId, toWebhookEvent } from './event';
 import { sendWebhook, type SendResult } from './send';
@@ -11,16 +11,20 @@ import { sendWebhook, type SendResult } from './send';
  * `webhook-delivery` rows are also the admins' delivery log):
  *
  * 1. a public-content change inserts one `pending` row per matching, enabled
- *    webhook (durable: a restart loses nothing), already claimed by the
- *    inserting instance, which sends it at once;
+ *    webhook INSIDE the transaction of the change (an outbox: the rows
+ *    commit or roll back with it, src/content-events/in-transaction.ts);
+ *    after the commit, the instance that made the change claims and sends
+ *    them at once (unless PARTNER_WEBHOOKS_IMMEDIATE_SEND=false);
  * 2. a failed attempt sets `nextAttemptAt` by the backoff (30 s, 2 min,
  *    10 min, 1 h, 6 h); after the 6th the row is `failed`;
- * 3. a cron task (config/cron-tasks.ts) calls `retryDueDeliveries` on every
- *    instance: each due row is claimed with one conditional UPDATE (status
- *    still pending, attempts unchanged, lease free or expired), so two
- *    instances never send the same attempt. A lease outlives the 5 s
- *    timeout; an instance that dies mid-send leaves a lease that expires,
- *    and the row is retried.
+ * 3. a cron task (config/cron-tasks.ts, every 10 s, on one instance at a
+ *    time) calls `retryDueDeliveries`: it picks up the rows whose first
+ *    attempt never happened (the instance died right after the commit) and
+ *    the retries that are due. Each row is claimed with one conditional
+ *    UPDATE (status still pending, attempts unchanged, lease free or
+ *    expired), so two instances never send the same attempt. A lease
+ *    outlives the 5 s timeout; an instance that dies mid-send leaves a lease
+ *    that expires, and the row is retried.
  *
  * Delivery is at least once: a partner that answered 2xx too late, or an
  * instance that died after sending, gets the same event (same `id`) again.
@@ -113,7 +117,10 @@ const addSeconds = (date: Date, seconds: number) => new Date(date.getTime() + se
 const truncate = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
 
 export interface PartnerWebhooks {
-  /** Inserts the deliveries of one change and starts sending them (not awaited). Returns the rows. */
+  /**
+   * Inserts the deliveries of one change, in the open transaction when there
+   * is one, and sends them once it commits (not awaited). Returns the rows.
+   */
   enqueue(change: ContentChange, now?: Date): Promise<DeliveryRow[]>;
   /** Claims and sends the deliveries due at `now` (the cron task; tests pass a later `now`). */
   retryDueDeliveries(now?: Date): Promise<RetryRunResult>;
@@ -198,36 +205,49 @@ export function createPartnerWebhooks(strapi: Core.Strapi, config: PartnerWebhoo
     void tracked.finally(() => inFlight.delete(tracked));
   }
 
-  async function enqueue(change: ContentChange, now = new Date()): Promise<DeliveryRow[]> {
-    const webhooks = (await strapi.db.query(WEBHOOK_UID).findMany({ where: { enabled: true } })) as WebhookRow[];
-    const matching = webhooks.filter((webhook) => webhookWants(webhook, change));
-    if (matching.length === 0) return [];
+  /** Claims a row just committed and makes its first attempt (after the commit of the change). */
+  async function sendCommitted(row: DeliveryRow, webhook: WebhookRow): Promise<void> {
+    const token = await claim(row, new Date());
+    // Null: the poller of another instance was quicker; it sends it.
+    if (token) await attempt({ row, webhook, token });
+  }
 
-    const event = toWebhookEvent(change, newEventId(), { siteUrl: config.siteUrl, cmsUrl: config.cmsUrl, restPath: restPathOf(change) });
-    const rows: DeliveryRow[] = [];
-    for (const webhook of matching) {
-      const token = newLeaseToken();
-      const row = (await deliveries().create({
-        data: {
-          documentId: newDocumentId(),
-          webhook: webhook.id,
-          eventId: event.id,
-          action: change.action,
-          contentType: change.type,
-          entryDocumentId: change.documentId,
-          payload: event,
-          deliveryStatus: 'pending',
-          attempts: 0,
-          nextAttemptAt: now,
-          // Claimed by this instance for its immediate attempt.
-          leaseUntil: addSeconds(now, config.leaseSeconds),
-          leaseToken: token,
-        },
-      })) as DeliveryRow;
-      rows.push(row);
-      inBackground(attempt({ row, webhook, token }));
-    }
-    return rows;
+  async function enqueue(change: ContentChange, now = new Date()): Promise<DeliveryRow[]> {
+    // Joins the transaction of the change when there is one (the document-service middleware opens it).
+    return strapi.db.transaction(async ({ onCommit }: InTransaction) => {
+      const webhooks = (await strapi.db.query(WEBHOOK_UID).findMany({ where: { enabled: true } })) as WebhookRow[];
+      const matching = webhooks.filter((webhook) => webhookWants(webhook, change));
+      if (matching.length === 0) return [];
+
+      const event = toWebhookEvent(change, newEventId(), { siteUrl: config.siteUrl, cmsUrl: config.cmsUrl, restPath: restPathOf(change) });
+      const rows: Array<{ row: DeliveryRow; webhook: WebhookRow }> = [];
+      for (const webhook of matching) {
+        const row = (await deliveries().create({
+          data: {
+            documentId: newDocumentId(),
+            webhook: webhook.id,
+            eventId: event.id,
+            action: change.action,
+            contentType: change.type,
+            entryDocumentId: change.documentId,
+            payload: event,
+            deliveryStatus: 'pending',
+            attempts: 0,
+            // Due at once: if this instance dies before its attempt, the poller sends it.
+            nextAttemptAt: now,
+            leaseUntil: null,
+            leaseToken: null,
+          },
+        })) as DeliveryRow;
+        rows.push({ row, webhook });
+      }
+      if (config.immediateSend) {
+        onCommit(() => {
+          for (const { row, webhook } of rows) inBackground(sendCommitted(row, webhook));
+        });
+      }
+      return rows.map(({ row }) => row);
+    });
   }
 
   /** Claims one due row: a single conditional UPDATE, so at most one instance wins it. */

@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { onContentChange } from '../content-events';
+import { onContentChangeInTransaction } from '../content-events';
 import { registerAdminGuard } from './admin-guard';
 import type { PartnerWebhooksConfig } from './config';
 import { createPartnerWebhooks, type PartnerWebhooks } from './deliveries';
@@ -22,12 +22,14 @@ export function partnerWebhooks(strapi: Core.Strapi): PartnerWebhooks {
 
 /**
  * Signed webhooks for partners (bootstrap): checks what admins save on them
- * and turns every public-content change into deliveries. Who may see them:
+ * and turns every public-content change into deliveries, written in the
+ * change's own transaction. Who may see them:
  * src/bootstrap/default-roles.ts.
  */
 export async function registerPartnerWebhooks(strapi: Core.Strapi): Promise<void> {
   registerAdminGuard(strapi, strapi.config.get<PartnerWebhooksConfig>('partner-webhooks'));
-  onContentChange(strapi, async (change) => {
+  // The outbox: the delivery rows are written in the transaction of the change (src/content-events/in-transaction.ts).
+  onContentChangeInTransaction(strapi, async (change) => {
     await partnerWebhooks(strapi).enqueue(change);
   });
 }

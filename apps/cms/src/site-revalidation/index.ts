@@ -26,6 +26,14 @@ export interface SiteRevalidation {
  *
  * Off (returns null) without REVALIDATE_SECRET: the site then refreshes its
  * pages at its cache TTL.
+ *
+ * Not an outbox, unlike the partner webhooks (src/partner-webhooks), by
+ * choice: a purge lost to a crash between the commit and this request is
+ * bounded (the site's pages expire after NUXT_PAGE_CACHE_TTL_SECONDS, 10
+ * minutes by default, and nothing else depends on the request), while a lost
+ * webhook would never reach the partner. A queue here would need a second
+ * delivery table and poller for a signal that heals itself; the request is
+ * retried on failure (send.ts) and logged when it is given up.
  */
 export function registerSiteRevalidation(strapi: Core.Strapi, env: Record<string, string | undefined> = process.env): SiteRevalidation | null {
   const config = readSiteRevalidationConfig(env);

@@ -945,6 +945,11 @@ export interface ApiTestimonySubmissionTestimonySubmission
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 7;
       }>;
+    idempotencyKey: Schema.Attribute.String &
+      Schema.Attribute.Private &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 36;
+      }>;
     ipHash: Schema.Attribute.String &
       Schema.Attribute.Private &
       Schema.Attribute.SetMinMaxLength<{
@@ -986,6 +991,11 @@ export interface ApiTestimonySubmissionTestimonySubmission
         'altro',
       ]
     >;
+    requestFingerprint: Schema.Attribute.String &
+      Schema.Attribute.Private &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 64;
+      }>;
     role: Schema.Attribute.Enumeration<['cliente', 'operatore']> &
       Schema.Attribute.Required;
     sector: Schema.Attribute.Enumeration<

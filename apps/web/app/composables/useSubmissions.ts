@@ -1,4 +1,5 @@
 import type { FieldError, SubmissionReceipt, TestimonySubmissionData } from '@chiudete/types';
+import { createFillKey } from '../utils/idempotency';
 import { usePublicForm, type AntiAbuseInput, type PublicFormTexts } from './usePublicForm';
 
 /**
@@ -9,6 +10,8 @@ import { usePublicForm, type AntiAbuseInput, type PublicFormTexts } from './useP
  * token and the error mapping are every public form's (usePublicForm.ts);
  * the calls go through the typed client, loaded when first needed
  * (useSubmissionsApi). The status page has its own: useSubmissionStatus.
+ * Each fill carries an idempotency key (utils/idempotency.ts): a retry after
+ * a lost answer never stores the story twice.
  */
 export type SubmitResult = { ok: true; receipt: SubmissionReceipt } | { ok: false; errors: FieldError[] };
 
@@ -20,6 +23,7 @@ const TESTIMONY_TEXTS: PublicFormTexts = {
 export function useSubmissions() {
   const api = useSubmissionsApi();
   const form = usePublicForm('testimony', api, TESTIMONY_TEXTS);
+  const fillKey = createFillKey();
 
   /**
    * Sends a validated submission. Whatever the outcome, the token is spent:
@@ -29,8 +33,11 @@ export function useSubmissions() {
   async function submit(data: TestimonySubmissionData, antiAbuse: AntiAbuseInput): Promise<SubmitResult> {
     const client = await api().catch(() => null);
     if (!client) return { ok: false, errors: [UNREACHABLE_ERROR] };
-    const result = await form.send((fields) => client.submit({ ...data, ...fields }), antiAbuse);
-    return result.ok ? { ok: true, receipt: result.value } : result;
+    const idempotencyKey = fillKey.forAttempt(data);
+    const result = await form.send((fields) => client.submit({ ...data, ...fields }, { idempotencyKey }), antiAbuse);
+    if (!result.ok) return result;
+    fillKey.done();
+    return { ok: true, receipt: result.value };
   }
 
   return {

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { flushPromises } from '@vue/test-utils';
 import { mountSuspended } from '@nuxt/test-utils/runtime';
-import { StrapiError, type SubmissionsClient } from '@chiudete/types';
+import { StrapiError, isIdempotencyKey, type SubmissionsClient } from '@chiudete/types';
 import { testimonySubmissionSchema, toFieldErrors } from '@chiudete/types/forms';
 import SubmissionForm from '~/components/submission/SubmissionForm.vue';
 import { SUBMISSIONS_API_KEY } from '~/composables/useSubmissionsApi';
@@ -149,7 +149,7 @@ describe('SubmissionForm', () => {
       website: '',
       formToken: 'form-token',
       altcha: 'altcha-payload',
-    }));
+    }), { idempotencyKey: expect.any(String) });
     const story = wrapper.find('#invio-story');
     expect(story.attributes('aria-invalid')).toBe('true');
     expect(story.attributes('aria-describedby')).toContain('invio-story-error');
@@ -186,11 +186,40 @@ describe('SubmissionForm', () => {
     await wrapper.find('#invio-displayName').setValue('  Marta da Bari  ');
     await wrapper.find('form').trigger('submit');
     await flushPromises();
-    expect(api.submit).toHaveBeenCalledWith(expect.objectContaining({ displayName: 'Marta da Bari' }));
+    expect(api.submit).toHaveBeenCalledWith(expect.objectContaining({ displayName: 'Marta da Bari' }), { idempotencyKey: expect.any(String) });
     expect(wrapper.emitted('submitted')?.[0]).toEqual([
       { id: 'abc', status: 'nuova', accessToken: 'private-token-123' },
       'Tre chiamate, tre risposte diverse',
     ]);
+    wrapper.unmount();
+  });
+
+  it('sends one idempotency key per fill: the same on a retry after a lost answer, a new one for the next fill', async () => {
+    const timeout = new StrapiError({ method: 'POST', url: 'https://cms.example.test/api/testimony-submissions', status: 0, statusText: 'timeout of 15000ms exceeded' });
+    const submit = vi.fn<SubmissionsClient['submit']>()
+      .mockRejectedValueOnce(timeout)
+      .mockResolvedValue({ id: 'abc', status: 'nuova', accessToken: 'private-token-123' });
+    const api = fakeApi({ submit });
+    const wrapper = await mountForm(api);
+    await fillValid(wrapper);
+    await wrapper.find('form').trigger('submit');
+    await flushPromises();
+    expect(wrapper.find('[role="alert"]').exists()).toBe(true);
+    await wrapper.find('form').trigger('submit');
+    await flushPromises();
+    expect(wrapper.emitted('submitted')).toHaveLength(1);
+
+    const keys = submit.mock.calls.map(([, options]) => options?.idempotencyKey);
+    expect(keys).toHaveLength(2);
+    expect(isIdempotencyKey(keys[0])).toBe(true);
+    expect(keys[1]).toBe(keys[0]);
+
+    // After the success, the same form filled again is a new submission.
+    await wrapper.find('form').trigger('submit');
+    await flushPromises();
+    const third = submit.mock.calls[2]?.[1]?.idempotencyKey;
+    expect(isIdempotencyKey(third)).toBe(true);
+    expect(third).not.toBe(keys[0]);
     wrapper.unmount();
   });
 

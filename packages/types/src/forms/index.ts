@@ -11,3 +11,4 @@ export type { SitemapPageQuery } from './sitemap';
 export { toFieldErrors } from './schema-helpers';
 export type { FieldError } from './field-error';
 export * from './limits';
+export { IDEMPOTENCY_KEY_HEADER, IDEMPOTENCY_KEY_PATTERN, isIdempotencyKey } from '../idempotency';

@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { acceptPublicForm, privateResponse } from '../../../public-forms';
 import type { SubmissionService } from '../services/submission';
+import { IdempotencyKeyReusedError, answerKeyReused } from '../../../idempotency';
 
 /**
  * The public testimony-submission endpoints (routes/testimony-submission.ts).
@@ -16,9 +17,19 @@ const controller = ({ strapi }: { strapi: Core.Strapi }) => {
   const submissions = () => strapi.service('api::testimony-submission.submission') as SubmissionService;
 
   return {
-    /** POST /api/testimony-submissions → 202 { data: { id, status, accessToken } } */
+    /**
+     * POST /api/testimony-submissions → 202 { data: { id, status, accessToken } }; with an Idempotency-Key
+     * (middlewares/idempotent-replay.ts) a retry gets the same answer, a key reused with other content 422.
+     */
     async submit(ctx: Context) {
-      await acceptPublicForm(ctx, (body, request) => submissions().submit(body, request));
+      const { idempotencyKey } = ctx.state as { idempotencyKey?: string | null };
+      try {
+        await acceptPublicForm(ctx, (body, request) => submissions().submit(body, { ...request, idempotencyKey }));
+      } catch (error) {
+        if (!(error instanceof IdempotencyKeyReusedError)) throw error;
+        answerKeyReused(ctx, error);
+        return;
+      }
     },
 
     /** GET /api/testimony-submissions/status/:token → 200 { data: SubmissionState } | 404 */

@@ -30,7 +30,9 @@ const routes: PublicRoute[] = [
     handler: 'testimony-submission.submit',
     config: {
       auth: false,
-      middlewares: [{ name: 'global::anti-abuse', config: { form: 'testimony' } }],
+      // A retry of a stored submission (same Idempotency-Key) is answered before the anti-abuse checks,
+      // which would refuse its already spent proof of work; it creates nothing.
+      middlewares: ['api::testimony-submission.idempotent-replay', { name: 'global::anti-abuse', config: { form: 'testimony' } }],
     },
   },
   tokenRoute('GET', 'status'),

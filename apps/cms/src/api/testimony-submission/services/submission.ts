@@ -4,6 +4,7 @@ import type { SubmissionReceipt, SubmissionState, SubmissionStatus, TestimonySub
 import { testimonySubmissionSchema } from '@chiudete/types/forms';
 import { notifyInBackground, parseFormBody, type FormRequest } from '../../../public-forms';
 import { redact } from '../../../redaction';
+import { IdempotencyKeyReusedError, deriveFromKey, requestFingerprint } from '../../../idempotency';
 import type { SubmissionsConfig } from '../../../../config/submissions';
 import type { NotificationService } from './notification';
 
@@ -38,8 +39,14 @@ const clearing = (data: Clearable<SubmissionInput>) => data as Partial<Submissio
 /** SHA-256 of an access token, hex: the only form in which tokens are stored. */
 export const hashToken = (token: string): string => createHash('sha256').update(token, 'utf8').digest('hex');
 
-/** What the controller knows besides the body: the anti-abuse ipHash and the content type. */
-export type SubmitContext = FormRequest;
+/** What the controller knows besides the body: the anti-abuse ipHash, the content type, the idempotency key. */
+export interface SubmitContext extends FormRequest {
+  /** The form fill's `Idempotency-Key` (validated, lower case), or null when the client sent none. */
+  idempotencyKey?: string | null;
+}
+
+/** What derives a submission's access token from its idempotency key (src/idempotency). */
+const ACCESS_TOKEN_PURPOSE = 'testimony-submission access token v1';
 
 /** The columns read back by the token endpoints and the erasure. */
 interface SubmissionRow {
@@ -127,19 +134,49 @@ const submissionService = ({ strapi }: { strapi: Core.Strapi }) => {
     personalDataErasedAt: now.toISOString(),
   });
 
+  /** The app's first key (APP_KEYS, required): the secret the access tokens of keyed submissions derive from. */
+  const derivationSecret = (): string => {
+    const keys = strapi.config.get<string[]>('server.app.keys', []);
+    if (!keys[0]) throw new Error('APP_KEYS is not set: the submissions\' access tokens cannot be derived.');
+    return keys[0];
+  };
+
+  /**
+   * The first answer to a keyed submission, when a row with this key exists;
+   * a 422 (IdempotencyKeyReusedError) when it holds other content.
+   */
+  async function replayOf(key: string, fingerprint: string): Promise<SubmissionReceipt | null> {
+    const row = (await strapi.db.query(SUBMISSION_UID).findOne({
+      where: { idempotencyKey: key },
+      select: ['documentId', 'requestFingerprint'],
+    })) as { documentId: string; requestFingerprint: string | null } | null;
+    if (!row) return null;
+    if (row.requestFingerprint !== fingerprint) throw new IdempotencyKeyReusedError();
+    return { id: row.documentId, status: 'nuova', accessToken: deriveFromKey(derivationSecret(), ACCESS_TOKEN_PURPOSE, key) };
+  }
+
   return {
+    replayOf,
+
     /**
      * Validates and stores a submission, answers with its private access
      * token (only the token's hash is stored) and, once the row is
      * committed, tells the editors by e-mail without making the reader wait.
      */
     async submit(body: unknown, context: SubmitContext, now = new Date()): Promise<SubmissionReceipt> {
+      const key = context.idempotencyKey ?? null;
+      const fingerprint = key ? requestFingerprint(body) : null;
+      if (key && fingerprint) {
+        const first = await replayOf(key, fingerprint);
+        if (first) return first;
+      }
       const input = parseSubmissionBody(body, context);
-      const accessToken = randomBytes(TOKEN_BYTES).toString('base64url');
+      // With a key, the token is derived from it, so a retry can be given the same one (only its hash is stored).
+      const accessToken = key ? deriveFromKey(derivationSecret(), ACCESS_TOKEN_PURPOSE, key) : randomBytes(TOKEN_BYTES).toString('base64url');
       const { redacted, findings } = redact(input.story);
 
       // Field by field: nothing from the request reaches the row unless named here.
-      const created = await strapi.documents(SUBMISSION_UID).create({
+      const create = () => strapi.documents(SUBMISSION_UID).create({
         data: {
           submissionStatus: 'nuova',
           role: input.role,
@@ -158,9 +195,21 @@ const submissionService = ({ strapi }: { strapi: Core.Strapi }) => {
           privacyAccepted: input.privacyAccepted,
           ipHash: context.ipHash,
           accessTokenHash: hashToken(accessToken),
+          idempotencyKey: key ?? undefined,
+          requestFingerprint: fingerprint ?? undefined,
           submittedAt: now.toISOString(),
         },
       });
+      let created: Awaited<ReturnType<typeof create>>;
+      try {
+        created = await create();
+      } catch (error) {
+        // The same key committed meanwhile by a concurrent copy of this request (the UNIQUE constraint refused
+        // this INSERT): its answer is this one's too.
+        const first = key && fingerprint ? await replayOf(key, fingerprint) : null;
+        if (first) return first;
+        throw error;
+      }
 
       // The row is committed: the e-mail goes out in the background, and its
       // failure (SMTP down...) is logged, never turned into a failed submission.

@@ -1,0 +1,117 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { createPostgresDatabase, postgresSkipReason, type TestDatabase } from './helpers/database';
+import { startStrapi, type RunningStrapi } from './helpers/strapi';
+import { eventually, startWebhookReceiver, type WebhookReceiver } from './helpers/webhook-receiver';
+import { DEMO_DRAFT_ARTICLE_SLUG } from '../src/seed';
+import { DELIVERY_UID, WEBHOOK_UID } from '../src/partner-webhooks';
+
+/**
+ * The partner webhooks' outbox on PostgreSQL: the delivery rows are written
+ * in the transaction of the content change (src/content-events/in-transaction.ts),
+ * so a rolled-back change leaves none, and a committed one keeps its row even
+ * when the instance dies before sending: simulated by booting with the
+ * post-commit send off and no cron (nothing sends), committing, stopping
+ * Strapi, and starting it again on the same database with the defaults,
+ * where the outbox poller (a cron task) delivers the row.
+ */
+
+const skip = postgresSkipReason();
+const ARTICLE = 'api::article.article';
+
+interface DeliveryRowInDb {
+  delivery_status: string;
+  attempts: number;
+  entry_document_id: string;
+}
+
+describe.skipIf(skip)('the partner webhooks outbox (PostgreSQL)', () => {
+  let database: TestDatabase;
+  let cms: RunningStrapi;
+  let receiver: WebhookReceiver;
+  let articleId: string;
+  const hookPath = '/outbox-partner';
+
+  const rowsOf = (documentId: string) =>
+    database.query<DeliveryRowInDb>('SELECT delivery_status, attempts, entry_document_id FROM webhook_deliveries WHERE entry_document_id = ?', [documentId]);
+  const publishedVersions = async (documentId: string) =>
+    (await database.query<{ n: string }>('SELECT count(*) AS n FROM articles WHERE document_id = ? AND published_at IS NOT NULL', [documentId]))[0]!.n;
+
+  beforeAll(async () => {
+    receiver = await startWebhookReceiver();
+    database = await createPostgresDatabase();
+    // «The instance dies right after the commit»: nothing sends (no post-commit attempt, no poller).
+    cms = await startStrapi(database, { CRON_ENABLED: 'false', PARTNER_WEBHOOKS_IMMEDIATE_SEND: 'false', PARTNER_WEBHOOKS_ALLOW_LOCAL_URLS: 'true' });
+    await cms.strapi.documents(WEBHOOK_UID).create({ data: { name: 'Outbox partner', url: `${receiver.origin}${hookPath}`, enabled: true } as never });
+    const draft = (await cms.strapi.documents(ARTICLE).findFirst({ filters: { slug: DEMO_DRAFT_ARTICLE_SLUG }, status: 'draft' })) as { documentId: string };
+    articleId = draft.documentId;
+  });
+
+  afterAll(async () => {
+    await cms?.stop();
+    await database?.drop();
+    await receiver?.close();
+    for (const name of ['PARTNER_WEBHOOKS_IMMEDIATE_SEND', 'PARTNER_WEBHOOKS_ALLOW_LOCAL_URLS', 'CRON_ENABLED']) Reflect.deleteProperty(process.env, name);
+  });
+
+  it('writes no delivery row for a change whose transaction rolls back', async () => {
+    const failure = cms.strapi.db.transaction(async () => {
+      await cms.strapi.documents(ARTICLE).publish({ documentId: articleId });
+      // The rows exist inside the transaction…
+      expect(await cms.strapi.db.query(DELIVERY_UID).count({ where: { entryDocumentId: articleId } })).toBe(1);
+      throw new Error('something after the publish failed');
+    });
+    await expect(failure).rejects.toThrow('something after the publish failed');
+    // …and are gone with it, like the publication.
+    expect(await rowsOf(articleId)).toEqual([]);
+    expect(await publishedVersions(articleId)).toBe('0');
+    await sleep(300);
+    expect(receiver.on(hookPath)).toHaveLength(0);
+  });
+
+  it('writes the row in the same transaction as the change: invisible to other connections until the commit', async () => {
+    let seenOutside: DeliveryRowInDb[] | undefined;
+    await cms.strapi.db.transaction(async () => {
+      await cms.strapi.documents(ARTICLE).publish({ documentId: articleId });
+      expect(await cms.strapi.db.query(DELIVERY_UID).count({ where: { entryDocumentId: articleId } })).toBe(1);
+      // database.query opens a connection of its own: the publication and its row are not committed yet.
+      seenOutside = await rowsOf(articleId);
+    });
+    expect(seenOutside).toEqual([]);
+    expect(await publishedVersions(articleId)).toBe('1');
+    expect(await rowsOf(articleId)).toEqual([{ delivery_status: 'pending', attempts: 0, entry_document_id: articleId }]);
+  });
+
+  it('delivers a committed row that was never sent once Strapi starts again on the same database', async () => {
+    // Committed above, and nothing sent it.
+    await sleep(500);
+    expect(receiver.on(hookPath)).toHaveLength(0);
+    await cms.stop();
+
+    cms = await startStrapi(database, { CRON_ENABLED: 'true', PARTNER_WEBHOOKS_IMMEDIATE_SEND: 'true', PARTNER_WEBHOOKS_ALLOW_LOCAL_URLS: 'true', SEED_DEMO_CONTENT: 'false' });
+    // The poller runs every 10 s (config/cron-tasks.ts).
+    const [request] = await receiver.waitFor(hookPath, 1, 25_000);
+    expect(JSON.parse(request!.body.toString('utf8'))).toMatchObject({ type: 'content.published', data: { documentId: articleId } });
+    const [row] = await eventually(async () => {
+      const rows = await rowsOf(articleId);
+      return rows[0]?.delivery_status === 'delivered' ? rows : undefined;
+    }, 'the delivery marked delivered');
+    expect(row).toEqual({ delivery_status: 'delivered', attempts: 1, entry_document_id: articleId });
+    // Once: the next poller runs find nothing to send.
+    await sleep(11_000);
+    expect(receiver.on(hookPath)).toHaveLength(1);
+  }, 60_000);
+
+  it('sends right after the commit when the post-commit send is on, once', async () => {
+    await cms.strapi.documents(ARTICLE).unpublish({ documentId: articleId });
+    const requests = await receiver.waitFor(hookPath, 2, 5_000);
+    expect(JSON.parse(requests[1]!.body.toString('utf8'))).toMatchObject({ type: 'content.unpublished', data: { documentId: articleId } });
+    const rows = await eventually(async () => {
+      const all = await rowsOf(articleId);
+      return all.every((row) => row.delivery_status === 'delivered') ? all : undefined;
+    }, 'both deliveries delivered');
+    expect(rows).toHaveLength(2);
+    await sleep(1_000);
+    expect(receiver.on(hookPath)).toHaveLength(2);
+  });
+});
