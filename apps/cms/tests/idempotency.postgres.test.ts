@@ -3,8 +3,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { IDEMPOTENCY_KEY_HEADER, type SubmissionReceipt, type SubmissionState } from '@chiudete/types';
 import { createPostgresDatabase, postgresSkipReason, type TestDatabase } from './helpers/database';
 import { startStrapi, type RunningStrapi } from './helpers/strapi';
-import { antiAbuseFields, antiAbuseTestEnv, type AntiAbuseFields } from './helpers/anti-abuse';
+import { antiAbuseFields, antiAbuseTestEnv, deleteRedisKeys, redisSkipReason, testRedisUrl, uniqueRedisPrefix, type AntiAbuseFields } from './helpers/anti-abuse';
 import { startSmtp, type TestSmtp } from './helpers/smtp';
+import { fillOwner, rateLimitKeys } from '../src/anti-abuse/guard';
+import { RedisStore } from '../src/anti-abuse/store';
 
 /**
  * The testimony form's Idempotency-Key on PostgreSQL: a retry with the key
@@ -14,7 +16,9 @@ import { startSmtp, type TestSmtp } from './helpers/smtp';
  * with other content a 422, and one e-mail goes to the redazione per row.
  */
 
-const skip = postgresSkipReason();
+const skip = postgresSkipReason() ?? await redisSkipReason();
+/** The anti-abuse store in Redis, as several instances share it: the test plays the instance that died. */
+const redisPrefix = uniqueRedisPrefix('idempotency');
 const SUBMISSION = 'api::testimony-submission.testimony-submission';
 
 const data = (title = 'Tre chiamate, tre risposte diverse') => ({
@@ -57,6 +61,8 @@ describe.skipIf(skip)('idempotent testimony submissions (PostgreSQL)', () => {
     database = await createPostgresDatabase();
     cms = await startStrapi(database, {
       ...antiAbuseTestEnv,
+      REDIS_URL: testRedisUrl,
+      ANTI_ABUSE_REDIS_PREFIX: redisPrefix,
       CRON_ENABLED: 'false',
       SMTP_HOST: '127.0.0.1',
       SMTP_PORT: String(smtp.port),
@@ -69,6 +75,7 @@ describe.skipIf(skip)('idempotent testimony submissions (PostgreSQL)', () => {
     await cms?.stop();
     await database?.drop();
     await smtp?.close();
+    if (!skip) await deleteRedisKeys(redisPrefix);
   });
 
   it('stores the key under a UNIQUE constraint in PostgreSQL', async () => {
@@ -102,6 +109,29 @@ describe.skipIf(skip)('idempotent testimony submissions (PostgreSQL)', () => {
     const status = await fetch(`${cms.url}/api/testimony-submissions/status/${first.body.data!.accessToken}`);
     expect(status.status).toBe(200);
     expect(((await status.json()) as { data: SubmissionState }).data.title).toBe('Una sola storia, inviata due volte');
+  });
+
+  it('accepts the retry of a fill whose first attempt spent its proof of work and then died, and no other fill reuses that proof', async () => {
+    const key = randomUUID();
+    const fields = { ...data('Inviata mentre il server si fermava'), ...(await antiAbuseFields(cms.url)) };
+    // The first attempt passed the anti-abuse checks on an instance killed before its INSERT:
+    // the solution is claimed for this fill, and no row exists.
+    const { signature } = JSON.parse(Buffer.from(String(fields.altcha), 'base64').toString()) as { signature: string };
+    const store = new RedisStore({ url: testRedisUrl, keyPrefix: redisPrefix });
+    try {
+      expect(await store.setIfAbsent(rateLimitKeys.usedChallenge(signature), 60_000, fillOwner(key))).toBe(true);
+    } finally {
+      await store.close();
+    }
+
+    const otherFill = await post(fields, randomUUID());
+    expect(otherFill.status).toBe(400);
+    expect(JSON.stringify(otherFill.body)).toMatch(/already been used|già stata usata|replayed/i);
+    expect((await post(fields)).status).toBe(400);
+
+    const retry = await post(fields, key);
+    expect(retry.status, JSON.stringify(retry.body)).toBe(202);
+    expect(await rowsWithKey(key)).toHaveLength(1);
   });
 
   it('refuses the key of a stored submission with other content (422), and stores nothing', async () => {

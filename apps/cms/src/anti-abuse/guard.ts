@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { verifyAltcha } from './altcha';
 import { clientIp, hashIp } from './client-ip';
 import type { AntiAbuseConfig, FormName } from './config';
@@ -19,7 +20,8 @@ export interface AntiAbuseState {
 /** The part of Koa's context the guard uses. */
 export interface GuardContext extends ResponseContext {
   request: { ip: string; body?: unknown };
-  state: { antiAbuse?: AntiAbuseState };
+  /** `idempotencyKey`: the form fill's key, when the route reads one (src/idempotency). */
+  state: { antiAbuse?: AntiAbuseState; idempotencyKey?: string | null };
 }
 
 export interface GuardDependencies {
@@ -43,6 +45,9 @@ export const rateLimitKeys = {
   challengesPerIp: (kind: 'form-token' | 'altcha', ipHash: string) => `rl:${kind}:ip:${ipHash}`,
   usedChallenge: (signature: string) => `altcha:used:${signature}`,
 };
+
+/** The owner of a used ALTCHA solution claimed by a keyed form fill: the key's hash, never the key itself. */
+export const fillOwner = (idempotencyKey: string): string => createHash('sha256').update(idempotencyKey).digest('base64url');
 
 /**
  * The checks in front of a public form, cheapest first: the client's own
@@ -86,7 +91,10 @@ export function createSubmissionGuard(form: FormName, { config, store, now = Dat
       return;
     }
     const usedKey = rateLimitKeys.usedChallenge(altcha.signature);
-    if (await store.has(usedKey)) {
+    // The solution belongs to its form fill: a retry of the same fill (same Idempotency-Key) whose first
+    // attempt claimed it and then died before storing anything is not a replay. Only the key's hash is kept.
+    const fill = ctx.state.idempotencyKey ? fillOwner(ctx.state.idempotencyKey) : undefined;
+    if (await store.has(usedKey, fill)) {
       refuse(ctx, validationErrorBody('antiabuse.challenge_replayed'));
       return;
     }
@@ -102,7 +110,7 @@ export function createSubmissionGuard(form: FormName, { config, store, now = Dat
     const ttlMs = altcha.expiresAt - now() + CLOCK_SKEW_MS;
     let claimed: boolean;
     try {
-      claimed = await store.setIfAbsent(usedKey, ttlMs);
+      claimed = await store.setIfAbsent(usedKey, ttlMs, fill);
     } catch (error) {
       if (!(error instanceof StoreFullError)) throw error;
       const retryAfterSeconds = Math.ceil(error.retryAfterMs / 1000);

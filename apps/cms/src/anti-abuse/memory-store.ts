@@ -1,4 +1,5 @@
 import { LRUCache } from 'lru-cache';
+import { ownerValue } from './marker-owner';
 import type { AntiAbuseStore } from './store';
 import { StoreFullError } from './store-full-error';
 
@@ -34,7 +35,7 @@ interface Counter {
  */
 export class MemoryStore implements AntiAbuseStore {
   private readonly counters: LRUCache<string, Counter>;
-  private readonly markers: LRUCache<string, true>;
+  private readonly markers: LRUCache<string, string>;
   private readonly maxMarkers: number;
   private readonly timer: NodeJS.Timeout;
 
@@ -47,7 +48,7 @@ export class MemoryStore implements AntiAbuseStore {
     // The store's clock for every expiry; ttlResolution 0 reads it every time (tests move it by hand).
     const clock = { perf: { now }, ttlResolution: 0 };
     this.counters = new LRUCache<string, Counter>({ max: maxCounters, ...clock });
-    this.markers = new LRUCache<string, true>({ max: maxMarkers, ...clock });
+    this.markers = new LRUCache<string, string>({ max: maxMarkers, ...clock });
     this.maxMarkers = maxMarkers;
     this.timer = setInterval(() => this.sweep(), sweepIntervalMs);
     this.timer.unref();
@@ -75,15 +76,18 @@ export class MemoryStore implements AntiAbuseStore {
     return { count: 1, resetInMs: windowMs };
   }
 
-  async has(key: string): Promise<boolean> {
-    return this.markers.has(key);
+  async has(key: string, exceptOwner?: string): Promise<boolean> {
+    // peek, not get: reading a marker must not make it the most recently used (markerRoomMs relies on it).
+    const owner = this.markers.peek(key);
+    return owner !== undefined && (exceptOwner === undefined || owner !== ownerValue(exceptOwner));
   }
 
-  async setIfAbsent(key: string, ttlMs: number): Promise<boolean> {
-    if (this.markers.has(key)) return false;
+  async setIfAbsent(key: string, ttlMs: number, owner?: string): Promise<boolean> {
+    const current = this.markers.peek(key);
+    if (current !== undefined) return owner !== undefined && current === ownerValue(owner);
     const wait = this.markerRoomMs();
     if (wait > 0) throw new StoreFullError(wait, this.maxMarkers);
-    this.markers.set(key, true, { ttl: Math.max(1, Math.ceil(ttlMs)) });
+    this.markers.set(key, ownerValue(owner), { ttl: Math.max(1, Math.ceil(ttlMs)) });
     return true;
   }
 

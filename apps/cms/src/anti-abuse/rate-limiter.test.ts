@@ -89,6 +89,23 @@ function storeSuite(name: string, setup: () => Promise<Harness>, teardown: () =>
       expect(await h.store.setIfAbsent(k, 1000)).toBe(true);
     });
 
+    it('lets the owner of a marker claim it again, and nobody else', async () => {
+      const k = key('owned');
+      expect(await h.store.setIfAbsent(k, 1000, 'fill-a')).toBe(true);
+      const other = h.sibling ?? h.store;
+      expect(await other.setIfAbsent(k, 1000, 'fill-a')).toBe(true);
+      expect(await other.setIfAbsent(k, 1000, 'fill-b')).toBe(false);
+      expect(await other.setIfAbsent(k, 1000)).toBe(false);
+      expect(await other.has(k)).toBe(true);
+      expect(await other.has(k, 'fill-a')).toBe(false);
+      expect(await other.has(k, 'fill-b')).toBe(true);
+      // A marker set without an owner matches nobody.
+      const plain = key('unowned');
+      expect(await h.store.setIfAbsent(plain, 1000)).toBe(true);
+      expect(await other.setIfAbsent(plain, 1000)).toBe(false);
+      expect(await other.has(plain, 'fill-a')).toBe(true);
+    });
+
     it('gives one winner among concurrent claims', async () => {
       const k = key('race');
       const stores = [h.store, h.sibling ?? h.store];

@@ -1,4 +1,5 @@
 import { Redis } from 'ioredis';
+import { ownerValue } from './marker-owner';
 
 export { MemoryStore, MEMORY_STORE_DEFAULTS, type MemoryStoreOptions } from './memory-store';
 export { StoreFullError } from './store-full-error';
@@ -14,18 +15,36 @@ export interface AntiAbuseStore {
    * window is not extended by later hits (a fixed window from the first hit).
    */
   increment(key: string, windowMs: number): Promise<{ count: number; resetInMs: number }>;
-  /** Whether the marker `key` is set (and has not expired). */
-  has(key: string): Promise<boolean>;
+  /** Whether the marker `key` is set (and has not expired), not counting one set by `exceptOwner`. */
+  has(key: string, exceptOwner?: string): Promise<boolean>;
   /**
    * Marks `key` for `ttlMs`; true only for the first caller while the mark
-   * lives. Throws StoreFullError when the store cannot hold one more marker
-   * without forgetting a live one (the memory store's cap).
+   * lives, and for a later caller naming the same `owner` (the retry of one
+   * form fill, which must not be refused for its own first attempt); a caller
+   * without an owner never matches. Atomic across instances. Throws
+   * StoreFullError when the store cannot hold one more marker without
+   * forgetting a live one (the memory store's cap).
    */
-  setIfAbsent(key: string, ttlMs: number): Promise<boolean>;
+  setIfAbsent(key: string, ttlMs: number, owner?: string): Promise<boolean>;
   /** 0 when a new marker can be stored now; otherwise the milliseconds until there is room. */
   markerRoomInMs(): Promise<number>;
   close(): Promise<void>;
 }
+
+/**
+ * A marker claimed in one atomic step: set it when absent (true); when
+ * present, true only if it holds the same owner (never for `-`).
+ * ARGV: owner value, milliseconds to live.
+ */
+const CLAIM_SCRIPT = `
+local current = redis.call('GET', KEYS[1])
+if not current then
+  redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2])
+  return 1
+end
+if current == ARGV[1] and ARGV[1] ~= '-' then return 1 end
+return 0
+`;
 
 /**
  * INCR and the expiry of a new counter in one atomic step: no counter can be
@@ -95,14 +114,16 @@ export class RedisStore implements AntiAbuseStore {
     return { count: Number(result[0]), resetInMs: Math.max(0, Number(result[1])) };
   }
 
-  async has(key: string): Promise<boolean> {
+  async has(key: string, exceptOwner?: string): Promise<boolean> {
     const redis = await this.redis();
-    return (await redis.exists(key)) === 1;
+    const owner = await redis.get(key);
+    return owner !== null && (exceptOwner === undefined || owner !== ownerValue(exceptOwner));
   }
 
-  async setIfAbsent(key: string, ttlMs: number): Promise<boolean> {
+  async setIfAbsent(key: string, ttlMs: number, owner?: string): Promise<boolean> {
     const redis = await this.redis();
-    return (await redis.set(key, '1', 'PX', Math.max(1, Math.ceil(ttlMs)), 'NX')) === 'OK';
+    const result = await redis.eval(CLAIM_SCRIPT, 1, key, ownerValue(owner), String(Math.max(1, Math.ceil(ttlMs))));
+    return Number(result) === 1;
   }
 
   /** Redis keeps every marker until it expires (give it memory, and no eviction of keys with a TTL it needs). */
@@ -167,12 +188,12 @@ export class FallbackStore implements AntiAbuseStore {
     return this.attempt((store) => store.increment(key, windowMs));
   }
 
-  has(key: string) {
-    return this.attempt((store) => store.has(key));
+  has(key: string, exceptOwner?: string) {
+    return this.attempt((store) => store.has(key, exceptOwner));
   }
 
-  setIfAbsent(key: string, ttlMs: number) {
-    return this.attempt((store) => store.setIfAbsent(key, ttlMs));
+  setIfAbsent(key: string, ttlMs: number, owner?: string) {
+    return this.attempt((store) => store.setIfAbsent(key, ttlMs, owner));
   }
 
   markerRoomInMs() {
