@@ -43,13 +43,33 @@ async function waitFor(url: string, child: ChildProcess, name: string, timeoutMs
   throw new Error(`${name} did not answer ${url} within ${timeoutMs / 1000} s`);
 }
 
+/** How much of a process's recent output a test may read (Service.output). */
+const OUTPUT_KEPT_CHARS = 1_000_000;
+
+/** What each started process printed lately, stdout and stderr interleaved. */
+const outputs = new WeakMap<ChildProcess, { text: string }>();
+
 function start(name: string, command: string, args: string[], cwd: string, env: Record<string, string>): ChildProcess {
   const child = spawn(command, args, { cwd, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const output = { text: '' };
+  outputs.set(child, output);
+  const keep = (chunk: Buffer) => {
+    output.text = (output.text + chunk.toString()).slice(-OUTPUT_KEPT_CHARS);
+  };
   const prefix = (chunk: Buffer) => chunk.toString().split('\n').filter(Boolean).map((l) => `[${name}] ${l}`).join('\n');
-  child.stdout?.on('data', (c: Buffer) => process.env.E2E_VERBOSE && console.log(prefix(c)));
-  child.stderr?.on('data', (c: Buffer) => console.error(prefix(c)));
+  child.stdout?.on('data', (c: Buffer) => {
+    keep(c);
+    if (process.env.E2E_VERBOSE) console.log(prefix(c));
+  });
+  child.stderr?.on('data', (c: Buffer) => {
+    keep(c);
+    console.error(prefix(c));
+  });
   return child;
 }
+
+/** The process's recent output (the last OUTPUT_KEPT_CHARS characters). */
+const outputOf = (child: ChildProcess) => () => outputs.get(child)?.text ?? '';
 
 async function stopChild(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return;
@@ -85,6 +105,8 @@ export interface Service {
   signal(name: NodeJS.Signals): void;
   /** The process id (benchmarks read its memory). */
   pid: number;
+  /** What the process printed lately (stdout and stderr), e.g. to check that it logged no error. */
+  output(): string;
 }
 
 export interface CmsDatabaseOptions {
@@ -146,7 +168,7 @@ export async function startCms(env: Record<string, string> = {}, { databaseUrl, 
     await stop();
     throw error;
   }
-  return { url, stop, signal: (name) => cms.kill(name), pid: cms.pid! };
+  return { url, stop, signal: (name) => cms.kill(name), pid: cms.pid!, output: outputOf(cms) };
 }
 
 /** Starts the BUILT site (`.output/server/index.mjs`) against the given CMS; `env` overrides the defaults. */
@@ -178,7 +200,7 @@ export async function startWeb(cmsUrl: string, port?: number, env: Record<string
     await stop();
     throw error;
   }
-  return { url, stop, signal: (name) => web.kill(name), pid: web.pid! };
+  return { url, stop, signal: (name) => web.kill(name), pid: web.pid!, output: outputOf(web) };
 }
 
 /** The built CMS and site together, the site's origin allowed to post forms. */

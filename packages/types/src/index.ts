@@ -15,6 +15,7 @@ export * from './vocabulary';
 export * from './forms/limits';
 export type { TestimonySubmissionInput, TestimonySubmission as TestimonySubmissionData } from './forms/testimony-submission';
 export type { FieldError } from './forms/field-error';
+export { ANTI_ABUSE_BUSY } from './forms/field-error';
 export type { SubmissionsClient, SubmissionReceipt, SubmissionState, SubmissionStatus, AntiAbuseFields, FormToken } from './submissions';
 export {
   CONTACT_TOPICS,

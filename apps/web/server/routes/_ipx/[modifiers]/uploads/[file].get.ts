@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { IPX_INTERNAL_HEADER, IPX_INTERNAL_SECRET } from '../../../../ipx/internal';
 import { internalIpxPath, publicImageRequest } from '../../../../ipx/public-image';
+import { matchesETag } from '../../../../utils/page-cache/respond';
 
 /**
  * Image URLs carry the upload's `updatedAt` (`?v=`, see useResponsiveImage):
@@ -21,7 +22,9 @@ export default defineEventHandler(async (event) => {
   if (!request) throw createError({ status: 404, statusText: 'Not Found', message: 'Immagine non trovata.' });
 
   const { strapiUrl } = useRuntimeConfig(event);
-  const response = await event.fetch(internalIpxPath(request, strapiUrl), { headers: { [IPX_INTERNAL_HEADER]: IPX_INTERNAL_SECRET } });
+  // Not `event.fetch`: it passes on the reader's headers, and IPX would answer their
+  // `If-None-Match` or `Range` itself (a 304 or a 206 taken for a failure).
+  const response = await useNitroApp().localFetch(internalIpxPath(request, strapiUrl), { headers: { [IPX_INTERNAL_HEADER]: IPX_INTERNAL_SECRET } });
   if (response.status !== 200) {
     console.error(`[images] IPX answered ${response.status} for /uploads/${request.file}`);
     throw createError(response.status === 404
@@ -32,7 +35,7 @@ export default defineEventHandler(async (event) => {
   const body = Buffer.from(await response.arrayBuffer());
   const etag = `"${createHash('sha1').update(body).digest('base64url')}"`;
   setResponseHeaders(event, { 'content-type': `image/${request.modifiers.format}`, 'cache-control': CACHE_CONTROL, 'etag': etag });
-  if (getRequestHeader(event, 'if-none-match') === etag) {
+  if (matchesETag(getRequestHeader(event, 'if-none-match'), etag)) {
     setResponseStatus(event, 304);
     return null;
   }
