@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Page, Route } from 'playwright-core';
+import { busyErrorBody } from '../apps/cms/src/anti-abuse/errors';
 import { launchChromium } from './browser';
 import { adminLogin } from './admin';
 
@@ -110,5 +111,43 @@ describe.skipIf(Boolean(skipReason))('a reader writes to the redazione', () => {
     const publicRead = await fetch(`${cmsUrl}/api/contact-messages/${messageId}`);
     expect([403, 404, 405]).toContain(publicRead.status);
     expect(await publicRead.text()).not.toContain(marker);
+  });
+
+  it('tells the reader when too many are writing at once (the CMS answers 429 antiabuse.busy)', async () => {
+    const busy = await browser.newPage();
+    // The CMS's own refusal, as its anti-spam store answers when it has no room for one more used proof.
+    const refuse = (route: Route) => route.fulfill({
+      status: 429,
+      headers: { 'content-type': 'application/json', 'retry-after': '45', 'access-control-allow-origin': webUrl, 'access-control-expose-headers': 'Retry-After' },
+      body: JSON.stringify(busyErrorBody(45)),
+    });
+    await busy.route('**/api/altcha/challenge*', refuse);
+    await busy.goto(`${webUrl}/contatti`);
+    const form = busy.getByRole('form', { name: 'Scrivi alla redazione' });
+    const sendButton = form.getByRole('button', { name: 'Invia il messaggio' });
+    await form.getByLabel('Argomento').focus();
+    await expect.poll(() => sendButton.isEnabled()).toBe(true);
+    await form.getByLabel('Argomento').selectOption('altro');
+    await form.getByLabel('Il tuo messaggio').fill(`Vorrei sapere quando esce il libro in libreria, grazie. (${marker}-busy)`);
+    await form.getByLabel('La tua e-mail').fill('lettore.e2e@example.org');
+    await form.getByLabel(/Ho letto l'informativa sulla privacy/).check();
+
+    // The challenge refused: the real widget tells the form why.
+    await sendButton.click();
+    const many = busy.getByRole('alert').filter({ hasText: 'ci stanno scrivendo in tanti' });
+    await many.waitFor({ timeout: 30_000 });
+    expect(await many.textContent()).toContain('Riprova tra un minuto');
+    expect(await many.textContent()).not.toContain('Controlla la connessione');
+
+    // The challenge passes, the POST is refused: the same words, not those of a limit on this connection.
+    await busy.unroute('**/api/altcha/challenge*');
+    await busy.route('**/api/contact-messages', (route) => (route.request().method() === 'POST' ? refuse(route) : route.continue()));
+    const refused = busy.waitForResponse((r) => r.url().endsWith('/api/contact-messages') && r.request().method() === 'POST', { timeout: 30_000 });
+    await sendButton.click();
+    expect((await refused).status()).toBe(429);
+    await expect.poll(() => busy.getByRole('alert').textContent(), { timeout: 15_000 }).toContain('ci stanno scrivendo in tanti');
+    expect(await busy.getByRole('alert').textContent()).not.toContain('da questa connessione');
+    expect(await form.getByLabel('Il tuo messaggio').inputValue()).toContain(`${marker}-busy`);
+    await busy.close();
   });
 });

@@ -62,7 +62,8 @@ describe.skipIf(Boolean(skipReason))('health and request ids', () => {
       expect(proxy.requestIds.slice(before)).toEqual(reads.map(() => 'e2e-trace-0001'));
 
       await new Promise((resolve) => setTimeout(resolve, 100));
-      const lines = site.output().split('\n').filter((line) => line.trim() !== '');
+      // Its log lines (stdout); anything else the process printed (stderr) is not a log line.
+      const lines = site.output().split('\n').filter((line) => line.startsWith('{'));
       const entries = lines.map((line) => JSON.parse(line) as Record<string, unknown>);
       expect(entries.find((entry) => entry.requestId === 'e2e-trace-0001' && entry.path === '/chi-siamo')).toMatchObject({
         time: expect.any(String), level: 'http', method: 'GET', status: 200, duration: expect.any(Number),

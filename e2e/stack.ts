@@ -43,27 +43,33 @@ async function waitFor(url: string, child: ChildProcess, name: string, timeoutMs
   throw new Error(`${name} did not answer ${url} within ${timeoutMs / 1000} s`);
 }
 
-/** The last bytes a process wrote to stdout, kept for tests that read its log lines. */
-const OUTPUT_KEPT = 1024 * 1024;
-const outputs = new WeakMap<ChildProcess, string[]>();
+/** How much of a process's recent output a test may read (Service.output). */
+const OUTPUT_KEPT_CHARS = 1_000_000;
+
+/** What each started process printed lately, stdout and stderr interleaved. */
+const outputs = new WeakMap<ChildProcess, { text: string }>();
 
 function start(name: string, command: string, args: string[], cwd: string, env: Record<string, string>): ChildProcess {
   const child = spawn(command, args, { cwd, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-  const prefix = (chunk: Buffer) => chunk.toString().split('\n').filter(Boolean).map((l) => `[${name}] ${l}`).join('\n');
-  const output: string[] = [];
-  let kept = 0;
+  const output = { text: '' };
   outputs.set(child, output);
+  const keep = (chunk: Buffer) => {
+    output.text = (output.text + chunk.toString()).slice(-OUTPUT_KEPT_CHARS);
+  };
+  const prefix = (chunk: Buffer) => chunk.toString().split('\n').filter(Boolean).map((l) => `[${name}] ${l}`).join('\n');
   child.stdout?.on('data', (c: Buffer) => {
-    output.push(c.toString());
-    kept += c.length;
-    while (kept > OUTPUT_KEPT && output.length > 1) kept -= output.shift()!.length;
+    keep(c);
     if (process.env.E2E_VERBOSE) console.log(prefix(c));
   });
-  child.stderr?.on('data', (c: Buffer) => console.error(prefix(c)));
+  child.stderr?.on('data', (c: Buffer) => {
+    keep(c);
+    console.error(prefix(c));
+  });
   return child;
 }
 
-const outputOf = (child: ChildProcess) => () => (outputs.get(child) ?? []).join('');
+/** The process's recent output (the last OUTPUT_KEPT_CHARS characters). */
+const outputOf = (child: ChildProcess) => () => outputs.get(child)?.text ?? '';
 
 async function stopChild(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return;
@@ -99,7 +105,7 @@ export interface Service {
   signal(name: NodeJS.Signals): void;
   /** The process id (benchmarks read its memory). */
   pid: number;
-  /** What it wrote to stdout (the last megabyte): its log lines. */
+  /** What the process printed lately (stdout and stderr), e.g. to check that it logged no error. */
   output(): string;
 }
 

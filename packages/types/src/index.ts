@@ -16,6 +16,7 @@ export * from './forms/limits';
 export type { TestimonySubmissionInput, TestimonySubmission as TestimonySubmissionData } from './forms/testimony-submission';
 export type { FieldError } from './forms/field-error';
 export { IDEMPOTENCY_KEY_HEADER, IDEMPOTENCY_KEY_PATTERN, isIdempotencyKey } from './idempotency';
+export { ANTI_ABUSE_BUSY } from './forms/field-error';
 export type { SubmitOptions, SubmissionsClient, SubmissionReceipt, SubmissionState, SubmissionStatus, AntiAbuseFields, FormToken } from './submissions';
 export {
   CONTACT_TOPICS,

@@ -1,3 +1,5 @@
+import { ANTI_ABUSE_BUSY } from '@chiudete/types';
+
 /**
  * Anti-abuse refusals, in Strapi's error envelope and shaped like the form
  * endpoints' own validation errors: one `_form` error with a code the site
@@ -119,7 +121,7 @@ export function busyErrorBody(retryAfterSeconds: number): AntiAbuseErrorBody {
       details: {
         errors: [{
           field: '_form',
-          code: 'antiabuse.busy',
+          code: ANTI_ABUSE_BUSY,
           message: `Stiamo ricevendo troppi invii in questo momento e la verifica anti-spam non può accettarne altri: riprova ${inMinutes(retryAfterSeconds)}. Copia il tuo testo, per non perderlo.`,
         }],
       },

@@ -143,12 +143,9 @@ export async function useCmsData<T>(key: string, handler: (cms: StrapiClient) =>
   // Boxed so that Nuxt's `pick` typing (PickFrom<T, …>) stays resolvable for a generic T.
   const { data, error } = await useAsyncData(key, async (): Promise<{ value: T }> => ({ value: await handler(cms).catch(toPageError) }));
   if (error.value) {
-    throw createError({
-      status: error.value.status ?? 503,
-      statusText: error.value.statusText,
-      message: error.value.message,
-      fatal: true,
-    });
+    const status = error.value.status ?? 503;
+    // Only a real failure is logged with its stack (see notFound).
+    throw createError({ status, statusText: error.value.statusText, message: error.value.message, fatal: status >= 500 });
   }
   const loaded = data.value;
   if (loaded === undefined) {
@@ -164,8 +161,15 @@ export function requireFound<T>(value: ComputedRef<T | null>, message: string): 
   return computed(() => value.value ?? found);
 }
 
+/**
+ * A missing page: Nuxt's error page with a 404. Not `fatal`: on the server
+ * every error thrown while rendering shows the error page anyway (fatal
+ * only matters in the browser, and a 404 page is never hydrated), while
+ * Nitro logs a fatal error with its whole stack as a `[request error]`;
+ * an unknown address is no error of the site.
+ */
 export function notFound(message: string) {
-  return createError({ status: 404, statusText: 'Not Found', message, fatal: true });
+  return createError({ status: 404, statusText: 'Not Found', message, fatal: false });
 }
 
 /**

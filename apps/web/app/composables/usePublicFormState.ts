@@ -28,7 +28,7 @@ export interface PublicFormStateOptions<F extends string, D, R> {
   /** The error summary, focused whenever it shows new errors. */
   summary: Readonly<Ref<{ focus(): void } | null>>;
   /** The ALTCHA widget (SubmissionAltcha), asked for its proof once the values are valid. */
-  altcha: Readonly<Ref<{ getPayload(): Promise<string | null>; reset(): void } | null>>;
+  altcha: Readonly<Ref<{ getPayload(): Promise<string | null>; reset(): void; refusal?(): FieldError | null } | null>>;
   /** The submit button's label: the message of a failed anti-spam check tells the reader to press it again. */
   submitLabel: string;
   /** The status line once sent («Messaggio inviato.»); it stays while the page moves on. */
@@ -111,7 +111,8 @@ export function usePublicFormState<F extends string, D, R>(options: PublicFormSt
       progress.value = 'Verifica anti-spam in corso…';
       const proof = await altcha.value?.getPayload();
       if (!proof) {
-        await showErrors([{
+        // The CMS may have said why (busy: too many readers at once); otherwise the network is the likely cause.
+        await showErrors([altcha.value?.refusal?.() ?? {
           field: FORM_ERROR_FIELD,
           code: 'antiabuse.challenge_failed',
           message: `La verifica anti-spam non è riuscita. Controlla la connessione e premi di nuovo «${options.submitLabel}».`,

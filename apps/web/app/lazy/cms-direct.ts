@@ -1,6 +1,6 @@
-import { StrapiError, createStrapiClient, type FieldError, type StrapiClient } from '@chiudete/types';
+import { ANTI_ABUSE_BUSY, StrapiError, createStrapiClient, type FieldError, type StrapiClient } from '@chiudete/types';
 import { isAxiosError } from 'axios';
-import { FORM_ERROR_FIELD, UNREACHABLE_ERROR } from '~/utils/form-errors';
+import { FORM_ERROR_FIELD, UNREACHABLE_ERROR, busyError, waitText } from '~/utils/form-errors';
 import type { PublicFormTexts } from '~/composables/usePublicForm';
 import { STATE_UNREACHABLE, type SubmissionStateResult } from '~/composables/useSubmissionStatus';
 
@@ -50,13 +50,6 @@ function fieldErrorsOf(error: StrapiError): FieldError[] {
   return Array.isArray(errors) ? errors.filter(isFieldError) : [];
 }
 
-/** «tra un minuto», «tra 3 minuti», for a Retry-After in seconds. */
-export function waitText(seconds: number | undefined): string {
-  if (!seconds || seconds <= 0) return 'tra qualche minuto';
-  if (seconds < 90) return 'tra un minuto';
-  return `tra ${Math.ceil(seconds / 60)} minuti`;
-}
-
 /** Any failure of a public form's POST as errors the form can show. */
 export function publicFormErrors(cause: unknown, texts: PublicFormTexts): FieldError[] {
   if (!(cause instanceof StrapiError)) return [UNREACHABLE_ERROR];
@@ -70,6 +63,8 @@ export function publicFormErrors(cause: unknown, texts: PublicFormTexts): FieldE
     return [formError('too_large', `Il testo inviato è troppo lungo per il server. ${texts.shorten}`)];
   }
   if (cause.status === 429) {
+    // Many readers at once, not this one: said apart from a limit on the reader's own connection.
+    if (fieldErrorsOf(cause).some((error) => error.code === ANTI_ABUSE_BUSY)) return [busyError(cause.retryAfterSeconds)];
     return [formError('rate_limited', `Sono arrivati troppi invii da questa connessione in poco tempo. Riprova ${waitText(cause.retryAfterSeconds)}: quello che hai scritto resta qui.`)];
   }
   if (cause.status === 0) return [UNREACHABLE_ERROR];

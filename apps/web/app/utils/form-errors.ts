@@ -1,4 +1,4 @@
-import type { FieldError } from '@chiudete/types';
+import { ANTI_ABUSE_BUSY, type FieldError } from '@chiudete/types';
 
 /**
  * Errors of the public forms (testimony, contact), from the shared schema
@@ -15,6 +15,45 @@ export const UNREACHABLE_ERROR: FieldError = {
   code: 'network',
   message: 'Non riusciamo a raggiungere il server della redazione. Controlla la connessione e riprova: quello che hai scritto resta qui.',
 };
+
+/** «tra un minuto», «tra 3 minuti», for a Retry-After in seconds. */
+export function waitText(seconds: number | undefined): string {
+  if (!seconds || seconds <= 0) return 'tra qualche minuto';
+  if (seconds < 90) return 'tra un minuto';
+  return `tra ${Math.ceil(seconds / 60)} minuti`;
+}
+
+/**
+ * The CMS is busy (429 `antiabuse.busy`): so many people are sending a form
+ * that its anti-spam check takes no more for a minute or so. Nothing the
+ * reader did, unlike a rate limit on their own connection.
+ */
+export function busyError(retryAfterSeconds: number | undefined): FieldError {
+  return {
+    field: FORM_ERROR_FIELD,
+    code: ANTI_ABUSE_BUSY,
+    message: `In questo momento ci stanno scrivendo in tanti e il server della redazione non riesce ad accettare altri invii. Riprova ${waitText(retryAfterSeconds)}: quello che hai scritto resta qui.`,
+  };
+}
+
+/** `Retry-After` in seconds (its date form is not used by the CMS). */
+export function parseRetryAfter(header: string | null | undefined): number | undefined {
+  const seconds = Number(header);
+  return header && Number.isFinite(seconds) && seconds >= 0 ? seconds : undefined;
+}
+
+/**
+ * Whether a CMS answer (e.g. to the ALTCHA challenge, fetched by the widget
+ * itself) is the busy refusal: a 429 whose error names `antiabuse.busy`.
+ * Its error, or null for any other answer.
+ */
+export async function busyRefusal(response: Response): Promise<FieldError | null> {
+  if (response.status !== 429) return null;
+  const body: unknown = await response.clone().json().catch(() => null);
+  const errors = (body as { error?: { details?: { errors?: unknown } } } | null)?.error?.details?.errors;
+  const busy = Array.isArray(errors) && errors.some((error) => (error as { code?: unknown } | null)?.code === ANTI_ABUSE_BUSY);
+  return busy ? busyError(parseRetryAfter(response.headers.get('retry-after'))) : null;
+}
 
 /** Field errors by field (first one wins) and the errors about the whole form. */
 export interface SortedFieldErrors<F extends string> {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { searchQuerySchema } from '@chiudete/types/forms';
 import { isSearchable, parseSiteSearchQuery, resultCount, searchHitPath, searchTypeFromParam, siteSearchQuery } from './search';
 
 describe('parseSiteSearchQuery', () => {
@@ -18,6 +19,14 @@ describe('parseSiteSearchQuery', () => {
     expect(parseSiteSearchQuery({ q: ' a ' }).problem).toBe('too_short');
     expect(parseSiteSearchQuery({ q: 'a'.repeat(101) }).problem).toBe('too_long');
     expect(isSearchable(parseSiteSearchQuery({ q: 'ab' }))).toBe(true);
+  });
+
+  it.each([
+    'ab', ' a ', '\u{62E2B}', '\u{1F600}', '\u{1F600}a', 'e\u0301', '\u200b\u200b', 'a\u00a0', '\ud800', '\ud800\ud800',
+    'x'.repeat(100), 'x'.repeat(101), '\u{1F600}'.repeat(60), '\u{1F600}'.repeat(101), `${'x'.repeat(99)}\u{1F600}`,
+  ])('sends %j to the CMS only if the CMS takes it (a refused query once failed the page)', (q) => {
+    const site = parseSiteSearchQuery({ q });
+    expect(isSearchable(site)).toBe(searchQuerySchema.safeParse({ q }).success);
   });
 });
 

@@ -36,9 +36,12 @@ export function searchTypeFromParam(value: string | undefined): SearchType | und
 /** Reads `?q=&tipo=&pagina=`; an unknown `tipo` means every type, a page past the API's limit the first. */
 export function parseSiteSearchQuery(query: RouteQuery): SiteSearchQuery {
   const q = (firstQueryValue(query.q) ?? '').trim();
+  // Counted in code points, as the CMS's schema counts (searchQuerySchema, zod): an emoji is one
+  // character, not two UTF-16 units (a query the CMS refuses would fail the page).
+  const length = [...q].length;
   const problem = q === ''
     ? undefined
-    : q.length < SEARCH_QUERY_MIN_LENGTH ? 'too_short' : q.length > SEARCH_QUERY_MAX_LENGTH ? 'too_long' : undefined;
+    : length < SEARCH_QUERY_MIN_LENGTH ? 'too_short' : length > SEARCH_QUERY_MAX_LENGTH ? 'too_long' : undefined;
   const page = parsePage(query.pagina);
   return { q, type: searchTypeFromParam(firstQueryValue(query.tipo)), page: page <= SEARCH_PAGE_MAX ? page : 1, problem };
 }

@@ -2,9 +2,10 @@ import { describe, expect, it, vi } from 'vitest';
 import { flushPromises } from '@vue/test-utils';
 import { mountSuspended } from '@nuxt/test-utils/runtime';
 import { StrapiError } from '@chiudete/types';
+import type { Component } from 'vue';
 import ContactForm from '~/components/contact/ContactForm.vue';
 import { CONTACT_API_KEY, type ContactApi } from '~/composables/useContactMessages';
-import { fakeChallengeUrl, fakeFormToken, loadFormCode, publicFormMountOptions } from './public-form';
+import { BusyAltcha, busyCmsError, fakeChallengeUrl, fakeFormToken, loadFormCode, publicFormMountOptions } from './public-form';
 
 /** The contact form's CMS calls (only the network is faked: public-form.ts). */
 function fakeApi(overrides: Partial<ContactApi> = {}): ContactApi {
@@ -16,9 +17,9 @@ function fakeApi(overrides: Partial<ContactApi> = {}): ContactApi {
   };
 }
 
-async function mountForm(api: ContactApi = fakeApi()) {
+async function mountForm(api: ContactApi = fakeApi(), altcha?: Component) {
   await loadFormCode();
-  const wrapper = await mountSuspended(ContactForm, publicFormMountOptions(CONTACT_API_KEY, api));
+  const wrapper = await mountSuspended(ContactForm, publicFormMountOptions(CONTACT_API_KEY, api, altcha));
   await flushPromises();
   return wrapper;
 }
@@ -160,6 +161,32 @@ describe('ContactForm', () => {
     await flushPromises();
     expect(wrapper.find('[role="alert"]').text()).toContain('il messaggio non è stato inviato');
     expect((wrapper.find('#contatto-message').element as HTMLTextAreaElement).value).toContain('radio locale');
+    wrapper.unmount();
+  });
+
+  it('says that many are writing at once when the CMS is busy, apart from a limit on the reader\'s connection', async () => {
+    const api = fakeApi({ send: vi.fn(async () => { throw busyCmsError('https://cms.example.test/api/contact-messages'); }) });
+    const wrapper = await mountForm(api);
+    await fillValid(wrapper);
+    await wrapper.find('form').trigger('submit');
+    await flushPromises();
+    const alert = wrapper.find('[role="alert"]').text();
+    expect(alert).toContain('ci stanno scrivendo in tanti');
+    expect(alert).toContain('Riprova tra un minuto');
+    expect(alert).not.toContain('da questa connessione');
+    expect((wrapper.find('#contatto-message').element as HTMLTextAreaElement).value).toContain('radio locale');
+    wrapper.unmount();
+  });
+
+  it('says the same when the CMS refuses the anti-spam challenge as busy, and sends nothing', async () => {
+    const api = fakeApi();
+    const wrapper = await mountForm(api, BusyAltcha);
+    await fillValid(wrapper);
+    await wrapper.find('form').trigger('submit');
+    await flushPromises();
+    expect(wrapper.find('[role="alert"]').text()).toContain('ci stanno scrivendo in tanti');
+    expect(wrapper.find('[role="alert"]').text()).not.toContain('Controlla la connessione');
+    expect(api.send).not.toHaveBeenCalled();
     wrapper.unmount();
   });
 });

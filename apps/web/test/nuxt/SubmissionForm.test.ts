@@ -5,7 +5,7 @@ import { StrapiError, isIdempotencyKey, type SubmissionsClient } from '@chiudete
 import { testimonySubmissionSchema, toFieldErrors } from '@chiudete/types/forms';
 import SubmissionForm from '~/components/submission/SubmissionForm.vue';
 import { SUBMISSIONS_API_KEY } from '~/composables/useSubmissionsApi';
-import { fakeChallengeUrl, fakeFormToken, loadFormCode, publicFormMountOptions } from './public-form';
+import { busyCmsError, fakeChallengeUrl, fakeFormToken, loadFormCode, publicFormMountOptions } from './public-form';
 
 /** The testimony form's CMS calls, the `SubmissionsClient` its composable uses (only the network is faked: public-form.ts). */
 function fakeApi(overrides: Partial<SubmissionsClient> = {}): SubmissionsClient {
@@ -176,6 +176,18 @@ describe('SubmissionForm', () => {
     await wrapper.find('form').trigger('submit');
     await flushPromises();
     expect(wrapper.find('[role="alert"]').text()).toContain('Riprova tra 10 minuti');
+    wrapper.unmount();
+  });
+
+  it('says that many are writing at once when the CMS is busy (429 antiabuse.busy)', async () => {
+    const api = fakeApi({ submit: vi.fn(async () => { throw busyCmsError('https://cms.example.test/api/testimony-submissions'); }) });
+    const wrapper = await mountForm(api);
+    await fillValid(wrapper);
+    await wrapper.find('form').trigger('submit');
+    await flushPromises();
+    const alert = wrapper.find('[role="alert"]').text();
+    expect(alert).toContain('ci stanno scrivendo in tanti');
+    expect(alert).not.toContain('da questa connessione');
     wrapper.unmount();
   });
 

@@ -1,7 +1,8 @@
 import { vi } from 'vitest';
-import type { FormToken } from '@chiudete/types';
-import { defineComponent, h, type InjectionKey } from 'vue';
+import { ANTI_ABUSE_BUSY, StrapiError, type FormToken } from '@chiudete/types';
+import { defineComponent, h, type Component, type InjectionKey } from 'vue';
 import { loadFormClient, loadFormSchemas } from '~/composables/lazyForms';
+import { busyError } from '~/utils/form-errors';
 
 /**
  * What the tests of the public forms (testimony, contact) share: only the
@@ -36,14 +37,39 @@ const FakeAltcha = defineComponent({
   },
 });
 
-/** How to mount a public form (`mountSuspended`): in the document (focus is checked), with `api` as its CMS and the fake ALTCHA widget. */
-export function publicFormMountOptions<A>(key: InjectionKey<A>, api: A) {
+/** The ALTCHA widget when the CMS refused its challenge as busy (429 `antiabuse.busy`): no proof, and the reason. */
+export const BusyAltcha = defineComponent({
+  name: 'SubmissionAltcha',
+  setup(_, { expose }) {
+    expose({ getPayload: async () => null, reset: () => {}, refusal: () => busyError(45) });
+    return () => h('div', { class: 'fake-altcha' });
+  },
+});
+
+/** The CMS's answer to a form's POST while its anti-spam store is full (apps/cms/src/anti-abuse/errors.ts, busyErrorBody). */
+export function busyCmsError(url: string): StrapiError {
+  return new StrapiError({
+    method: 'POST',
+    url,
+    status: 429,
+    retryAfterSeconds: 45,
+    body: {
+      status: 429,
+      name: 'RateLimitError',
+      message: 'Too many anti-spam checks in progress: retry after 45 seconds.',
+      details: { errors: [{ field: '_form', code: ANTI_ABUSE_BUSY, message: 'Stiamo ricevendo troppi invii in questo momento.' }] },
+    },
+  });
+}
+
+/** How to mount a public form (`mountSuspended`): in the document (focus is checked), with `api` as its CMS and a fake ALTCHA widget. */
+export function publicFormMountOptions<A>(key: InjectionKey<A>, api: A, altcha: Component = FakeAltcha) {
   return {
     props: { contactEmail: 'redazione@chiudeteicallcenter.eu' },
     attachTo: document.body,
     global: {
       provide: { [key as symbol]: api },
-      stubs: { SubmissionAltcha: FakeAltcha },
+      stubs: { SubmissionAltcha: altcha },
     },
   };
 }

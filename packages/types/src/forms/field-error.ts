@@ -7,3 +7,11 @@ export interface FieldError {
   /** Italian text for the reader. */
   message: string;
 }
+
+/**
+ * The code of the CMS's refusal (429) while its anti-spam store cannot
+ * remember one more used proof of work (apps/cms/src/anti-abuse): nothing
+ * the reader did, every form waits a minute or so (`Retry-After`). The
+ * ALTCHA challenge and the forms' POSTs answer it.
+ */
+export const ANTI_ABUSE_BUSY = 'antiabuse.busy';

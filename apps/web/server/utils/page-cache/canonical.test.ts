@@ -68,6 +68,14 @@ describe('canonicalRequest', () => {
     expect(canonicalRequest(target)).toEqual({ kind: 'redirect', location });
   });
 
+  it('reads parameters named like Object.prototype\'s properties as parameters (they used to fail the request with a 500)', () => {
+    for (const name of ['__proto__', 'constructor', 'toString', 'hasOwnProperty']) {
+      expect(canonicalRequest(`/articoli?${name}=x&pagina=2`)).toEqual({ kind: 'redirect', location: '/articoli?pagina=2' });
+      expect(canonicalRequest(`/testimonianze?${name}=x&${name}=y`)).toEqual({ kind: 'redirect', location: '/testimonianze' });
+    }
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
   it('refuses an address no page can have', () => {
     expect(canonicalRequest('/articoli/%zz?x=1').kind).toBe('invalid');
   });

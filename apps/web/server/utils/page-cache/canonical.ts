@@ -70,10 +70,11 @@ export function canonicalPath(rawPath: string): string | null {
   return `/${cased.join('/')}`;
 }
 
+/** The query's values by name, as own properties only (`?__proto__=x` is a parameter like any other). */
 function queryRecord(params: Iterable<[string, string]>): RouteQuery {
-  const record: Record<string, string[]> = {};
-  for (const [name, value] of params) (record[name] ??= []).push(value);
-  return record;
+  const byName = new Map<string, string[]>();
+  for (const [name, value] of params) byName.set(name, [...(byName.get(name) ?? []), value]);
+  return Object.fromEntries(byName);
 }
 
 /** The canonical form of a request target (`req.url`: path and query). */

@@ -69,7 +69,20 @@ export function sendRendered(req: IncomingMessage, res: ServerResponse, page: { 
   res.end(req.method === 'HEAD' ? undefined : body);
 }
 
-export function sendCanonicalRedirect(res: ServerResponse, location: string): void {
+/**
+ * The longest canonical URL redirected to. A longer one would come from a
+ * query no page of this site writes (the pages that keep theirs, like
+ * /cerca, take short values), and its `Location` header could overflow the
+ * header buffers of a proxy (nginx: 4 or 8 KB by default, a 502) or a
+ * client (Node: 16 KB): a 414 instead.
+ */
+export const MAX_REDIRECT_LENGTH = 2_048;
+
+export function sendCanonicalRedirect(req: IncomingMessage, res: ServerResponse, location: string): void {
+  if (location.length > MAX_REDIRECT_LENGTH) {
+    sendPage(req, res, 414, TOO_LONG);
+    return;
+  }
   res.writeHead(301, { 'location': location, 'cache-control': 'public, max-age=86400', 'content-length': 0 }).end();
 }
 
@@ -82,6 +95,7 @@ const page = (title: string, text: string) => Buffer.from(`<!DOCTYPE html>
 
 const TOO_MANY = page('Troppe richieste', 'Da questo indirizzo sono arrivate molte richieste in poco tempo. Riprova tra qualche secondo.');
 const UNAVAILABLE = page('Contenuti momentaneamente non disponibili', 'I contenuti del sito non sono raggiungibili in questo momento. Riprova tra qualche minuto.');
+const TOO_LONG = page('Indirizzo troppo lungo', `Questo indirizzo è più lungo di ${MAX_REDIRECT_LENGTH} caratteri: nessuna pagina del sito ne ha uno così. Controlla il link.`);
 const BAD_ADDRESS = page('Indirizzo non valido', 'Questo indirizzo contiene caratteri che nessuna pagina del sito usa. Controlla il link.');
 
 function sendPage(req: IncomingMessage, res: ServerResponse, status: number, body: Buffer, headers: Record<string, string | number> = {}) {

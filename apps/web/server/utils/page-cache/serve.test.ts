@@ -108,6 +108,12 @@ describe('the page cache', () => {
     }
     expect(site.renders).toEqual(['/articoli/il-caso']);
     expect((await site.get('/articoli/%zz')).status).toBe(400);
+    // A Location longer than proxies and clients take (the query kept by /cerca, /anteprima/esci...): a 414 page instead.
+    const long = await site.get(`/CERCA?q=${'ab%20'.repeat(3_000)}`);
+    expect(long.status).toBe(414);
+    expect(long.headers.get('location')).toBeNull();
+    expect(await long.text()).toContain('Indirizzo troppo lungo');
+    expect((await site.get(`/CERCA?q=${'a'.repeat(100)}`)).headers.get('location')).toBe(`/cerca?q=${'a'.repeat(100)}`);
   });
 
   it('makes 50 simultaneous misses of one page cost one render', async () => {

@@ -148,7 +148,7 @@ export function createPageCache(options: PageCacheOptions): (req: IncomingMessag
     if (kind !== 'cache') {
       // The query of these pages is their own business (a search, a private token): only the path is canonical.
       if (path !== rawPath) {
-        sendCanonicalRedirect(res, `${path}${mark < 0 ? '' : target.slice(mark)}`);
+        sendCanonicalRedirect(req, res, `${path}${mark < 0 ? '' : target.slice(mark)}`);
         return 'answered';
       }
       return kind === 'never' ? 'render' : bypass(req, res);
@@ -160,7 +160,7 @@ export function createPageCache(options: PageCacheOptions): (req: IncomingMessag
       return 'answered';
     }
     if (canonical.kind === 'redirect') {
-      sendCanonicalRedirect(res, canonical.location);
+      sendCanonicalRedirect(req, res, canonical.location);
       return 'answered';
     }
     if (!store) return bypass(req, res);

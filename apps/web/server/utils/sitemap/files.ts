@@ -1,4 +1,4 @@
-import { SITEMAP_PAGE_SIZE_MAX, type SitemapEntry, type SitemapType, type SitemapTypeSummary } from '@chiudete/types';
+import { SITEMAP_PAGE_MAX, SITEMAP_PAGE_SIZE_MAX, type SitemapEntry, type SitemapType, type SitemapTypeSummary } from '@chiudete/types';
 import type { IndexItem, SitemapItemLoose } from 'sitemap';
 import type { EntrySection } from '../../../shared/utils/site-routes';
 
@@ -33,7 +33,9 @@ export function parseSitemapFile(name: string): SitemapFile | null {
   if (name === PAGES_FILE) return { kind: 'pages' };
   const match = /^([a-z]+)-([1-9]\d{0,4})\.xml$/.exec(name);
   const type = match && ENTRY_TYPES.find((candidate) => SECTION_OF_TYPE[candidate] === match[1]);
-  return type ? { kind: 'entries', type, page: Number(match[2]) } : null;
+  const page = Number(match?.[2]);
+  // Past the CMS's last possible page (it refuses those with a 400): no such file either.
+  return type && page <= SITEMAP_PAGE_MAX ? { kind: 'entries', type, page } : null;
 }
 
 /** The newest of some ISO timestamps (or undefined when there is none). */

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { IPX_INTERNAL_HEADER, IPX_INTERNAL_SECRET } from '../../../../ipx/internal';
 import { internalIpxPath, publicImageRequest } from '../../../../ipx/public-image';
 import { imageSourcesFrom, type ImageSources } from '../../../../ipx/sources';
+import { matchesETag } from '../../../../utils/page-cache/respond';
 
 /**
  * Image URLs carry the upload's `updatedAt` (`?v=`, see useResponsiveImage):
@@ -32,7 +33,9 @@ export default defineEventHandler(async (event) => {
   }
   const internalPath = internalIpxPath(request, sources);
   if (!internalPath) throw createError({ status: 404, statusText: 'Not Found', message: 'Immagine non trovata.' });
-  const response = await event.fetch(internalPath, { headers: { [IPX_INTERNAL_HEADER]: IPX_INTERNAL_SECRET } });
+  // Not `event.fetch`: it passes on the reader's headers, and IPX would answer their
+  // `If-None-Match` or `Range` itself (a 304 or a 206 taken for a failure).
+  const response = await useNitroApp().localFetch(internalPath, { headers: { [IPX_INTERNAL_HEADER]: IPX_INTERNAL_SECRET } });
   if (response.status !== 200) {
     console.error(`[images] IPX answered ${response.status} for /${request.source}/${request.file}`);
     throw createError(response.status === 404
@@ -43,7 +46,7 @@ export default defineEventHandler(async (event) => {
   const body = Buffer.from(await response.arrayBuffer());
   const etag = `"${createHash('sha1').update(body).digest('base64url')}"`;
   setResponseHeaders(event, { 'content-type': `image/${request.modifiers.format}`, 'cache-control': CACHE_CONTROL, 'etag': etag });
-  if (getRequestHeader(event, 'if-none-match') === etag) {
+  if (matchesETag(getRequestHeader(event, 'if-none-match'), etag)) {
     setResponseStatus(event, 304);
     return null;
   }
