@@ -181,6 +181,7 @@ describe.skipIf(Boolean(skipReason))('two CMS and two site instances behind ngin
     figures.flood202 = accepted.length;
     figures.floodRetried = outcomes.filter((o) => o.attempts > 1).length;
     figures.floodStatuses = JSON.stringify(countBy(outcomes.map((o) => o.status)));
+    figures.floodRefusals = JSON.stringify([...new Set(outcomes.flatMap((o) => (o.message ? [o.message] : [])))]);
 
     const rows = async () => cluster.database.query<{ title: string; count: string }>(
       'SELECT title, count(*) AS count FROM testimony_submissions WHERE title LIKE $1 GROUP BY title', [`${marker} %`]);

@@ -62,6 +62,8 @@ export interface SendOutcome {
   /** The final status (0: never answered). */
   status: number;
   attempts: number;
+  /** The answer's error message when it was not a 202 (for the report). */
+  message?: string;
 }
 
 /**
@@ -80,8 +82,10 @@ export async function sendWithRetries(url: string, headerName: string, submissio
         signal: AbortSignal.timeout(20_000),
       });
       status = res.status;
-      await res.body?.cancel();
-      if (![502, 503, 504].includes(status)) return { key: submission.key, status, attempts: attempt };
+      const text = await res.text();
+      if (![502, 503, 504].includes(status)) {
+        return { key: submission.key, status, attempts: attempt, ...(status === 202 ? {} : { message: text.slice(0, 200) }) };
+      }
     } catch {
       status = 0;
     }
