@@ -29,6 +29,7 @@ export default createConfigForNuxt({
       'apps/cms/types/generated/**',
       'apps/cms/public/**',
       'packages/types/src/generated/**',
+      'deploy/.manifest-types-*/**',
     ],
   })
   .append({

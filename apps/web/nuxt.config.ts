@@ -64,6 +64,12 @@ export default defineNuxtConfig({
     redisUrl: '',
     /** Proxies whose X-Forwarded-For is believed (proxy-addr syntax: `loopback`, `uniquelocal`, CIDRs; empty: none). Env: NUXT_TRUSTED_PROXIES. */
     trustedProxies: '',
+    /**
+     * Where this server reads the originals of S3 uploads to resize them, when it reaches the bucket
+     * at a closer address than the public one (e.g. http://minio:9000/uploads inside compose).
+     * Empty: `public.s3PublicUrl`. server/ipx/sources.ts. Env: NUXT_S3_READ_URL.
+     */
+    s3ReadUrl: '',
     /** The caching proxy (or proxies, comma-separated) purged with the page cache, e.g. Varnish at http://varnish:6081. Env: NUXT_PROXY_PURGE_URL. */
     proxyPurgeUrl: '',
     /** server/utils/cache-settings.ts checks these and says what each does. */
@@ -101,6 +107,13 @@ export default defineNuxtConfig({
       cmsUrl: 'http://localhost:1337',
       /** Public origin of this site (canonical URLs, internal links). Env: NUXT_PUBLIC_SITE_URL. */
       siteUrl: 'http://localhost:3000',
+      /**
+       * When the CMS stores uploads on S3 (its S3_BUCKET): the base URL of the files as the CMS writes
+       * them in media URLs, i.e. the CMS's S3_PUBLIC_URL, or <S3_ENDPOINT>/<S3_BUCKET> by default.
+       * Those images are resized here like the CMS's own (/_ipx/…/s3/<file>, shared/utils/image.ts),
+       * and the CSP allows its origin. Empty: uploads are on the CMS's disk. Env: NUXT_PUBLIC_S3_PUBLIC_URL.
+       */
+      s3PublicUrl: '',
     },
   },
 
@@ -174,7 +187,8 @@ export default defineNuxtConfig({
    * The CMS's address is known only at run time (NUXT_STRAPI_URL), while
    * IPX's allowed hosts are fixed at build time: IPX may fetch any URL, but
    * only this server can call it (server/ipx/internal.ts); browsers ask for
-   * `/_ipx/<modifiers>/uploads/<file>` (server/routes/_ipx). See MediaImage.vue.
+   * `/_ipx/<modifiers>/uploads/<file>` or, with uploads on S3, `/_ipx/<modifiers>/s3/<file>`
+   * (server/routes/_ipx, whose sources come from this runtime config only). See MediaImage.vue.
    */
   image: {
     provider: 'ipx',

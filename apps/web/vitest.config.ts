@@ -23,7 +23,7 @@ export default defineConfig({
             nuxt: {
               domEnvironment: 'happy-dom',
               overrides: {
-                runtimeConfig: { public: { siteUrl: 'https://chiudeteicallcenter.eu', cmsUrl: 'https://cms.example.test' } },
+                runtimeConfig: { public: { siteUrl: 'https://chiudeteicallcenter.eu', cmsUrl: 'https://cms.example.test', s3PublicUrl: 'https://media.example.test/uploads' } },
               },
             },
           },

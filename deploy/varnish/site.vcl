@@ -30,7 +30,11 @@ acl purgers {
 
 sub vcl_recv {
   if (req.method == "BAN") {
-    if (!std.ip(req.http.x-forwarded-for, client.ip) ~ purgers && !client.ip ~ purgers) {
+    # Only from a purger connecting directly. Varnish has appended the peer's
+    # address to X-Forwarded-For: a BAN relayed by a proxy (the edge nginx,
+    # itself on a private network, refuses them anyway) carries the client's
+    # address before it, which is no single address: refused.
+    if (!client.ip ~ purgers || !std.ip(req.http.x-forwarded-for, "192.0.2.0") ~ purgers) {
       return (synth(403, "Forbidden"));
     }
     if (!req.http.x-ban-url) {

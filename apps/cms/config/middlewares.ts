@@ -1,5 +1,7 @@
 import type { Core } from '@strapi/strapi';
+import { CSP_DEFAULTS } from '@strapi/utils';
 import { bodyTooLargeError, malformedBodyError } from '../src/body-limits/errors';
+import { readS3UploadConfig, s3PublicOrigin, s3UploadEnv } from '../src/uploads/s3-config';
 
 /** Body limits: the admin saves whole articles; the public API only gets small forms (src/middlewares/body-limit.ts, src/body-limits). */
 const ADMIN_JSON_LIMIT = '1mb';
@@ -53,6 +55,33 @@ const corsOrigin = (writeOrigins: string[]) => (ctx: CorsRequest): string[] => {
   return method === 'GET' || method === 'HEAD' ? ['*'] : writeOrigins;
 };
 
+type Env = Core.Config.Shared.ConfigParams['env'];
+
+/**
+ * Strapi's default CSP, plus the public origin of the S3 uploads when S3_BUCKET is set
+ * (src/uploads/s3-config.ts): the admin's media library shows (img, media) and fetches
+ * (connect: cropping, downloads) the files there. The lists are whole: Strapi fills
+ * shorter arrays from its defaults index by index.
+ */
+function security(env: Env): Core.Config.Middlewares[number] {
+  const s3 = readS3UploadConfig(s3UploadEnv((name) => env(name, '')));
+  if (!s3) return 'strapi::security';
+  const origin = s3PublicOrigin(s3);
+  return {
+    name: 'strapi::security',
+    config: {
+      contentSecurityPolicy: {
+        useDefaults: true,
+        directives: {
+          'connect-src': [...CSP_DEFAULTS['connect-src'], origin],
+          'img-src': [...CSP_DEFAULTS['img-src'], origin],
+          'media-src': [...CSP_DEFAULTS['media-src'], origin],
+        },
+      },
+    },
+  };
+}
+
 const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Middlewares => [
   // First: parsed queries cached without a prototype (`?__proto__` would otherwise reach Object.prototype).
   'global::safe-query',
@@ -60,7 +89,7 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Middlewar
   'strapi::errors',
   // The router's bare 405/501 (other methods) in Strapi's error envelope, as a 405.
   'global::bare-errors',
-  'strapi::security',
+  security(env),
   {
     name: 'strapi::cors',
     config: {

@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { readS3UploadConfig, s3ProviderConfig, s3UploadEnv } from '../src/uploads/s3-config';
 
 const allowedMediaTypes = [
   'image/*',
@@ -47,6 +48,17 @@ function emailTransport(env: Env): Record<string, unknown> {
   };
 }
 
+/**
+ * S3 when S3_BUCKET is set (src/uploads/s3-config.ts), Strapi's local disk provider otherwise.
+ * Pairing: @strapi/provider-upload-aws-s3 5.52.3 (the newest on the registry) with Strapi 5.54.0: the
+ * provider API has not changed within 5.x; upload, the stored URL and delete are tested against s3rver
+ * (tests/uploads-s3.test.ts). Move it to the core's version when the registry has it.
+ */
+function uploadProvider(env: Env): Record<string, unknown> {
+  const s3 = readS3UploadConfig(s3UploadEnv((name) => env(name, '')));
+  return s3 ? s3ProviderConfig(s3) : {};
+}
+
 const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin => ({
   'email': {
     config: {
@@ -67,6 +79,7 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
   },
   'upload': {
     config: {
+      ...uploadProvider(env),
       security: {
         allowedTypes: allowedMediaTypes,
         deniedTypes,

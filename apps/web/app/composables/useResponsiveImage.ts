@@ -30,7 +30,8 @@ const FALLBACK_WIDTH = 800;
 
 /**
  * `src`, `srcset` and intrinsic size of a CMS image. Uploads of the CMS
- * (`/uploads/...`, JPEG/PNG/WebP/AVIF) become WebP variants at fixed widths,
+ * (`/uploads/...`, or files of its S3 bucket when `public.s3PublicUrl` is
+ * set; JPEG/PNG/WebP/AVIF) become WebP variants at fixed widths,
  * resized by IPX in this server (see shared/utils/image.ts); the URL carries
  * the upload's `updatedAt`, because replacing a file in the Media Library
  * keeps its URL. Anything else (an SVG, a GIF, a file on another host) is
@@ -39,11 +40,13 @@ const FALLBACK_WIDTH = 800;
 export function useResponsiveImage(): (media: ImageMedia, options?: { maxFormat?: MediaFormatName; decorative?: boolean }) => ResponsiveImage {
   const img = useImage();
   const strapiFormats = useImageSource();
+  const { s3PublicUrl } = useRuntimeConfig().public;
 
   return (media, { maxFormat = 'large', decorative = false } = {}) => {
     const alt = decorative ? '' : (media.alternativeText ?? '').trim();
     const { width, height } = media;
-    if (!isResizableUpload(media.url) || !width || !height) {
+    const upload = resizableUpload(media.url, s3PublicUrl);
+    if (!upload || !width || !height) {
       const source = strapiFormats({ url: media.url, alternativeText: alt, formats: media.formats ?? null, width: width ?? null, height: height ?? null }, maxFormat);
       return { ...source, alt };
     }
@@ -51,7 +54,7 @@ export function useResponsiveImage(): (media: ImageMedia, options?: { maxFormat?
     const updated = media.updatedAt ? Date.parse(media.updatedAt) : Number.NaN;
     const version = Number.isFinite(updated) ? `?v=${updated.toString(36)}` : '';
     const variant = (variantWidth?: number) =>
-      `${img(media.url, { format: IMAGE_FORMAT, quality: IMAGE_QUALITY, ...(variantWidth ? { width: variantWidth } : {}) }, { provider: 'ipx' })}${version}`;
+      `${img(uploadPath(upload), { format: IMAGE_FORMAT, quality: IMAGE_QUALITY, ...(variantWidth ? { width: variantWidth } : {}) }, { provider: 'ipx' })}${version}`;
 
     const widths = responsiveWidths(width, MAX_WIDTH[maxFormat]);
     const candidates = [

@@ -5,7 +5,7 @@ import { randomBytes } from 'node:crypto';
  * (`allowAllDomains`, nuxt.config.ts): the CMS's address is only known at
  * run time (NUXT_STRAPI_URL), while IPX's list of allowed hosts is fixed at
  * build time. So nobody outside this server may call it directly: the public
- * image route (routes/_ipx/[modifiers]/uploads/[file].get.ts) calls it
+ * image route (routes/_ipx/[modifiers]/[source]/[file].get.ts) calls it
  * in-process with this header, and middleware/ipx-guard.ts answers 404 to
  * every other `/_ipx` request. The secret is new at every start.
  */

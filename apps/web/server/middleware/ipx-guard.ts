@@ -3,7 +3,7 @@ import { publicImageRequest } from '../ipx/public-image';
 
 /**
  * Only two kinds of `/_ipx` requests reach @nuxt/image's IPX handler: the
- * public variants of CMS uploads (handled by routes/_ipx/…/uploads/[file])
+ * public variants of CMS uploads, on its disk or S3 (handled by routes/_ipx/…/[source]/[file])
  * and that route's own in-process calls. Anything else (another host, a local
  * file, an odd size) is a 404 before IPX sees it. See ../ipx/internal.ts.
  */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatImageModifiers, isResizableUpload, parseImageModifiers, responsiveWidths, uploadFileName } from './image';
+import { formatImageModifiers, isResizableUpload, parseImageModifiers, resizableUpload, responsiveWidths, uploadFileName, uploadPath, uploadRef, uploadRefOfPath } from './image';
 
 describe('uploadFileName and isResizableUpload', () => {
   it('accepts the CMS uploads, as Strapi names them', () => {
@@ -21,6 +21,38 @@ describe('uploadFileName and isResizableUpload', () => {
   it('leaves SVG and GIF files alone', () => {
     expect(isResizableUpload('/uploads/logo_1.svg')).toBe(false);
     expect(isResizableUpload('/uploads/animazione_1.gif')).toBe(false);
+  });
+});
+
+describe('uploads on S3', () => {
+  const bucket = 'http://127.0.0.1:9000/uploads';
+
+  it('recognises the bucket\'s files by the configured base URL only', () => {
+    expect(uploadRef(`${bucket}/cover_ab12.png`, bucket)).toEqual({ source: 's3', file: 'cover_ab12.png' });
+    expect(uploadRef(`${bucket}/cover_ab12.png`, `${bucket}/`)).toEqual({ source: 's3', file: 'cover_ab12.png' });
+    expect(resizableUpload(`${bucket}/cover_ab12.jpg`, bucket)).toEqual({ source: 's3', file: 'cover_ab12.jpg' });
+    expect(isResizableUpload(`${bucket}/anim_1.gif`, bucket)).toBe(false);
+    expect(uploadRef('/uploads/cover_ab12.png', bucket)).toEqual({ source: 'uploads', file: 'cover_ab12.png' });
+  });
+
+  it.each([
+    ['http://127.0.0.1:9000/uploads/cover.png', ''],
+    ['http://127.0.0.1:9000/other/cover.png', 'http://127.0.0.1:9000/uploads'],
+    ['http://127.0.0.1:9000/uploadsx/cover.png', 'http://127.0.0.1:9000/uploads'],
+    ['http://127.0.0.1:9001/uploads/cover.png', 'http://127.0.0.1:9000/uploads'],
+    ['http://127.0.0.1:9000/uploads/a/cover.png', 'http://127.0.0.1:9000/uploads'],
+    ['http://127.0.0.1:9000/uploads/%2e%2e/cover.png', 'http://127.0.0.1:9000/uploads'],
+    ['http://127.0.0.1:9000/uploads/../cover.png', 'http://127.0.0.1:9000/uploads'],
+    ['/s3/cover.png', 'http://127.0.0.1:9000/uploads'],
+  ])('refuses %j with base %j', (url, base) => {
+    expect(uploadRef(url, base)).toBeNull();
+  });
+
+  it('writes and reads the site paths of both sources', () => {
+    expect(uploadPath({ source: 's3', file: 'x_1.png' })).toBe('/s3/x_1.png');
+    expect(uploadRefOfPath('/s3/x_1.png')).toEqual({ source: 's3', file: 'x_1.png' });
+    expect(uploadRefOfPath('/uploads/x_1.png')).toEqual({ source: 'uploads', file: 'x_1.png' });
+    for (const path of ['/other/x.png', '/s3/a/x.png', '/s3/..', '/S3/x.png', '/s3/']) expect(uploadRefOfPath(path)).toBeNull();
   });
 });
 

@@ -2,12 +2,15 @@
  * Responsive images of the CMS's uploads, shared by the app (which writes the
  * URLs) and the server (which serves them, server/routes/_ipx).
  *
- * Strapi's local provider stores uploads as `/uploads/<name>_<hash>.<ext>`.
- * The site never shows those originals: IPX (sharp, inside this server)
- * resizes them to a few fixed widths and re-encodes them as WebP, at
- * `/_ipx/f_webp&q_75&w_640/uploads/<file>`. A fixed list of widths keeps the
+ * Strapi's local provider stores uploads as `/uploads/<name>_<hash>.<ext>`;
+ * with S3 (the CMS's S3_BUCKET) they are `<S3 public URL>/<hash>.<ext>`
+ * (NUXT_PUBLIC_S3_PUBLIC_URL here). The site never shows those originals:
+ * IPX (sharp, inside this server) resizes them to a few fixed widths and
+ * re-encodes them as WebP, at `/_ipx/f_webp&q_75&w_640/uploads/<file>` or
+ * `/_ipx/f_webp&q_75&w_640/s3/<file>`. A fixed list of widths keeps the
  * number of variants (and the work of the server) small, and lets the server
- * refuse anything else.
+ * refuse anything else; the server alone knows where each source is read
+ * (server/ipx/sources.ts), so the image route is no proxy to other hosts.
  */
 
 /** Widths (CSS pixels × density) offered in every `srcset`: phones at 1×–3×, tablets, desktops. */
@@ -20,21 +23,58 @@ export type ImageFormat = (typeof IMAGE_FORMATS)[number];
 export const IMAGE_FORMAT: ImageFormat = 'webp';
 export const IMAGE_QUALITY = 75;
 
-/** A file in the CMS's uploads folder, as Strapi names it (no sub-folders, no encoded characters). */
-const UPLOAD_PATH = /^\/uploads\/([A-Za-z0-9][A-Za-z0-9._-]{0,254})$/;
+/** A file name as Strapi writes it (no sub-folders, no encoded characters). */
+const FILE_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,254}$/;
 
 /** Raster formats IPX can resize; anything else (SVG, animated GIF) is served as it is. */
 const RESIZABLE_EXTENSION = /\.(?:jpe?g|png|webp|avif|tiff?)$/i;
 
+/** Where an upload's original is: the CMS's uploads folder (local disk), or the S3 bucket. */
+export const UPLOAD_SOURCES = ['uploads', 's3'] as const;
+export type UploadSource = (typeof UPLOAD_SOURCES)[number];
+
+export interface UploadRef {
+  source: UploadSource;
+  file: string;
+}
+
+/** The site path an upload's variants are written for: `/uploads/<file>` or `/s3/<file>`. */
+export const uploadPath = ({ source, file }: UploadRef): string => `/${source}/${file}`;
+
+/** The upload of a path written by `uploadPath`, or null for any other path. */
+export function uploadRefOfPath(path: string): UploadRef | null {
+  const match = /^\/([a-z0-9]+)\/([^/]+)$/.exec(path);
+  const source = UPLOAD_SOURCES.find((name) => name === match?.[1]);
+  return source && FILE_NAME.test(match![2]!) ? { source, file: match![2]! } : null;
+}
+
+/**
+ * The upload a CMS media URL points to: `/uploads/<file>` (local disk), or
+ * `<s3PublicUrl>/<file>` when the CMS stores uploads on S3; null for any other URL.
+ */
+export function uploadRef(url: string, s3PublicUrl = ''): UploadRef | null {
+  if (url.startsWith('/uploads/')) return uploadRefOfPath(url);
+  const base = s3PublicUrl.trim().replace(/\/+$/, '');
+  if (!base || !url.startsWith(`${base}/`)) return null;
+  const file = url.slice(base.length + 1);
+  return FILE_NAME.test(file) ? { source: 's3', file } : null;
+}
+
 /** The file name of a CMS upload path (`/uploads/x_1.png` → `x_1.png`), or null for any other URL. */
 export function uploadFileName(url: string): string | null {
-  return UPLOAD_PATH.exec(url)?.[1] ?? null;
+  const ref = uploadRef(url);
+  return ref?.source === 'uploads' ? ref.file : null;
+}
+
+/** The upload behind `url` when IPX can serve it resized, else null. */
+export function resizableUpload(url: string, s3PublicUrl = ''): UploadRef | null {
+  const ref = uploadRef(url, s3PublicUrl);
+  return ref && RESIZABLE_EXTENSION.test(ref.file) ? ref : null;
 }
 
 /** Whether the image at `url` can be served resized by IPX. */
-export function isResizableUpload(url: string): boolean {
-  const file = uploadFileName(url);
-  return file !== null && RESIZABLE_EXTENSION.test(file);
+export function isResizableUpload(url: string, s3PublicUrl = ''): boolean {
+  return resizableUpload(url, s3PublicUrl) !== null;
 }
 
 /**

@@ -51,6 +51,17 @@ describe('MediaImage', () => {
     expect(widths).toEqual(['160w', '320w']);
   });
 
+  it('resizes the images of the CMS\'s S3 bucket too, through this site\'s /_ipx/…/s3/ route', async () => {
+    const s3 = 'https://media.example.test/uploads';
+    const wrapper = await mountSuspended(MediaImage, { props: { media: media({ url: `${s3}/copertina_ab12.png`, provider: 'aws-s3', formats: null }) } });
+    const img = wrapper.find('img');
+    expect(img.attributes('src')).toBe(`/_ipx/f_webp&q_75&w_800/s3/copertina_ab12.png${version}`);
+    expect(img.attributes('srcset')).toContain(`/_ipx/f_webp&q_75&w_320/s3/copertina_ab12.png${version} 320w`);
+    // A file of another bucket or host is not this site's to resize: shown as it is.
+    const other = await mountSuspended(MediaImage, { props: { media: media({ url: 'https://media.example.test/other/copertina_ab12.png', formats: null }) } });
+    expect(other.find('img').attributes('src')).toBe('https://media.example.test/other/copertina_ab12.png');
+  });
+
   it('serves an SVG as it is, from the CMS, with its size', async () => {
     const wrapper = await mountSuspended(MediaImage, {
       props: { media: media({ url: '/uploads/logo_1.svg', mime: 'image/svg+xml', ext: '.svg', width: 300, height: 100, formats: null }) },

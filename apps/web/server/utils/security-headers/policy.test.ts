@@ -13,15 +13,23 @@ const directives = (csp: string) => new Map(csp.split(';').map((part) => part.tr
 
 describe('the settings', () => {
   it('takes the admin\'s origin from the CMS unless told otherwise, and HTTPS from the site\'s URL', () => {
-    expect(production).toEqual({ cmsOrigin: 'https://cms.chiudeteicallcenter.eu', adminOrigin: 'https://cms.chiudeteicallcenter.eu', https: true, csp: true });
+    expect(production).toEqual({ cmsOrigin: 'https://cms.chiudeteicallcenter.eu', adminOrigin: 'https://cms.chiudeteicallcenter.eu', s3Origin: null, https: true, csp: true });
     expect(securitySettingsFrom({ siteUrl: 'http://127.0.0.1:3000', cmsUrl: 'http://127.0.0.1:1337', adminOrigin: 'https://admin.example.org/admin', dev: false }))
-      .toEqual({ cmsOrigin: 'http://127.0.0.1:1337', adminOrigin: 'https://admin.example.org', https: false, csp: true });
+      .toEqual({ cmsOrigin: 'http://127.0.0.1:1337', adminOrigin: 'https://admin.example.org', s3Origin: null, https: false, csp: true });
     expect(securitySettingsFrom({ siteUrl: 'https://x.example', cmsUrl: 'http://localhost:1337', adminOrigin: '', dev: true })).toMatchObject({ https: false, csp: false });
   });
 
   it('refuses addresses that are not http(s) URLs', () => {
     expect(() => securitySettingsFrom({ siteUrl: 'https://x.example', cmsUrl: 'cms', adminOrigin: '', dev: false })).toThrow(/NUXT_PUBLIC_CMS_URL/);
     expect(() => securitySettingsFrom({ siteUrl: 'https://x.example', cmsUrl: 'https://cms.example', adminOrigin: 'javascript:alert(1)', dev: false })).toThrow(/NUXT_ADMIN_ORIGIN/);
+    expect(() => securitySettingsFrom({ siteUrl: 'https://x.example', cmsUrl: 'https://cms.example', adminOrigin: '', s3PublicUrl: 'minio:9000/uploads', dev: false })).toThrow(/NUXT_PUBLIC_S3_PUBLIC_URL/);
+  });
+
+  it('lets images load from the CMS\'s S3 bucket when uploads are there', () => {
+    const s3 = securitySettingsFrom({ siteUrl: 'https://x.example', cmsUrl: 'https://cms.example', adminOrigin: '', s3PublicUrl: 'https://media.example/bucket/', dev: false });
+    expect(s3.s3Origin).toBe('https://media.example');
+    expect(directives(contentSecurityPolicy(s3)).get('img-src')).toEqual(['\'self\'', 'data:', 'blob:', 'https://cms.example', 'https://media.example']);
+    expect(directives(contentSecurityPolicy(production)).get('img-src')).toEqual(['\'self\'', 'data:', 'blob:', 'https://cms.chiudeteicallcenter.eu']);
   });
 });
 

@@ -13,6 +13,8 @@ export interface SecurityHeaderSettings {
   cmsOrigin: string;
   /** Origin of the Strapi admin, the only one that may frame the preview pages. */
   adminOrigin: string;
+  /** Origin of the CMS's S3 uploads (NUXT_PUBLIC_S3_PUBLIC_URL), or null: images that are not resized (GIF) load from there. */
+  s3Origin: string | null;
   /** The site is served over HTTPS (production): HSTS and upgrade-insecure-requests. */
   https: boolean;
   /** Whether to send a Content-Security-Policy (not with `nuxt dev`, whose Vite client runs inline code and HMR). */
@@ -59,7 +61,7 @@ export function contentSecurityPolicy(settings: SecurityHeaderSettings, page: Pa
     ['script-src \'self\'', ...page.scriptHashes].join(' '),
     'script-src-attr \'none\'',
     'style-src \'self\' \'unsafe-inline\'',
-    `img-src 'self' data: blob: ${cms}`,
+    ['img-src \'self\' data: blob:', cms, ...(settings.s3Origin ? [settings.s3Origin] : [])].join(' '),
     'font-src \'self\' data:',
     `connect-src 'self' ${cms}`,
     'worker-src \'self\' blob:',
@@ -113,14 +115,18 @@ export interface SecurityConfigInput {
   cmsUrl: string;
   /** Empty: the admin is served by the CMS, at the CMS's origin. */
   adminOrigin: string;
+  /** Empty: uploads are on the CMS's disk. */
+  s3PublicUrl?: string;
   dev: boolean;
 }
 
 /** The settings from the site's runtime config; throws on an address that is not an http(s) URL. */
-export function securitySettingsFrom({ siteUrl, cmsUrl, adminOrigin, dev }: SecurityConfigInput): SecurityHeaderSettings {
+export function securitySettingsFrom({ siteUrl, cmsUrl, adminOrigin, s3PublicUrl = '', dev }: SecurityConfigInput): SecurityHeaderSettings {
   const cms = originOf(cmsUrl);
+  const s3 = s3PublicUrl.trim() === '' ? null : originOf(s3PublicUrl.trim());
   const admin = adminOrigin.trim() === '' ? cms : originOf(adminOrigin.trim());
   if (!cms) throw new Error(`Security headers: NUXT_PUBLIC_CMS_URL="${cmsUrl}" must be the CMS's http(s) URL.`);
   if (!admin) throw new Error(`Security headers: NUXT_ADMIN_ORIGIN="${adminOrigin}" must be the Strapi admin's http(s) origin, e.g. https://cms.chiudeteicallcenter.eu.`);
-  return { cmsOrigin: cms, adminOrigin: admin, https: !dev && siteUrl.startsWith('https://'), csp: !dev };
+  if (s3PublicUrl.trim() !== '' && !s3) throw new Error(`Security headers: NUXT_PUBLIC_S3_PUBLIC_URL="${s3PublicUrl}" must be the http(s) base URL of the CMS's S3 uploads.`);
+  return { cmsOrigin: cms, adminOrigin: admin, s3Origin: s3, https: !dev && siteUrl.startsWith('https://'), csp: !dev };
 }

@@ -11,6 +11,7 @@ export function siteSecuritySettings(): SecurityHeaderSettings {
     siteUrl: config.public.siteUrl,
     cmsUrl: config.public.cmsUrl,
     adminOrigin: config.adminOrigin,
+    s3PublicUrl: config.public.s3PublicUrl,
     dev: import.meta.dev,
   });
   return settings;
