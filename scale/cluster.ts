@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { E2E_SITE_SECRETS, freePort, startCms, startWeb, type Service } from '../e2e/stack.ts';
+import { startS3Server, type TestS3Server } from '../apps/cms/tests/helpers/s3-server.ts';
 import { createScaleDatabase, type ScaleDatabase } from './database.ts';
 import { startNginx, type Nginx } from './nginx.ts';
 
@@ -11,6 +12,8 @@ export interface Cluster {
   cms: Service[];
   web: Service[];
   database: ScaleDatabase;
+  /** The local S3 server both CMS instances keep their uploads in. */
+  s3: TestS3Server;
   /** Kills CMS instance `index` with SIGKILL; returns once it is gone. */
   killCms(index: number): Promise<void>;
   /** Starts CMS instance `index` again on its port; resolves when it answers /_health, with the time it took. */
@@ -28,13 +31,14 @@ export interface ClusterOptions {
 /**
  * Two CMS and two site instances on loopback behind nginx, sharing one new
  * PostgreSQL database, the local Redis (keys under a prefix of this run) and
- * whatever `cmsEnv` adds (the local S3 server). The first CMS creates the
+ * a local S3 server (s3rver) for the uploads. The first CMS creates the
  * schema and the demo content; the second starts once it has (two first boots
  * at once would both create the tables).
  */
 export async function startCluster({ cmsEnv = {}, webEnv = {} }: ClusterOptions = {}): Promise<Cluster> {
   const run = `scale-${Date.now().toString(36)}-${randomBytes(3).toString('hex')}`;
   const database = await createScaleDatabase();
+  const s3 = await startS3Server({ bucket: 'scale-uploads' });
   const proxyPort = await freePort();
   const url = `http://127.0.0.1:${proxyPort}`;
   const webPorts = [await freePort(), await freePort()];
@@ -51,6 +55,7 @@ export async function startCluster({ cmsEnv = {}, webEnv = {} }: ClusterOptions 
     SITE_REVALIDATE_URL: `http://127.0.0.1:${webPorts[0]}/api/revalidate`,
     REVALIDATE_SECRET: E2E_SITE_SECRETS.revalidateSecret,
     PARTNER_WEBHOOKS_ALLOW_LOCAL_URLS: 'true',
+    ...s3.env,
     ...cmsEnv,
   };
   const cmsEnvOf = (index: number): Record<string, string> => ({ ...sharedCmsEnv, SEED_DEMO_CONTENT: index === 0 ? 'true' : 'false' });
@@ -59,6 +64,7 @@ export async function startCluster({ cmsEnv = {}, webEnv = {} }: ClusterOptions 
     NUXT_PAGE_CACHE_REDIS_PREFIX: `${run}:page-cache`,
     NUXT_PUBLIC_SITE_URL: url,
     NUXT_PUBLIC_CMS_URL: url,
+    NUXT_PUBLIC_S3_PUBLIC_URL: s3.publicUrl,
     ...webEnv,
   };
   let nginx: Nginx | undefined;
@@ -78,8 +84,10 @@ export async function startCluster({ cmsEnv = {}, webEnv = {} }: ClusterOptions 
       started.push(instance);
     }
   } catch (error) {
-    await Promise.all(started.map((s) => s.stop()));
+    await nginx?.stop();
+    await Promise.all(started.map((service) => service.stop()));
     await database.drop();
+    await s3.stop();
     throw error;
   }
   return {
@@ -87,6 +95,7 @@ export async function startCluster({ cmsEnv = {}, webEnv = {} }: ClusterOptions 
     cms,
     web,
     database,
+    s3,
     async killCms(index) {
       const instance = cms[index]!;
       instance.signal('SIGKILL');
@@ -99,8 +108,9 @@ export async function startCluster({ cmsEnv = {}, webEnv = {} }: ClusterOptions 
     },
     async stop() {
       await nginx?.stop();
-      await Promise.all([...web, ...cms].map((s) => s.stop()));
+      await Promise.all([...web, ...cms].map((service) => service.stop()));
       await database.drop();
+      await s3.stop();
     },
   };
 }

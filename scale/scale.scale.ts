@@ -1,6 +1,6 @@
 import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { adminLogin } from '../e2e/admin.ts';
+import { adminLogin, gradientPng } from '../e2e/admin.ts';
 import { startWebhookReceiver, type WebhookReceiver } from '../apps/cms/tests/helpers/webhook-receiver.ts';
 import { startCluster, type Cluster } from './cluster.ts';
 import { postgresReachable } from './database.ts';
@@ -123,6 +123,32 @@ describe.skipIf(Boolean(skipReason))('two CMS and two site instances behind ngin
       }
       figures[`publishVisibleOnSite${index}Ms`] = Math.round(performance.now() - published);
     }
+  });
+
+  it('serves an upload made through one CMS instance through the other, and through both sites', async () => {
+    const form = new FormData();
+    form.append('files', new Blob([new Uint8Array(gradientPng(800, 500))], { type: 'image/png' }), `scala-${stamp}.png`);
+    form.append('fileInfo', JSON.stringify({ name: `scala-${stamp}.png`, alternativeText: 'Una sfumatura caricata su una sola istanza' }));
+    const res = await fetch(`${cluster.cms[0]!.url}/upload`, { method: 'POST', headers: { authorization: `Bearer ${jwt}` }, body: form });
+    const text = await res.text();
+    expect(res.status, text.slice(0, 300)).toBe(201);
+    const [uploaded] = JSON.parse(text) as Array<{ id: number; url: string; hash: string; ext: string }>;
+    const key = `${uploaded!.hash}${uploaded!.ext}`;
+    // The other instance knows the file and points to the same object.
+    const seen = await admin<{ url: string }>(1, `/upload/files/${uploaded!.id}`);
+    expect(seen.url).toBe(uploaded!.url);
+    const original = await fetch(seen.url);
+    expect(original.status).toBe(200);
+    expect(Buffer.from(await original.arrayBuffer()).equals(gradientPng(800, 500))).toBe(true);
+    // Each site resizes it, whichever instance is asked.
+    for (const site of [...cluster.web, { url: cluster.url }]) {
+      const image = await fetch(`${site.url}/_ipx/f_webp&q_75&w_320/s3/${key}`);
+      expect(image.status, `${site.url}`).toBe(200);
+      expect(image.headers.get('content-type')).toBe('image/webp');
+    }
+    // Deleted through the second instance: gone from the bucket.
+    await admin(1, `/upload/files/${uploaded!.id}`, 'DELETE');
+    expect(await cluster.s3.keys()).not.toContain(key);
   });
 
   it('publishes a scheduled article once, and delivers its webhook once', async () => {
