@@ -204,6 +204,8 @@ export async function runScaleBench(options: ScaleBenchOptions = {}): Promise<Sc
       STRAPI_TELEMETRY_DISABLED: 'true',
       DATABASE_CLIENT: 'postgres',
       DATABASE_URL: database.url,
+      // The local test server trusts local connections: no password (apps/cms/src/production-secrets).
+      DATABASE_ALLOW_EMPTY_PASSWORD: 'true',
       PUBLIC_DIR: publicDir,
       // A production CMS does not start without the site's token.
       SITE_API_TOKEN: E2E_SITE_SECRETS.siteToken,

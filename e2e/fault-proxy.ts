@@ -13,6 +13,8 @@ export interface FaultProxy {
   url: string;
   /** Requests that reached the CMS, by path and query. */
   forwarded: string[];
+  /** The X-Request-Id of each of those (same order; undefined when there was none). */
+  requestIds: Array<string | undefined>;
   /** Applies `fault` to requests whose URL matches `match` (all when omitted); `undefined` heals. */
   set(fault: Fault | undefined, match?: RegExp): void;
   close(): Promise<void>;
@@ -22,6 +24,7 @@ export async function startFaultProxy(target: string): Promise<FaultProxy> {
   const upstream = new URL(target);
   let rule: { fault: Fault; match: RegExp } | undefined;
   const forwarded: string[] = [];
+  const requestIds: Array<string | undefined> = [];
   const hanging = new Set<ServerResponse>();
 
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
@@ -38,6 +41,8 @@ export async function startFaultProxy(target: string): Promise<FaultProxy> {
       return;
     }
     forwarded.push(url);
+    const requestId = req.headers['x-request-id'];
+    requestIds.push(typeof requestId === 'string' ? requestId : undefined);
     const outgoing = request({ hostname: upstream.hostname, port: upstream.port, path: url, method: req.method, headers: { ...req.headers, host: upstream.host } }, (answer) => {
       res.writeHead(answer.statusCode ?? 502, answer.headers);
       answer.pipe(res);
@@ -49,6 +54,7 @@ export async function startFaultProxy(target: string): Promise<FaultProxy> {
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
     forwarded,
+    requestIds,
     set(fault, match = /./) {
       rule = fault ? { fault, match } : undefined;
     },

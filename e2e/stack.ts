@@ -43,13 +43,27 @@ async function waitFor(url: string, child: ChildProcess, name: string, timeoutMs
   throw new Error(`${name} did not answer ${url} within ${timeoutMs / 1000} s`);
 }
 
+/** The last bytes a process wrote to stdout, kept for tests that read its log lines. */
+const OUTPUT_KEPT = 1024 * 1024;
+const outputs = new WeakMap<ChildProcess, string[]>();
+
 function start(name: string, command: string, args: string[], cwd: string, env: Record<string, string>): ChildProcess {
   const child = spawn(command, args, { cwd, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   const prefix = (chunk: Buffer) => chunk.toString().split('\n').filter(Boolean).map((l) => `[${name}] ${l}`).join('\n');
-  child.stdout?.on('data', (c: Buffer) => process.env.E2E_VERBOSE && console.log(prefix(c)));
+  const output: string[] = [];
+  let kept = 0;
+  outputs.set(child, output);
+  child.stdout?.on('data', (c: Buffer) => {
+    output.push(c.toString());
+    kept += c.length;
+    while (kept > OUTPUT_KEPT && output.length > 1) kept -= output.shift()!.length;
+    if (process.env.E2E_VERBOSE) console.log(prefix(c));
+  });
   child.stderr?.on('data', (c: Buffer) => console.error(prefix(c)));
   return child;
 }
+
+const outputOf = (child: ChildProcess) => () => (outputs.get(child) ?? []).join('');
 
 async function stopChild(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return;
@@ -85,6 +99,8 @@ export interface Service {
   signal(name: NodeJS.Signals): void;
   /** The process id (benchmarks read its memory). */
   pid: number;
+  /** What it wrote to stdout (the last megabyte): its log lines. */
+  output(): string;
 }
 
 export interface CmsDatabaseOptions {
@@ -119,7 +135,8 @@ export async function startCms(env: Record<string, string> = {}, { databaseUrl, 
     HOST: '127.0.0.1',
     PORT: String(port),
     ...(databaseUrl
-      ? { DATABASE_CLIENT: 'postgres', DATABASE_URL: databaseUrl }
+      // The test server trusts local connections: no password (src/production-secrets needs the explicit flag).
+      ? { DATABASE_CLIENT: 'postgres', DATABASE_URL: databaseUrl, DATABASE_ALLOW_EMPTY_PASSWORD: 'true' }
       : { DATABASE_CLIENT: 'sqlite', DATABASE_FILENAME: path.join(dataDir, 'data.db') }),
     PUBLIC_DIR: path.join(dataDir, 'public'),
     APP_KEYS: process.env.APP_KEYS ?? `${secret()},${secret()}`,
@@ -148,7 +165,7 @@ export async function startCms(env: Record<string, string> = {}, { databaseUrl, 
     await stop();
     throw error;
   }
-  return { url, stop, signal: (name) => cms.kill(name), pid: cms.pid! };
+  return { url, stop, signal: (name) => cms.kill(name), pid: cms.pid!, output: outputOf(cms) };
 }
 
 /** Starts the BUILT site (`.output/server/index.mjs`) against the given CMS; `env` overrides the defaults. */
@@ -180,7 +197,7 @@ export async function startWeb(cmsUrl: string, port?: number, env: Record<string
     await stop();
     throw error;
   }
-  return { url, stop, signal: (name) => web.kill(name), pid: web.pid! };
+  return { url, stop, signal: (name) => web.kill(name), pid: web.pid!, output: outputOf(web) };
 }
 
 /** The built CMS and site together, the site's origin allowed to post forms. */

@@ -72,6 +72,10 @@ export default defineNuxtConfig({
     s3ReadUrl: '',
     /** The caching proxy (or proxies, comma-separated) purged with the page cache, e.g. Varnish at http://varnish:6081. Env: NUXT_PROXY_PURGE_URL. */
     proxyPurgeUrl: '',
+    /** Log lines: `json` (one object per line) or `pretty`; empty: pretty under `nuxt dev`, json otherwise (server/utils/logging). Env: NUXT_LOG_FORMAT. */
+    logFormat: '',
+    /** Per check of /readyz (the CMS's readiness, Redis), in ms: a probe's own timeout should be longer. Env: NUXT_HEALTH_CHECK_TIMEOUT_MS. */
+    healthCheckTimeoutMs: 2000,
     /** server/utils/cache-settings.ts checks these and says what each does. */
     pageCache: {
       /** Env: NUXT_PAGE_CACHE_TTL_SECONDS (0: no page cache). */

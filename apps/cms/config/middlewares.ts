@@ -89,6 +89,8 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Middlewar
   'strapi::errors',
   // The router's bare 405/501 (other methods) in Strapi's error envelope, as a 405.
   'global::bare-errors',
+  // /_health/live and /_health/ready (src/health): before the read limits and caches, so probes are never counted or cached.
+  'global::health',
   security(env),
   {
     name: 'strapi::cors',

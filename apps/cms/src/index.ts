@@ -16,6 +16,7 @@ import { ensureSiteToken } from './site-token';
 import { closeApiCache, registerApiCache } from './api-cache';
 import { registerDeepPages } from './deep-pages';
 import { registerContentApiBodyLimit } from './body-limits/content-api-body';
+import { closeReadiness, registerReadiness } from './health/readiness';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
@@ -26,6 +27,8 @@ export default {
     registerMediaAltTextGuard(strapi);
     // Scale (issue #10): deep pages of the public lists read in two steps.
     registerDeepPages(strapi);
+    // The readiness probe's checks (src/health): a bad HEALTH_CHECK_TIMEOUT_MS stops the boot.
+    registerReadiness(strapi);
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
@@ -52,5 +55,6 @@ export default {
     // A background rebuild of the search index stops after its current batch, before the database closes.
     await stopSearchIndexMaintenance(strapi);
     await closeApiCache(strapi);
+    closeReadiness(strapi);
   },
 };

@@ -30,3 +30,6 @@ export { SEARCH_TYPES, SEARCH_TYPE_LABELS, SEARCH_QUERY_MIN_LENGTH, SEARCH_QUERY
 export type { SearchType, SearchSegment, SearchHit, SearchMeta, SearchResponse, SearchParams } from './search';
 export { SITEMAP_TYPES, SITEMAP_PAGE_SIZE_MAX, SITEMAP_PAGE_MAX } from './sitemap';
 export type { SitemapType, SitemapTypeSummary, SitemapIndexResponse, SitemapEntry, SitemapPageResponse } from './sitemap';
+export { REQUEST_ID_HEADER, REQUEST_ID_MAX_LENGTH, isValidRequestId, generateRequestId, acceptRequestId } from './request-id';
+export { runHealthChecks } from './health';
+export type { HealthReport, HealthCheck, HealthCheckOutcome } from './health';

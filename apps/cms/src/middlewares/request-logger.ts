@@ -1,17 +1,43 @@
+import { REQUEST_ID_HEADER, acceptRequestId } from '@chiudete/types';
 import type { Core } from '@strapi/strapi';
+import { isHealthProbe } from '../health/paths';
+import { runWithRequestId } from '../logging/request-id-context';
 
 /** Private submission tokens travel in the path: never write them to the logs. */
 const PRIVATE_PATH = /(\/testimony-submissions\/(?:status|withdraw)\/)[^/?#]+/;
 
 export const maskPrivateTokens = (url: string): string => url.replace(PRIVATE_PATH, '$1[token]');
 
-/** `strapi::logger`'s one line per request, with private tokens masked. */
+/**
+ * The request id and one log line per request (in place of `strapi::logger`).
+ *
+ * - The id: the caller's `X-Request-Id` when it is a valid one (the proxy's,
+ *   or the site's server passing on its own), a new UUID otherwise
+ *   (@chiudete/types, request-id.ts). Echoed in the answer, kept in
+ *   `ctx.state.requestId`, and on every log line written while the request
+ *   is served (src/logging).
+ * - The line: level `http`, the fields method, path (without the query),
+ *   status and duration (ms), private tokens masked. In production one JSON
+ *   object (config/logger.ts). Health probes that pass are `debug` (below
+ *   production's level: a probe every few seconds is not news).
+ */
 const requestLogger: Core.MiddlewareFactory = (_config, { strapi }) => async (ctx, next) => {
-  const start = Date.now();
+  const start = performance.now();
+  const requestId = acceptRequestId(ctx.get(REQUEST_ID_HEADER));
+  ctx.state.requestId = requestId;
+  ctx.set(REQUEST_ID_HEADER, requestId);
   try {
-    await next();
+    await runWithRequestId(requestId, next);
   } finally {
-    strapi.log.http(`${ctx.method} ${maskPrivateTokens(ctx.url)} (${Date.now() - start} ms) ${ctx.status}`);
+    const duration = Math.round(performance.now() - start);
+    const level = isHealthProbe(ctx.path) && ctx.status < 400 ? 'debug' : 'http';
+    strapi.log[level](`${ctx.method} ${maskPrivateTokens(ctx.url)} (${duration} ms) ${ctx.status}`, {
+      requestId,
+      method: ctx.method,
+      path: maskPrivateTokens(ctx.path),
+      status: ctx.status,
+      duration,
+    });
   }
 };
 

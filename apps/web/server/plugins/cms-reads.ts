@@ -12,7 +12,8 @@ export default defineNitroPlugin((nitroApp) => {
     event.context.cms = {
       async read(path, options) {
         try {
-          const answer = await cms.read(path, options);
+          // The request's id goes with each read (X-Request-Id), so the CMS's log lines match the site's.
+          const answer = await cms.read(path, { ...options, requestId: event.context.requestId });
           if (answer.degraded) event.context.cmsDegraded = true;
           return answer;
         } catch (error) {

@@ -1,8 +1,13 @@
 import pLimit from 'p-limit';
+import { acceptRequestId } from '@chiudete/types';
 import { createPageCache } from '../utils/page-cache/serve';
 import { DEGRADED_HEADER, RENDER_HEADER, localRenderer } from '../utils/page-cache/render';
 import { baseSecurityHeaders } from '../utils/security-headers/settings';
 import { siteServices } from '../utils/site-services';
+import { isHealthPath } from '../utils/health/paths';
+import { formatLogLine, logFormatOf } from '../utils/logging/log-line';
+import { runWithRequestId } from '../utils/logging/request-context';
+import { trackRequest } from '../utils/logging/request-log';
 
 /**
  * Puts the page cache (server/utils/page-cache/serve.ts) in front of the
@@ -17,6 +22,12 @@ import { siteServices } from '../utils/site-services';
  * them but the page's CSP (server/plugins/security-headers.ts), which is
  * stored with the page; the others are never stored, so that a hit always
  * carries the current ones.
+ *
+ * And the request id (X-Request-Id, server/utils/logging/request-log.ts):
+ * checked or made here, echoed, passed to the page cache's render and from
+ * there to every CMS read, on every log line; one line per request when
+ * the answer is sent. The health endpoints (/healthz, /readyz) go straight
+ * to the app: never cached, never counted against a client's render budget.
  */
 export default defineNitroPlugin((nitroApp) => {
   const { pages, budget, clientAddress, settings, renderSecret } = siteServices();
@@ -38,6 +49,8 @@ export default defineNitroPlugin((nitroApp) => {
   const runtimeConfig = useRuntimeConfig();
 
   const securityHeaders = baseSecurityHeaders();
+  const logFormat = logFormatOf(runtimeConfig.logFormat, import.meta.dev);
+  const writeRequestLine = (entry: Parameters<typeof formatLogLine>[1]) => process.stdout.write(`${formatLogLine(logFormat, entry)}\n`);
 
   const app = nitroApp.h3App;
   const next = app.handler;
@@ -46,12 +59,20 @@ export default defineNitroPlugin((nitroApp) => {
     const req = event.node.req;
     if (req.headers[RENDER_HEADER] === renderSecret) {
       event.context.pageCacheRender = true;
-      return renderSlot(() => next(event));
+      // The page cache's own request: the id of the reader's request that started the render (localRenderer).
+      const requestId = acceptRequestId(req.headers['x-request-id']);
+      event.context.requestId = requestId;
+      return runWithRequestId(requestId, () => renderSlot(() => next(event)));
     }
+    const requestId = trackRequest(req, event.node.res, writeRequestLine);
+    event.context.requestId = requestId;
     for (const [name, value] of securityHeaders) event.node.res.setHeader(name, value);
-    const outcome = await pageCache(req, event.node.res);
-    if (outcome === 'answered') return;
-    return outcome === 'render' ? renderSlot(() => next(event)) : next(event);
+    return runWithRequestId(requestId, async () => {
+      if (isHealthPath(event.path.split('?', 1)[0] ?? '')) return next(event);
+      const outcome = await pageCache(req, event.node.res);
+      if (outcome === 'answered') return;
+      return outcome === 'render' ? renderSlot(() => next(event)) : next(event);
+    });
   }, next);
 
   // A render that read the CMS with errors says so to the page cache, which then keeps nothing of it.

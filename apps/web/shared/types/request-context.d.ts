@@ -16,6 +16,8 @@ declare module 'h3' {
       /** GET `/api<path>` of the CMS with the site's token, through the data cache; throws when the CMS cannot answer. */
       read(path: string, options?: { timeoutMs?: number }): Promise<{ status: number; body: string; degraded: boolean }>;
     };
+    /** The request's id (X-Request-Id, server/plugins/page-cache.ts): echoed, sent with its CMS reads, on its log lines. */
+    requestId?: string;
     /** A CMS read of this request failed: nothing built from it may be cached. */
     cmsDegraded?: boolean;
   }

@@ -8,9 +8,9 @@ import { CmsUnavailableError, createCmsReader, type CmsReaderOptions } from './r
 
 /** A stand-in CMS on a real port: answers with what the test says, counts what it was asked. */
 type Behaviour = (req: IncomingMessage, res: ServerResponse) => void;
-const cms = { url: '', requests: [] as Array<{ url: string; authorization?: string }>, behave: undefined as Behaviour | undefined };
+const cms = { url: '', requests: [] as Array<{ url: string; authorization?: string; requestId?: string | string[] }>, behave: undefined as Behaviour | undefined };
 const server = createServer((req, res) => {
-  cms.requests.push({ url: req.url ?? '', authorization: req.headers.authorization });
+  cms.requests.push({ url: req.url ?? '', authorization: req.headers.authorization, requestId: req.headers['x-request-id'] });
   if (cms.behave) return cms.behave(req, res);
   res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ data: [{ url: req.url, n: cms.requests.length }] }));
 });
@@ -41,6 +41,20 @@ describe.each(caches)('CMS reads through the %s cache', (_name, makeCache) => {
     expect(second).toEqual(first);
     expect(first.degraded).toBe(false);
     expect(cms.requests).toEqual([{ url: '/api/articles?sort=publicationDate%3Adesc', authorization: 'Bearer site-token' }]);
+  });
+
+  it('passes the site request\'s id to the CMS (X-Request-Id), on the retry too', async () => {
+    const cmsReader = reader(makeCache());
+    let calls = 0;
+    cms.behave = (_req, res) => {
+      calls++;
+      if (calls === 1) res.writeHead(503).end();
+      else res.writeHead(200, { 'content-type': 'application/json' }).end('{"data":[]}');
+    };
+    await cmsReader.read('/videos', { requestId: 'site-req-42' });
+    expect(cms.requests.map((request) => request.requestId)).toEqual(['site-req-42', 'site-req-42']);
+    await cmsReader.read('/authors');
+    expect(cms.requests[2]?.requestId).toBeUndefined();
   });
 
   it('never keeps search answers (the CMS updates its index after the purge)', async () => {

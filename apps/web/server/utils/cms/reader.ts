@@ -1,3 +1,4 @@
+import { REQUEST_ID_HEADER } from '@chiudete/types';
 import type { ReadCacheStore } from './read-cache';
 
 /**
@@ -43,6 +44,11 @@ export interface CmsReaderOptions {
 export interface ReadOptions {
   /** Per attempt, instead of the reader's default (a sitemap file of 50,000 entries takes longer than a page's data). */
   timeoutMs?: number;
+  /**
+   * The id of the site's request, sent as X-Request-Id. Identical reads in
+   * flight at once share one CMS request: it carries the first one's id.
+   */
+  requestId?: string;
 }
 
 export interface CmsReader {
@@ -84,19 +90,19 @@ export function createCmsReader(options: CmsReaderOptions): CmsReader {
     pausedUntil = Math.max(pausedUntil, now() + Math.min(ms, MAX_PAUSE_MS));
   };
 
-  async function attempt(url: string, timeout: number): Promise<{ status: number; body: string; retryAfterMs?: number }> {
-    const response = await doFetch(url, { headers, signal: AbortSignal.timeout(timeout) });
+  async function attempt(url: string, timeout: number, requestId: string | undefined): Promise<{ status: number; body: string; retryAfterMs?: number }> {
+    const response = await doFetch(url, { headers: requestId ? { ...headers, [REQUEST_ID_HEADER]: requestId } : headers, signal: AbortSignal.timeout(timeout) });
     const header = response.headers.get('retry-after');
     const retryAfter = header === null ? Number.NaN : Number(header);
     return { status: response.status, body: await response.text(), ...(retryAfter >= 0 ? { retryAfterMs: retryAfter * 1000 } : {}) };
   }
 
   /** Two attempts at most; a timeout is not retried (it already took the whole budget). */
-  async function fetchAnswer(url: string, timeout: number): Promise<{ status: number; body: string }> {
+  async function fetchAnswer(url: string, timeout: number, requestId: string | undefined): Promise<{ status: number; body: string }> {
     let failure: unknown;
     for (let round = 0; round < 2; round++) {
       try {
-        const answer = await attempt(url, timeout);
+        const answer = await attempt(url, timeout, requestId);
         const done = { status: answer.status, body: answer.body };
         if (!RETRYABLE.has(answer.status)) return done;
         if (round === 1 || (answer.retryAfterMs ?? 0) > MAX_RETRY_AFTER_MS) {
@@ -116,7 +122,7 @@ export function createCmsReader(options: CmsReaderOptions): CmsReader {
     throw new CmsUnavailableError(url, 0, `the CMS did not answer: ${cause.name === 'TimeoutError' ? `no answer within ${timeout} ms` : cause.message}`, { cause });
   }
 
-  async function read(path: string, { timeoutMs: timeout = timeoutMs }: ReadOptions): Promise<CmsAnswer> {
+  async function read(path: string, { timeoutMs: timeout = timeoutMs, requestId }: ReadOptions): Promise<CmsAnswer> {
     const url = `${base}${path}`;
     const cache = cacheable(path) ? store : undefined;
     const lookup = cache ? await cache.lookup(path).catch(() => undefined) : undefined;
@@ -129,7 +135,7 @@ export function createCmsReader(options: CmsReaderOptions): CmsReader {
 
     const startedAt = now();
     try {
-      const answer = await fetchAnswer(url, timeout);
+      const answer = await fetchAnswer(url, timeout, requestId);
       if (answer.status === 200) {
         if (cache && lookup) await cache.store(lookup.generation, path, { storedAt: startedAt, body: answer.body }, ttlSeconds + retainSeconds).catch(() => undefined);
         return { ...answer, degraded: false };

@@ -16,7 +16,8 @@ export interface RenderedPage {
   setCookie: boolean;
 }
 
-export type Renderer = (url: string) => Promise<RenderedPage>;
+/** `requestId`: the id of the reader's request that asked for the render, passed on to the app (and its CMS reads). */
+export type Renderer = (url: string, requestId?: string) => Promise<RenderedPage>;
 
 /** The header of the page cache's own requests to the app. */
 export const RENDER_HEADER = 'x-page-cache-render';
@@ -30,15 +31,17 @@ export const DEGRADED_HEADER = 'x-cms-degraded';
  */
 const NOT_REPLAYED = new Set([
   'set-cookie', 'date', 'content-length', 'connection', 'keep-alive', 'transfer-encoding', 'content-encoding',
-  'etag', 'vary', 'age', 'x-cache', 'x-powered-by', DEGRADED_HEADER, RENDER_HEADER,
+  'etag', 'vary', 'age', 'x-cache', 'x-powered-by', 'x-request-id', DEGRADED_HEADER, RENDER_HEADER,
   'x-content-type-options', 'x-frame-options', 'referrer-policy', 'permissions-policy', 'cross-origin-opener-policy', 'strict-transport-security',
 ]);
 
 type LocalFetch = (url: string, init: { headers: Record<string, string> }) => Promise<Response>;
 
 export function localRenderer(localFetch: LocalFetch, secret: string): Renderer {
-  return async (url) => {
-    const response = await localFetch(url, { headers: { [RENDER_HEADER]: secret, accept: 'text/html,application/xhtml+xml,*/*;q=0.8' } });
+  return async (url, requestId) => {
+    const requestHeaders: Record<string, string> = { [RENDER_HEADER]: secret, accept: 'text/html,application/xhtml+xml,*/*;q=0.8' };
+    if (requestId) requestHeaders['x-request-id'] = requestId;
+    const response = await localFetch(url, { headers: requestHeaders });
     const headers: Record<string, string> = {};
     for (const [name, value] of response.headers) {
       if (!NOT_REPLAYED.has(name.toLowerCase())) headers[name.toLowerCase()] = value;

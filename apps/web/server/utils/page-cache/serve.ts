@@ -61,12 +61,12 @@ export function createPageCache(options: PageCacheOptions): (req: IncomingMessag
   const flights = new Map<string, Promise<Outcome>>();
   const retainSeconds = settings.ttlSeconds + settings.staleSeconds;
 
-  function startRender(url: string): Promise<Outcome> {
+  function startRender(url: string, requestId: string | undefined): Promise<Outcome> {
     const flight = (async (): Promise<Outcome> => {
       const startedAt = now();
       let page: RenderedPage;
       try {
-        page = await render(url);
+        page = await render(url, requestId);
       } catch (error) {
         log(`[page-cache] rendering ${url} failed: ${(error as Error).message}`);
         return { kind: 'failed' };
@@ -192,7 +192,9 @@ export function createPageCache(options: PageCacheOptions): (req: IncomingMessag
       // Another request may have started the same render while this one was being counted.
       flight = flights.get(url);
       if (!flight) {
-        flight = startRender(url);
+        // The id of the request that starts the render (server/plugins/page-cache.ts checked it).
+        const requestId = req.headers['x-request-id'];
+        flight = startRender(url, typeof requestId === 'string' ? requestId : undefined);
         leader = true;
       }
     }

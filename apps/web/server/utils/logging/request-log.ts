@@ -1,0 +1,33 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { REQUEST_ID_HEADER, acceptRequestId } from '@chiudete/types';
+import { isHealthPath } from '../health/paths';
+import type { LogEntry } from './log-line';
+
+const HEADER = REQUEST_ID_HEADER.toLowerCase();
+
+/** The path without its query, for the log (a search's terms, a private token in a query, stay out). */
+const pathOf = (url: string | undefined) => (url ?? '/').split('?', 1)[0] ?? '/';
+
+/**
+ * The request id of a request from a client (the proxy's `X-Request-Id` when
+ * valid, a new UUID otherwise, @chiudete/types): written back into the
+ * request's header, so that whatever reads it later (the page cache's
+ * render, the CMS reads) gets the checked value, and echoed in the answer.
+ * When the answer is sent (or the client goes), `write` gets one `http`
+ * line: method, path, status, duration. Health probes that pass are not
+ * logged (a probe every few seconds is not news).
+ */
+export function trackRequest(req: IncomingMessage, res: ServerResponse, write: (entry: LogEntry) => void): string {
+  const started = performance.now();
+  const requestId = acceptRequestId(req.headers[HEADER]);
+  req.headers[HEADER] = requestId;
+  res.setHeader(REQUEST_ID_HEADER, requestId);
+  res.once('close', () => {
+    const path = pathOf(req.url);
+    const status = res.statusCode;
+    if (isHealthPath(path) && status < 400) return;
+    const duration = Math.round(performance.now() - started);
+    write({ level: 'http', msg: `${req.method} ${path} ${status} (${duration} ms)${res.writableFinished ? '' : ' (client gone)'}`, requestId, method: req.method, path, status, duration });
+  });
+  return requestId;
+}
