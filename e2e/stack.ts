@@ -16,7 +16,7 @@ export interface Stack {
 
 const secret = () => randomBytes(16).toString('base64');
 
-async function freePort(): Promise<number> {
+export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.unref();
@@ -114,6 +114,8 @@ export interface CmsDatabaseOptions {
   databaseUrl?: string;
   /** How long the CMS may take to answer /_health (default 90 s). */
   bootTimeoutMs?: number;
+  /** Listen on this port (a restarted instance takes its predecessor's place behind a proxy). */
+  port?: number;
 }
 
 /**
@@ -122,12 +124,12 @@ export interface CmsDatabaseOptions {
  * content when the database is empty. `env` overrides the defaults
  * (benchmarks loosen or tighten the anti-abuse limits with it).
  */
-export async function startCms(env: Record<string, string> = {}, { databaseUrl, bootTimeoutMs }: CmsDatabaseOptions = {}): Promise<Service> {
+export async function startCms(env: Record<string, string> = {}, { databaseUrl, bootTimeoutMs, port: fixedPort }: CmsDatabaseOptions = {}): Promise<Service> {
   const cmsDir = path.join(root, 'apps/cms');
   if (!existsSync(path.join(cmsDir, 'dist/build/index.html'))) throw new Error('The CMS admin is not built: run `pnpm build` first.');
   const dataDir = mkdtempSync(path.join(tmpdir(), 'cms-run-'));
   mkdirSync(path.join(dataDir, 'public', 'uploads'), { recursive: true });
-  const port = await freePort();
+  const port = fixedPort ?? await freePort();
   const url = `http://127.0.0.1:${port}`;
   const cms = start('cms', process.execPath, [path.join(cmsDir, 'node_modules/@strapi/strapi/bin/strapi.js'), 'start'], cmsDir, {
     NODE_ENV: 'production',
