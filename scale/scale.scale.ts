@@ -1,4 +1,5 @@
 import { request } from 'node:http';
+import { IDEMPOTENCY_KEY_HEADER } from '@chiudete/types';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { adminLogin, gradientPng } from '../e2e/admin.ts';
 import { startWebhookReceiver, type WebhookReceiver } from '../apps/cms/tests/helpers/webhook-receiver.ts';
@@ -7,7 +8,6 @@ import { postgresReachable } from './database.ts';
 import { nginxSkipReason } from './nginx.ts';
 import { pool, prepareSubmissions, sendWithRetries, type SendOutcome } from './submissions.ts';
 
-const IDEMPOTENCY_HEADER = 'Idempotency-Key';
 const ARTICLES = '/content-manager/collection-types/api::article.article';
 const WEBHOOKS = '/content-manager/collection-types/api::partner-webhook.partner-webhook';
 /** The shared anonymous read limit under test (per client IP, per minute). */
@@ -190,7 +190,7 @@ describe.skipIf(Boolean(skipReason))('two CMS and two site instances behind ngin
     let restartMs = 0;
     let killing: Promise<void> | undefined;
     const outcomes = await pool(submissions, 16, async (submission) => {
-      const outcome = await sendWithRetries(endpoint, IDEMPOTENCY_HEADER, submission);
+      const outcome = await sendWithRetries(endpoint, IDEMPOTENCY_KEY_HEADER, submission);
       answered++;
       if (answered === Math.floor(FLOOD / 3) && !killing) {
         killing = (async () => {
@@ -223,7 +223,7 @@ describe.skipIf(Boolean(skipReason))('two CMS and two site instances behind ngin
     expect(accepted.length).toBe(FLOOD);
 
     // Every form sent again with its key (a reader's retry after a timeout): the same answer, no second row.
-    const again: SendOutcome[] = await pool(submissions, 16, (s) => sendWithRetries(endpoint, IDEMPOTENCY_HEADER, s));
+    const again: SendOutcome[] = await pool(submissions, 16, (s) => sendWithRetries(endpoint, IDEMPOTENCY_KEY_HEADER, s));
     expect(countBy(again.map((o) => o.status))).toEqual({ 202: FLOOD });
     const after = await rows();
     expect(after).toHaveLength(FLOOD);
