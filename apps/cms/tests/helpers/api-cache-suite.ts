@@ -15,7 +15,7 @@ export const NOT_STORED = 'chiudete-api; fwd=miss';
 export const BYPASS = /^chiudete-api; fwd=bypass/;
 
 /** Headers that legitimately differ between two answers of the same resource. */
-const PER_RESPONSE = new Set(['date', 'cache-status', 'ratelimit-remaining', 'ratelimit-reset', 'keep-alive', 'connection']);
+const PER_RESPONSE = new Set(['date', 'cache-status', 'ratelimit-remaining', 'ratelimit-reset', 'keep-alive', 'connection', 'x-request-id']);
 
 export interface Answer {
   status: number;
@@ -128,6 +128,9 @@ export function apiCacheSuite(name: string, createDatabase: () => Promise<TestDa
           expect(replayable(hit.headers)).toEqual(replayable(miss.headers));
           expect(hit.headers.etag).toMatch(/^"[\w-]+"$/);
           expect(hit.headers['content-length']).toBe(String(Buffer.byteLength(miss.text)));
+          // Each answer carries its own request's id, never the one of the request that filled the cache.
+          expect(hit.headers['x-request-id']).toMatch(/^[\w.:-]+$/);
+          expect(hit.headers['x-request-id']).not.toBe(miss.headers['x-request-id']);
         },
       );
 
