@@ -7,7 +7,18 @@ set -eu
 
 mc alias set local http://minio:9000 "$MINIO_ROOT_USER" "$MINIO_ROOT_PASSWORD" >/dev/null
 mc mb --ignore-existing "local/$S3_BUCKET"
-mc anonymous set download "local/$S3_BUCKET"
+# Anonymous GetObject on the objects only: `mc anonymous set download` would
+# also allow s3:ListBucket, i.e. a listing of every file name (drafts' uploads included).
+public_read=/tmp/chiudete-uploads-public-read.json
+cat > "$public_read" <<JSON
+{
+  "Version": "2012-10-17",
+  "Statement": [
+    { "Effect": "Allow", "Principal": { "AWS": ["*"] }, "Action": ["s3:GetObject"], "Resource": ["arn:aws:s3:::$S3_BUCKET/*"] }
+  ]
+}
+JSON
+mc anonymous set-json "$public_read" "local/$S3_BUCKET"
 
 policy=/tmp/chiudete-uploads-policy.json
 cat > "$policy" <<JSON

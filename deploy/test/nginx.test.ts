@@ -88,6 +88,11 @@ describe('routing by hostname', () => {
     const put = await ask({ port: plainPort, host: CMS, path: '/media/photo_abc123.png', method: 'PUT', body: 'x' });
     expect(put.status).toBe(403);
     expect(media.seen.length).toBe(before + 1);
+    // The bucket's root is a listing: never asked.
+    for (const path of ['/media/', '/media/?list-type=2']) {
+      expect((await ask({ port: plainPort, host: CMS, path })).status, path).toBe(404);
+    }
+    expect(media.seen.length).toBe(before + 1);
   });
 });
 

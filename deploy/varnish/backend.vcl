@@ -3,7 +3,9 @@ backend site {
   .host = "web";
   .port = "3000";
   .connect_timeout = 2s;
-  .first_byte_timeout = 5s;
+  # Above the site's render timeout (NUXT_PAGE_CACHE_RENDER_TIMEOUT_MS, 10 s): a slow render
+  # gets the site's own answer (a stale copy, its error page), not Varnish's 503.
+  .first_byte_timeout = 12s;
   .between_bytes_timeout = 5s;
   .probe = {
     .url = "/robots.txt";
