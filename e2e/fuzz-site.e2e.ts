@@ -87,8 +87,10 @@ describe.skipIf(Boolean(skipReason))('fuzzing the site\'s own routes', () => {
     const failures: string[] = [];
     batch.forEach((request, i) => {
       const answer = answers[i]!;
-      stats.record(request, answer);
       const problems = problemsOf(request, answer, oracle);
+      // The one connection error the oracle accepts: Node's parser refused headers over 16 KB (431)
+      // and closed the connection while the body was still being written; counted as the 431 it was.
+      stats.record(request, answer.status === 0 && problems.length === 0 ? { ...answer, status: 431 } : answer);
       if (problems.length > 0) failures.push(`${describeRequest(request)}\n  → ${answer.status}: ${problems.join('; ')}`);
     });
     if (failures.length > 0) throw new Error(failures.join('\n'));
