@@ -95,6 +95,7 @@ describe('Content Manager views in code', () => {
           label: field.label,
           description: field.description,
           editable: !field.readOnly,
+          visible: field.hidden !== true,
           ...(field.placeholder === undefined ? {} : { placeholder: field.placeholder }),
           ...(field.mainField === undefined ? {} : { mainField: field.mainField }),
         });

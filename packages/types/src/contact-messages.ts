@@ -26,6 +26,12 @@ export const CONTACT_TOPIC_LABELS: Record<ContactTopic, string> = {
 export const CONTACT_MESSAGE_STATUSES = ['nuovo', 'letto', 'risposto'] as const;
 export type ContactMessageStatus = (typeof CONTACT_MESSAGE_STATUSES)[number];
 
+export const CONTACT_MESSAGE_STATUS_LABELS: Record<ContactMessageStatus, string> = {
+  nuovo: 'Nuovo',
+  letto: 'Letto',
+  risposto: 'Risposto',
+};
+
 /** Length limits of the message (shared by the form's hint and the schema). */
 export const CONTACT_MESSAGE_MIN_LENGTH = 20;
 export const CONTACT_MESSAGE_MAX_LENGTH = 5000;

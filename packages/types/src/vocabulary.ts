@@ -1,4 +1,5 @@
-import type { BookFormat, Testimony } from './generated/content';
+import type { BookFormat, SharedSocialLink, Testimony } from './generated/content';
+import type { SubmissionStatus } from './submissions';
 
 /** Italian labels of the enumerations, shared by the site, forms and partners. */
 export type Sector = Testimony['sector'];
@@ -39,4 +40,46 @@ export const BOOK_FORMAT_LABELS: Record<BookFormatName, string> = {
   cartaceo: 'Cartaceo',
   ebook: 'E-book',
   audiolibro: 'Audiolibro',
+};
+
+export type SocialPlatform = SharedSocialLink['platform'];
+
+export const SOCIAL_PLATFORM_LABELS: Record<SocialPlatform, string> = {
+  facebook: 'Facebook',
+  instagram: 'Instagram',
+  youtube: 'YouTube',
+  x: 'X (Twitter)',
+  linkedin: 'LinkedIn',
+  telegram: 'Telegram',
+  altro: 'Altro',
+};
+
+/** Where a testimony submission stands in moderation (the CMS's `submissionStatus`). */
+export const SUBMISSION_STATUS_LABELS: Readonly<Record<SubmissionStatus, string>> = {
+  nuova: 'Nuova',
+  in_revisione: 'In revisione',
+  approvata: 'Approvata',
+  rifiutata: 'Rifiutata',
+  ritirata: 'Ritirata',
+};
+
+/** The coded rejection reasons of the editorial policy (the CMS's `rejectionReason`). */
+export const REJECTION_REASONS = [
+  'condizioni_lavoro_operatori',
+  'difesa_call_center_disonesti',
+  'insulti_diffamazione',
+  'spam',
+  'dati_personali',
+  'altro',
+] as const;
+
+export type RejectionReason = (typeof REJECTION_REASONS)[number];
+
+export const REJECTION_REASON_LABELS: Readonly<Record<RejectionReason, string>> = {
+  condizioni_lavoro_operatori: 'Condizioni di lavoro degli operatori (fuori tema)',
+  difesa_call_center_disonesti: 'Difesa di call center disonesti',
+  insulti_diffamazione: 'Insulti o diffamazione',
+  spam: 'Spam',
+  dati_personali: 'Dati personali che non si possono togliere',
+  altro: 'Altro (spiega nella nota)',
 };

@@ -1,7 +1,8 @@
-import { CONTACT_TOPIC_LABELS } from '@chiudete/types';
+import { CONTACT_MESSAGE_STATUS_LABELS, CONTACT_TOPIC_LABELS } from '@chiudete/types';
 import { defineAdminView } from './types';
 
-const TOPICS = Object.entries(CONTACT_TOPIC_LABELS).map(([value, label]) => `${value} = ${label.toLowerCase()}`).join('; ');
+const TOPICS = Object.values(CONTACT_TOPIC_LABELS).map((label) => `«${label}»`).join(', ');
+const { nuovo, letto, risposto } = CONTACT_MESSAGE_STATUS_LABELS;
 
 /** Messages from the contact form: read and answered by the Moderatore role, never public. */
 export const contactMessage = defineAdminView({
@@ -10,7 +11,7 @@ export const contactMessage = defineAdminView({
     messageStatus: {
       label: 'Stato',
       description:
-        'Dove siete arrivati con questo messaggio: nuovo = appena arrivato; letto = qualcuno della redazione l\'ha letto; risposto = avete risposto a chi ha scritto. Cambialo e salva.',
+        `Dove siete arrivati con questo messaggio: «${nuovo}»: appena arrivato; «${letto}»: qualcuno della redazione l'ha letto; «${risposto}»: avete risposto a chi ha scritto. Cambialo e salva.`,
     },
     topic: {
       label: 'Oggetto',

@@ -1,6 +1,13 @@
+import { CHANNEL_LABELS, REJECTION_REASON_LABELS, ROLE_LABELS, SECTOR_LABELS, SUBMISSION_STATUS_LABELS } from '@chiudete/types';
 import { defineAdminView } from './types';
 
-const SECTORS = 'telefonia fissa e mobile, luce, gas, pay TV, e-commerce, banche e assicurazioni, altro';
+/** The Italian labels of a vocabulary as a list in a sentence: «a», «b» o «c». */
+const quoted = (labels: Readonly<Record<string, string>>, last = 'o') => {
+  const items = Object.values(labels).map((label) => `«${label}»`);
+  return `${items.slice(0, -1).join(', ')} ${last} ${items[items.length - 1]}`;
+};
+
+const { nuova, in_revisione: inReview, ritirata } = SUBMISSION_STATUS_LABELS;
 
 /** The moderation queue: what readers sent, with personal data, never public. */
 export const testimonySubmission = defineAdminView({
@@ -9,13 +16,13 @@ export const testimonySubmission = defineAdminView({
     submissionStatus: {
       label: 'Stato della moderazione',
       description:
-        'Cambia con i pulsanti a destra: «Approva e pubblica» la mette sul sito, «Rifiuta» la scarta (e, se era pubblicata, la toglie). nuova = appena arrivata; in_revisione = aperta da qualcuno della redazione; ritirata = chi l\'ha inviata l\'ha ritirata.',
+        `Cambia con i pulsanti a destra: «Approva e pubblica» la mette sul sito, «Rifiuta» la scarta (e, se era pubblicata, la toglie dal sito). «${nuova}»: appena arrivata; «${inReview}»: aperta da qualcuno della redazione; «${ritirata}»: chi l'ha inviata l'ha ritirata.`,
       readOnly: true,
     },
     rejectionReason: {
       label: 'Motivo del rifiuto',
       description:
-        'Compilato dal pulsante «Rifiuta»: condizioni di lavoro degli operatori (fuori tema), difesa di call center disonesti, insulti o diffamazione, spam, dati personali, altro.',
+        `Compilato dal pulsante «Rifiuta»: ${quoted(REJECTION_REASON_LABELS)}.`,
       readOnly: true,
     },
     title: {
@@ -24,15 +31,15 @@ export const testimonySubmission = defineAdminView({
     },
     role: {
       label: 'Chi racconta',
-      description: '«cliente» o «operatore», come indicato da chi ha scritto. Le storie sulle condizioni di lavoro degli operatori vanno rifiutate.',
+      description: `${quoted(ROLE_LABELS)}, come indicato da chi ha scritto. Le storie sulle condizioni di lavoro degli operatori vanno rifiutate.`,
     },
     sector: {
       label: 'Settore',
-      description: `Il settore dell'azienda: ${SECTORS}.`,
+      description: `Il settore dell'azienda: ${quoted(SECTOR_LABELS)}.`,
     },
     channel: {
       label: 'Canale',
-      description: 'Come è avvenuto il contatto: assistenza telefonica, chat, e-mail, telemarketing (chiamata ricevuta), negozio, altro.',
+      description: `Come è avvenuto il contatto: ${quoted(CHANNEL_LABELS)}.`,
     },
     companyBrand: {
       label: 'Azienda (marchio)',
@@ -64,8 +71,9 @@ export const testimonySubmission = defineAdminView({
     },
     personalDataFindings: {
       label: 'Dati personali trovati',
-      description: 'Compilato in automatico: i dati personali riconosciuti nel racconto originale, da togliere prima di pubblicare.',
+      description: 'Compilato in automatico: i dati personali riconosciuti nel racconto originale. Nascosto: la redazione li vede, leggibili, nel riquadro «Dati personali trovati» a destra.',
       readOnly: true,
+      hidden: true,
     },
     moderatorNote: {
       label: 'Note della redazione (private)',
@@ -116,21 +124,25 @@ export const testimonySubmission = defineAdminView({
       label: 'Impronta della connessione',
       description: 'Compilata in automatico contro gli invii ripetuti: un codice ricavato dall\'indirizzo IP, che non lo mostra.',
       readOnly: true,
+      hidden: true,
     },
     accessTokenHash: {
       label: 'Codice del link personale (cifrato)',
       description: 'Compilato in automatico: riconosce il link personale dato a chi ha scritto. Non si può leggere né modificare.',
       readOnly: true,
+      hidden: true,
     },
     idempotencyKey: {
       label: 'Chiave dell\'invio',
       description: 'Compilata in automatico dal modulo del sito: se la connessione cade e il lettore riprova, lo stesso invio non crea una seconda testimonianza.',
       readOnly: true,
+      hidden: true,
     },
     requestFingerprint: {
       label: 'Impronta del contenuto inviato',
       description: 'Compilata in automatico: un riprova con la stessa chiave deve portare lo stesso testo, altrimenti è rifiutato.',
       readOnly: true,
+      hidden: true,
     },
   },
   settings: { mainField: 'title', defaultSortBy: 'submittedAt', defaultSortOrder: 'DESC' },
@@ -175,6 +187,7 @@ export const testimonySubmission = defineAdminView({
         { name: 'withdrawnAt', size: 6 },
         { name: 'personalDataErasedAt', size: 6 },
       ],
+      // Internal values, hidden from the edit view (`hidden: true`): last, so that they leave no gap.
       [{ name: 'personalDataFindings', size: 12 }],
       [
         { name: 'ipHash', size: 6 },

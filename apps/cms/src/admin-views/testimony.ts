@@ -1,3 +1,4 @@
+import { ROLE_LABELS } from '@chiudete/types';
 import { SCHEDULE_ROW, scheduleFields } from './schedule';
 import { defineAdminView } from './types';
 
@@ -17,7 +18,7 @@ export const testimony = defineAdminView({
     role: {
       label: 'Chi racconta',
       description:
-        '«cliente» se racconta da cliente, «operatore» se lavora o ha lavorato in un call center. Rifiuta le testimonianze sulle condizioni di lavoro (paga, contratti, turni): sono fuori tema.',
+        `«${ROLE_LABELS.cliente}» se racconta da cliente, «${ROLE_LABELS.operatore}» se lavora o ha lavorato in un call center. Rifiuta le testimonianze sulle condizioni di lavoro (paga, contratti, turni): sono fuori tema.`,
     },
     sector: {
       label: 'Settore',

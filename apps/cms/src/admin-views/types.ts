@@ -45,8 +45,14 @@ export interface FieldView {
   placeholder?: string;
   /** Relations only: the attribute of the related entry shown in the picker and in list columns. */
   mainField?: string;
-  /** Shown but greyed out: for values the system fills in (hashes, timestamps). */
+  /** Shown but greyed out: for values the system fills in (timestamps, consents). */
   readOnly?: boolean;
+  /**
+   * Not shown in the edit view at all: internal values an editor never needs
+   * (hashes, idempotency keys, raw JSON). Such a field is also `readOnly`, so
+   * that the Content Manager can never write it.
+   */
+  hidden?: boolean;
 }
 
 /** One field of an edit-view row: `size` is in twelfths of the row. */

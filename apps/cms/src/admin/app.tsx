@@ -1,4 +1,5 @@
 import type { StrapiApp } from '@strapi/strapi/admin';
+import { registerEnumerationLabels } from './labels';
 import { registerModeration } from './moderation';
 
 /** The browser tab title of the admin (Strapi 5 has no setting for it). */
@@ -127,5 +128,6 @@ export default {
   bootstrap(app: StrapiApp) {
     brandDocumentTitle();
     registerModeration(app);
+    registerEnumerationLabels(app);
   },
 };

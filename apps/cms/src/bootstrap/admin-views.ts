@@ -91,7 +91,7 @@ export interface SyncAdminViewsResult {
 
 /**
  * Idempotently restores the Content Manager views of `ADMIN_VIEWS`: Italian
- * labels, help texts, placeholders and relation main fields of every field,
+ * labels, help texts, placeholders, visibility and relation main fields of every field,
  * list columns, default sort and edit-view rows. Strapi's own fields and
  * anything we do not configure (e.g. a page size chosen by hand) are kept.
  * A configuration is written only when it differs, so a second run writes
@@ -180,6 +180,7 @@ function mergeView(current: CmConfiguration, view: AnyAdminView, model: CmModel,
     meta.edit.description = field.description;
     if (field.placeholder !== undefined) meta.edit.placeholder = field.placeholder;
     meta.edit.editable = field.readOnly !== true;
+    meta.edit.visible = field.hidden !== true;
     meta.list.label = field.label;
     if (field.mainField !== undefined) {
       const target = attribute.type === 'relation' && attribute.targetModel ? ctx.findTarget(attribute.targetModel) : undefined;

@@ -1,5 +1,6 @@
 import type { HighlightSegment } from '../redaction';
 import type { Finding, PersonalDataKind } from '../redaction/types';
+import type { RejectionReason, SubmissionStatus } from '@chiudete/types/labels';
 
 /**
  * The moderation of testimony submissions, as the server
@@ -14,33 +15,14 @@ import type { Finding, PersonalDataKind } from '../redaction/types';
 export type { HighlightSegment } from '../redaction';
 export type { Finding, PersonalDataKind } from '../redaction/types';
 
-export type SubmissionStatus = 'nuova' | 'in_revisione' | 'approvata' | 'rifiutata' | 'ritirata';
+// Statuses, rejection reasons and their Italian labels: one source, shared with the site (packages/types).
+export { REJECTION_REASONS, REJECTION_REASON_LABELS, SUBMISSION_STATUS_LABELS } from '@chiudete/types/labels';
+export type { RejectionReason, SubmissionStatus } from '@chiudete/types/labels';
 
 /** Statuses a submission can be approved from. */
 export const APPROVABLE_STATUSES: readonly SubmissionStatus[] = ['nuova', 'in_revisione'];
 /** Statuses a submission can be rejected from: an approved one can still be taken off the site. */
 export const REJECTABLE_STATUSES: readonly SubmissionStatus[] = ['nuova', 'in_revisione', 'approvata'];
-
-/** The coded rejection reasons of the editorial policy (the `rejectionReason` enumeration). */
-export const REJECTION_REASONS = [
-  'condizioni_lavoro_operatori',
-  'difesa_call_center_disonesti',
-  'insulti_diffamazione',
-  'spam',
-  'dati_personali',
-  'altro',
-] as const;
-
-export type RejectionReason = (typeof REJECTION_REASONS)[number];
-
-export const REJECTION_REASON_LABELS: Readonly<Record<RejectionReason, string>> = {
-  condizioni_lavoro_operatori: 'Condizioni di lavoro degli operatori (fuori tema)',
-  difesa_call_center_disonesti: 'Difesa di call center disonesti',
-  insulti_diffamazione: 'Insulti o diffamazione',
-  spam: 'Spam',
-  dati_personali: 'Dati personali che non si possono togliere',
-  altro: 'Altro (spiega nella nota)',
-};
 
 export const PERSONAL_DATA_KIND_LABELS: Readonly<Record<PersonalDataKind, string>> = {
   phone: 'Telefono',
@@ -55,21 +37,13 @@ export const PERSONAL_DATA_KIND_LABELS: Readonly<Record<PersonalDataKind, string
   person_name: 'Nome',
 };
 
-export const SUBMISSION_STATUS_LABELS: Readonly<Record<SubmissionStatus, string>> = {
-  nuova: 'Nuova',
-  in_revisione: 'In revisione',
-  approvata: 'Approvata',
-  rifiutata: 'Rifiutata',
-  ritirata: 'Ritirata',
-};
-
 /** What each status means for the editor, and what to do next. */
 export const SUBMISSION_STATUS_HELP: Readonly<Record<SubmissionStatus, string>> = {
   nuova: 'Appena arrivata: nessuno l\'ha ancora valutata.',
   in_revisione:
     'La redazione la sta valutando. Controlla il racconto senza dati personali, correggilo se serve e salva, poi usa «Approva e pubblica» o «Rifiuta».',
   approvata: 'Approvata: è pubblicata sul sito come Testimonianza. Con «Rifiuta» la togli dal sito.',
-  rifiutata: 'Rifiutata: non è sul sito. I dati personali si cancellano da soli dopo il periodo di conservazione.',
+  rifiutata: 'Rifiutata: non è sul sito e non si può pubblicare. I dati personali si cancellano da soli dopo il periodo di conservazione.',
   ritirata: 'Ritirata da chi l\'ha inviata: è stata tolta dal sito e i suoi dati personali sono stati cancellati.',
 };
 

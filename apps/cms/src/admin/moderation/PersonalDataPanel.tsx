@@ -115,7 +115,7 @@ const PanelContent = ({ documentId, status }: { documentId: string; status: Subm
                                   <li key={kind}>
                                     <Typography variant="pi">
                                       <Typography variant="pi" fontWeight="bold">{`${PERSONAL_DATA_KIND_LABELS[kind]}: `}</Typography>
-                                      {matches.join(', ')}
+                                      {matches.map((match) => `«${match}»`).join(', ')}
                                     </Typography>
                                   </li>
                                 ))}
