@@ -7,6 +7,7 @@ import { ensureLocalAdmin } from './bootstrap/local-admin';
 import { seedDemoContent, shouldSeedDemoContent } from './seed';
 import { registerModerationAdminRoutes } from './api/testimony-submission/admin-routes';
 import { registerModerationGuard } from './api/testimony-submission/moderation-guard';
+import { deleteTestimoniesOfRefusedSubmissions, registerTestimonyPublicationGuard } from './api/testimony-submission/publication-guard';
 import { registerMediaAltTextGuard } from './media-alt-text';
 import { ensurePreviewToken } from './preview/token';
 import { registerSiteRevalidation } from './site-revalidation';
@@ -28,6 +29,7 @@ export default {
     registerWorkerOnlyServer(strapi);
     registerModerationAdminRoutes(strapi);
     registerModerationGuard(strapi);
+    registerTestimonyPublicationGuard(strapi);
     registerMediaAltTextGuard(strapi);
     // Scale (issue #10): deep pages of the public lists read in two steps.
     registerDeepPages(strapi);
@@ -41,6 +43,7 @@ export default {
     await syncAdminRoles(strapi);
     await restrictDefaultRoles(strapi);
     await ensureLocalAdmin(strapi);
+    await deleteTestimoniesOfRefusedSubmissions(strapi);
     registerSearchIndex(strapi);
     if (shouldSeedDemoContent()) {
       await seedDemoContent(strapi);

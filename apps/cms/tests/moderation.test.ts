@@ -12,6 +12,7 @@ import {
   type PersonalDataReport,
 } from '../src/moderation/contract';
 import { CONTENT_MANAGER_READ_ONLY_FIELDS } from '../src/api/testimony-submission/moderation-guard';
+import { deleteTestimoniesOfRefusedSubmissions } from '../src/api/testimony-submission/publication-guard';
 
 const SUBMISSION = 'api::testimony-submission.testimony-submission';
 const TESTIMONY = 'api::testimony.testimony';
@@ -373,7 +374,7 @@ describe('testimony moderation (admin API)', () => {
       expect(missing.message).toMatch(/Nessuna testimonianza ricevuta/);
       expect(await submission(documentId)).toMatchObject({ submissionStatus: 'nuova', testimony: null });
     });
-    it('republishes the same Testimony, not a second one, if a linked submission is approved again', async () => {
+    it('publishes a Testimony again if a rejected submission is brought back to review and approved', async () => {
       const documentId = await createSubmission({ title: 'La penale di recesso che nessuno aveva citato' });
       const first = await ok<ModerationResult>(await admin(MODERATION_ROUTES.approve(documentId), { body: {} }));
       await ok<ModerationResult>(await admin(MODERATION_ROUTES.reject(documentId), { body: { reason: 'altro' } }));
@@ -381,9 +382,10 @@ describe('testimony moderation (admin API)', () => {
       await cms.strapi.db.query(SUBMISSION).update({ where: { documentId }, data: { submissionStatus: 'in_revisione' } });
       const before = await testimonyCount();
       const again = await ok<ModerationResult>(await admin(MODERATION_ROUTES.approve(documentId), { body: { title: 'La penale di recesso mai citata' } }));
-      expect(again.testimony).toMatchObject({ documentId: first.testimony!.documentId, slug: first.testimony!.slug, published: true });
-      expect(await testimonyCount()).toBe(before + 1); // the published version is back, next to the kept draft
-      expect((await publicTestimonies(first.testimony!.slug)).data[0]?.title).toBe('La penale di recesso mai citata');
+      expect(again.testimony).toMatchObject({ published: true });
+      expect(again.testimony!.documentId).not.toBe(first.testimony!.documentId); // the rejection deleted the first one
+      expect(await testimonyCount()).toBe(before + 2); // a draft and its published version
+      expect((await publicTestimonies(again.testimony!.slug)).data[0]?.title).toBe('La penale di recesso mai citata');
     });
   });
 
@@ -426,17 +428,20 @@ describe('testimony moderation (admin API)', () => {
       expect(await submission(documentId)).toMatchObject({ submissionStatus: 'rifiutata', rejectionReason: 'spam', moderatorNote: NOTE });
     });
 
-    it('takes an approved testimony off the site (unpublished, kept as a draft)', async () => {
+    it('takes an approved testimony off the site and deletes it: no draft is left to publish again', async () => {
       const documentId = await createSubmission({ title: 'Il rimborso promesso e mai arrivato' });
       const approved = await ok<ModerationResult>(await admin(MODERATION_ROUTES.approve(documentId), { body: {} }));
       expect((await publicTestimonies(approved.testimony!.slug)).data).toHaveLength(1);
 
       const rejected = await ok<ModerationResult>(await admin(MODERATION_ROUTES.reject(documentId), { body: { reason: 'insulti_diffamazione' } }));
-      expect(rejected).toMatchObject({ status: 'rifiutata', testimony: { documentId: approved.testimony!.documentId, published: false } });
+      expect(rejected).toMatchObject({ status: 'rifiutata', testimony: null });
       expect((await publicTestimonies(approved.testimony!.slug)).data).toEqual([]);
       expect((await raw(`/api/testimonies/${approved.testimony!.documentId}`)).status).toBe(404);
-      expect(await cms.strapi.db.query(TESTIMONY).count({ where: { documentId: approved.testimony!.documentId } })).toBe(1);
-      expect((await submission(documentId)).testimony?.documentId).toBe(approved.testimony!.documentId);
+      expect(await cms.strapi.db.query(TESTIMONY).count({ where: { documentId: approved.testimony!.documentId } })).toBe(0);
+      expect((await submission(documentId)).testimony).toBeNull();
+      // Nothing in the Content Manager's Testimonianza either.
+      const res = await admin(`/content-manager/collection-types/${TESTIMONY}/${approved.testimony!.documentId}`, { method: 'GET' });
+      expect(res.status).toBe(404);
     });
   });
 
@@ -488,6 +493,81 @@ describe('testimony moderation (admin API)', () => {
       expect(await cms.strapi.db.query(TESTIMONY).count({ where: { documentId: approved.testimony!.documentId } })).toBe(0);
       // Withdrawn: no decision applies any more.
       expect((await refused(await admin(MODERATION_ROUTES.reject(receipt.id), { body: { reason: 'spam' } }))).details?.code).toBe('invalid_status');
+    });
+  });
+
+  describe('a refused testimony cannot be published again', () => {
+    const CM_TESTIMONIES = `/content-manager/collection-types/${TESTIMONY}`;
+
+    /**
+     * What a rejection left before it deleted the Testimony (and what a
+     * hand-made change to the data could leave): an approved, published
+     * testimony, then its submission refused and the Testimony unpublished,
+     * kept as a draft still linked to the submission.
+     */
+    const leftoverDraft = async (status: 'rifiutata' | 'ritirata', title: string): Promise<{ submissionId: string; testimony: NonNullable<ModerationResult['testimony']> }> => {
+      const submissionId = await createSubmission({ title });
+      const approved = await ok<ModerationResult>(await admin(MODERATION_ROUTES.approve(submissionId), { body: {} }));
+      await cms.strapi.documents(TESTIMONY).unpublish({ documentId: approved.testimony!.documentId });
+      await cms.strapi.db.query(SUBMISSION).update({ where: { documentId: submissionId }, data: { submissionStatus: status } });
+      expect((await publicTestimonies(approved.testimony!.slug)).data).toEqual([]);
+      return { submissionId, testimony: approved.testimony! };
+    };
+
+    it('refuses the Content Manager\'s "Pubblica" (single and bulk, with changes or without) in Italian while the submission is not approved', async () => {
+      for (const status of ['rifiutata', 'ritirata'] as const) {
+        const { testimony } = await leftoverDraft(status, `Il contratto attivato a mia insaputa (${status})`);
+        const label = SUBMISSION_STATUS_LABELS[status];
+
+        const single = await refused(await admin(`${CM_TESTIMONIES}/${testimony.documentId}/actions/publish`, { body: {} }));
+        expect(single.message).toContain(`la testimonianza ricevuta da cui nasce è «${label}»`);
+        expect(single.message).toContain('«Approva e pubblica»');
+        expect(single.details?.code).toBe('submission_not_approved');
+
+        const edited = await refused(await admin(`${CM_TESTIMONIES}/${testimony.documentId}/actions/publish`, { body: { title: 'Un titolo cambiato prima di pubblicare' } }));
+        expect(edited.details?.code).toBe('submission_not_approved');
+
+        const bulk = await refused(await admin(`${CM_TESTIMONIES}/actions/bulkPublish`, { body: { documentIds: [testimony.documentId] } }));
+        expect(bulk.message).toContain(`«${label}»`);
+
+        expect((await publicTestimonies(testimony.slug)).data).toEqual([]);
+        expect(await cms.strapi.db.query(TESTIMONY).count({ where: { documentId: testimony.documentId, publishedAt: { $notNull: true } } })).toBe(0);
+      }
+    });
+
+    it('still lets the redazione publish its own testimonies, and approval publish again', async () => {
+      // A Testimony written in the Content Manager, no submission behind it: "Pubblica" works.
+      const created = await admin(`${CM_TESTIMONIES}/actions/publish`, {
+        body: {
+          title: 'La raccomandata che il call center non riceveva mai',
+          slug: 'la-raccomandata-che-il-call-center-non-riceveva-mai',
+          role: 'cliente',
+          sector: 'gas',
+          channel: 'assistenza_telefonica',
+          eventMonth: '2019-05',
+          story: story(),
+          displayName: 'Luisa, Verona',
+        },
+      });
+      expect(created.status, await created.clone().text()).toBe(200);
+      expect((await publicTestimonies('la-raccomandata-che-il-call-center-non-riceveva-mai')).data).toHaveLength(1);
+
+      const documentId = await createSubmission({ title: 'La bolletta stimata per tre anni di fila' });
+      const approved = await ok<ModerationResult>(await admin(MODERATION_ROUTES.approve(documentId), { body: {} }));
+      expect((await publicTestimonies(approved.testimony!.slug)).data).toHaveLength(1);
+      // Approved: the Testimony's own "Pubblica" (e.g. after a correction) is allowed.
+      const republished = await admin(`${CM_TESTIMONIES}/${approved.testimony!.documentId}/actions/publish`, { body: { title: 'La bolletta stimata per tre anni' } });
+      expect(republished.status, await republished.clone().text()).toBe(200);
+      expect((await publicTestimonies(approved.testimony!.slug)).data[0]?.title).toBe('La bolletta stimata per tre anni');
+    });
+
+    it('deletes at boot what earlier rejections left behind', async () => {
+      const { submissionId, testimony } = await leftoverDraft('rifiutata', 'La portabilità del numero durata sei mesi');
+      expect(await cms.strapi.db.query(TESTIMONY).count({ where: { documentId: testimony.documentId } })).toBe(1);
+      expect(await deleteTestimoniesOfRefusedSubmissions(cms.strapi)).toBeGreaterThanOrEqual(1);
+      expect(await cms.strapi.db.query(TESTIMONY).count({ where: { documentId: testimony.documentId } })).toBe(0);
+      expect((await submission(submissionId)).testimony).toBeNull();
+      expect(await deleteTestimoniesOfRefusedSubmissions(cms.strapi)).toBe(0);
     });
   });
 

@@ -332,7 +332,9 @@ const moderationService = ({ strapi }: { strapi: Core.Strapi }) => {
     /**
      * Rejects a submission with a coded reason (and an optional private
      * note). An approved one is taken off the site: its Testimony is
-     * unpublished and kept as a draft.
+     * unpublished, then deleted, so that no draft is left that the ordinary
+     * "Pubblica" button could put back online (./publication-guard.ts
+     * refuses that too).
      */
     async reject(documentId: string, request: RejectRequest, moderator: Moderator, now = new Date()): Promise<ModerationResult> {
       return strapi.db.transaction(async () => {
@@ -341,7 +343,11 @@ const moderationService = ({ strapi }: { strapi: Core.Strapi }) => {
         await claim(row, REJECTABLE_STATUSES, 'rifiutata', 'rifiutare');
 
         const testimonyId = row.testimony?.documentId;
-        if (testimonyId) await testimonies().unpublish({ documentId: testimonyId });
+        if (testimonyId) {
+          // Unpublished first: the site, its caches and the partners hear of the removal.
+          await testimonies().unpublish({ documentId: testimonyId });
+          await testimonies().delete({ documentId: testimonyId });
+        }
 
         const note = request.note?.trim();
         await submissions().update({
@@ -354,7 +360,7 @@ const moderationService = ({ strapi }: { strapi: Core.Strapi }) => {
             updatedBy: moderator.id,
           },
         });
-        strapi.log.info(`[moderation] submission ${documentId} rejected by admin ${moderator.id} (${request.reason})${testimonyId ? `: testimony ${testimonyId} unpublished` : ''}`);
+        strapi.log.info(`[moderation] submission ${documentId} rejected by admin ${moderator.id} (${request.reason})${testimonyId ? `: testimony ${testimonyId} unpublished and deleted` : ''}`);
         return resultOf(documentId);
       });
     },
