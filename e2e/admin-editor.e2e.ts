@@ -368,7 +368,7 @@ describe.skipIf(Boolean(skipReason))('editors in the admin', () => {
       await menu().getByRole('link', { name: 'Testimonianza ricevuta', exact: true }).click();
       await main().getByRole('heading', { level: 1, name: 'Testimonianza ricevuta' }).waitFor();
       const row = main().getByRole('row').filter({ hasText: TESTIMONY.title });
-      expect(await row.textContent()).toContain('nuova');
+      expect(await row.textContent()).toContain('Nuova');
       await guideScreenshot(page, '16-testimonianze-ricevute', { highlight: [row] });
       await row.getByRole('link', { name: TESTIMONY.title }).click();
       await main().getByRole('heading', { level: 1, name: TESTIMONY.title }).waitFor();
@@ -378,7 +378,7 @@ describe.skipIf(Boolean(skipReason))('editors in the admin', () => {
       await findings.getByText('Stato: In revisione').waitFor();
       await findings.getByRole('heading', { name: 'Trovati nel racconto originale (3)' }).waitFor();
       expect(await findings.getByRole('listitem').allTextContents()).toEqual(expect.arrayContaining([
-        'POD: IT001E12345678', 'Telefono: 347 765 4321', 'E-mail: luca.rossi@example.org',
+        'POD: «IT001E12345678»', 'Telefono: «347 765 4321»', 'E-mail: «luca.rossi@example.org»',
       ]));
       const redacted = main().getByRole('textbox', { name: 'Racconto senza dati personali' });
       expect(await redacted.inputValue()).toContain('[telefono rimosso]');
@@ -431,7 +431,7 @@ describe.skipIf(Boolean(skipReason))('editors in the admin', () => {
       await messages.click();
       await main().getByRole('heading', { level: 1, name: 'Messaggio dal sito' }).waitFor();
       const row = main().getByRole('row').filter({ hasText: CONTACT.email });
-      expect(await row.textContent()).toContain('nuovo');
+      expect(await row.textContent()).toContain('Nuovo');
       await guideScreenshot(page, '20-messaggi', { highlight: [row] });
       await row.getByRole('gridcell', { name: CONTACT.email }).click();
       const message = main().getByRole('textbox', { name: 'Messaggio (privato)' });
@@ -445,5 +445,130 @@ describe.skipIf(Boolean(skipReason))('editors in the admin', () => {
       expect(await main().getByRole('grid').count()).toBe(0);
       expect(await main().getByText('Il mio primo hater').count()).toBe(0);
     });
+  });
+});
+
+/*
+ * Issue #16, items 2 and 3: the moderation screens speak Italian (labels,
+ * never the stored codes, JSON or hashes), and a rejected testimony leaves
+ * nothing that the ordinary «Pubblica» could put back online.
+ */
+describe.skipIf(Boolean(skipReason))('moderation screens in Italian, and a rejected testimony stays off the site', () => {
+  const cmsUrl = inject('cmsUrl');
+  const webUrl = inject('webUrl');
+  const SUBMISSIONS = `${cmsUrl}/admin/content-manager/collection-types/api::testimony-submission.testimony-submission`;
+  const LABELLED = {
+    role: 'operatore',
+    displayName: 'Un operatore di Bari',
+    contactEmail: 'operatore.e2e@example.org',
+    sector: 'banche_assicurazioni',
+    channel: 'assistenza_telefonica',
+    eventMonth: '2018-09',
+    title: 'La polizza venduta a chi chiamava per un bonifico',
+    story: [
+      'Chi chiamava per un bonifico bloccato doveva sentirsi proporre una polizza prima di ogni risposta.',
+      'Una signora mi ha lasciato il suo numero, 339 111 2233, perché nessuno la richiamava mai.',
+      'Alla fine la pratica si è sbloccata da sola, ma la polizza le era già stata attivata.',
+    ].join(' '),
+  } as const;
+  /** What must never be on an editor's screen: stored codes, raw JSON of the findings. */
+  const RAW = ['banche_assicurazioni', 'assistenza_telefonica', 'in_revisione', 'e_commerce', '"kind"', '"start"'];
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+  let moderatrice: AdminCredentials;
+  let superAdmin: string;
+  let submissionId: string;
+  /** What the approve route answers (apps/cms/src/moderation/contract.ts, ModerationResult), as used here. */
+  let approved: { testimony: { documentId: string; slug: string } | null };
+  const main = () => page.getByRole('main');
+  const panel = (title: string): Locator =>
+    page.getByRole('complementary').filter({ has: page.getByRole('heading', { name: title, exact: true }) });
+
+  beforeAll(async () => {
+    superAdmin = await adminLogin(cmsUrl);
+    moderatrice = await createEditor(cmsUrl, superAdmin, {
+      roleCode: 'moderatore', email: 'moderatrice.etichette@example.org', firstname: 'Anna', lastname: 'Verdi', password: 'Moderatrice2019!',
+    });
+    submissionId = await submitTestimony(cmsUrl, LABELLED);
+    // Approved through the moderation route, as «Approva e pubblica» does (its dialog is tested above).
+    const res = await fetch(`${cmsUrl}/admin/testimony-submissions/${submissionId}/approve`, {
+      method: 'POST',
+      headers: { 'Authorization': `Bearer ${superAdmin}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ redactedStory: LABELLED.story.replace('339 111 2233', '[telefono rimosso]') }),
+    });
+    expect(res.status, await res.clone().text()).toBe(200);
+    approved = ((await res.json()) as { data: typeof approved }).data;
+    browser = await launchChromium();
+    context = await browser.newContext({ viewport: GUIDE_VIEWPORT, locale: 'it-IT', timezoneId: 'Europe/Rome' });
+    page = await context.newPage();
+    await signInToAdmin(page, cmsUrl, moderatrice);
+  });
+
+  afterAll(async () => {
+    await context?.close();
+    await browser?.close();
+  });
+
+  it('shows labels, not codes, JSON or hashes, in the list, its filters and the edit view', { timeout: 60_000 }, async () => {
+    await page.goto(SUBMISSIONS);
+    await main().getByRole('heading', { level: 1, name: 'Testimonianza ricevuta' }).waitFor();
+    const row = main().getByRole('row').filter({ hasText: LABELLED.title });
+    const cells = (await row.textContent()) ?? '';
+    for (const label of ['Approvata', 'Operatore', 'Banche e assicurazioni']) expect(cells, label).toContain(label);
+    for (const raw of ['approvata', 'operatore', 'banche_assicurazioni']) expect(cells, raw).not.toContain(raw);
+
+    // The filter on «Settore» offers the sectors by name.
+    await main().getByRole('button', { name: 'Filtri' }).click();
+    await page.getByRole('combobox', { name: 'Seleziona campo' }).click();
+    await page.getByRole('option', { name: 'Settore', exact: true }).click();
+    await page.getByRole('combobox', { name: 'Settore' }).click();
+    const sectors = await page.getByRole('option').allTextContents();
+    expect(sectors).toEqual(expect.arrayContaining(['Telefonia fissa e mobile', 'Pay TV', 'E-commerce', 'Banche e assicurazioni']));
+    expect(sectors.join(' ')).not.toMatch(/pay_tv|e_commerce|banche_assicurazioni/);
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Escape');
+
+    await row.getByRole('link', { name: LABELLED.title }).click();
+    await main().getByRole('heading', { level: 1, name: LABELLED.title }).waitFor();
+    const findings = panel('Dati personali trovati');
+    await findings.getByText('Stato: Approvata').waitFor();
+    expect(await findings.getByRole('listitem').allTextContents()).toContain('Telefono: «339 111 2233»');
+    expect(await main().getByRole('combobox', { name: 'Stato della moderazione' }).textContent()).toContain('Approvata');
+    expect(await main().getByRole('combobox', { name: 'Settore' }).textContent()).toContain('Banche e assicurazioni');
+    expect(await main().getByRole('combobox', { name: 'Canale' }).textContent()).toContain('Assistenza telefonica');
+    expect(await main().getByRole('combobox', { name: 'Chi racconta' }).textContent()).toContain('Operatore');
+
+    const screen = await page.locator('body').innerText();
+    for (const raw of RAW) expect(screen, raw).not.toContain(raw);
+    // No hash, key or fingerprint: neither their fields nor their values (hex digests).
+    for (const hidden of ['Impronta della connessione', 'Codice del link personale (cifrato)', 'Chiave dell\'invio', 'Impronta del contenuto inviato']) {
+      expect(screen, hidden).not.toContain(hidden);
+    }
+    expect(screen).not.toMatch(/\b[0-9a-f]{32,}\b/);
+  });
+
+  it('rejects it: the testimony leaves the site and the Testimonianza list, nothing is left to «Pubblica»', { timeout: 60_000 }, async () => {
+    const slug = approved.testimony!.slug;
+    expect((await fetchPage(`${webUrl}/testimonianze/${slug}`)).status).toBe(200);
+
+    await panel('Elemento').getByRole('button', { name: 'Rifiuta e togli dal sito' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Togli dal sito e rifiuta la testimonianza' });
+    await dialog.getByRole('combobox').click();
+    await page.getByRole('option', { name: 'Condizioni di lavoro degli operatori (fuori tema)' }).click();
+    await dialog.getByRole('button', { name: 'Rifiuta e togli dal sito' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await panel('Dati personali trovati').getByText('Stato: Rifiutata').waitFor();
+
+    await expect.poll(async () => (await fetchPage(`${webUrl}/testimonianze/${slug}`)).status, { timeout: PUBLISH_TO_SITE_LIMIT_MS }).toBe(404);
+    // The Testimonianza list has no draft of it: no «Pubblica» to press.
+    await page.goto(`${cmsUrl}/admin/content-manager/collection-types/api::testimony.testimony`);
+    await main().getByRole('heading', { level: 1, name: 'Testimonianza' }).waitFor();
+    await main().getByRole('grid').or(main().getByText('Nessun elemento trovato')).first().waitFor();
+    expect(await main().getByText(LABELLED.title).count()).toBe(0);
+    const direct = await fetch(`${cmsUrl}/content-manager/collection-types/api::testimony.testimony/${approved.testimony!.documentId}`, {
+      headers: { Authorization: `Bearer ${superAdmin}` },
+    });
+    expect(direct.status).toBe(404);
   });
 });
