@@ -1,13 +1,13 @@
 import { defineConfig } from 'tsup';
 
 /**
- * Three entry points, each as ESM (`.js`, `.d.ts`) and CommonJS (`.cjs`,
+ * Four entry points, each as ESM (`.js`, `.d.ts`) and CommonJS (`.cjs`,
  * `.d.cts`): `.` (types, client, errors), `./forms` (zod schemas) and
- * `./webhooks` (signature checks, node:crypto: kept out of the main entry so
- * browser bundles never see a Node built-in).
+ * `./webhooks` and `./preview` (signatures, node:crypto: kept out of the main
+ * entry so browser bundles never see a Node built-in).
  */
 export default defineConfig((options) => ({
-  entry: { index: 'src/index.ts', forms: 'src/forms/index.ts', webhooks: 'src/webhooks.ts' },
+  entry: { index: 'src/index.ts', forms: 'src/forms/index.ts', webhooks: 'src/webhooks.ts', preview: 'src/preview.ts' },
   format: ['esm', 'cjs'],
   dts: true,
   // The output is readable (not minified): source maps only while developing

@@ -1,0 +1,16 @@
+// Tells the Strapi admin's preview pane, when this page is framed there, how
+// the preview went: `pronta` (the page of a preview) or `rifiutata` (the
+// refusal page, with its reason). The admin waits for this signal and, when
+// it does not come (the site refused to be framed, or did not answer) or
+// says `rifiutata`, shows an Italian message with «Apri in una nuova scheda»
+// (apps/cms/src/admin/preview/). The message holds nothing secret: any
+// parent may read it.
+(function () {
+  var script = document.currentScript;
+  if (!script || window.parent === window) return;
+  window.parent.postMessage({
+    type: 'chiudete:anteprima',
+    stato: script.getAttribute('data-stato'),
+    motivo: script.getAttribute('data-motivo') || undefined,
+  }, '*');
+})();
