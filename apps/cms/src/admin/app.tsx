@@ -1,5 +1,6 @@
 import type { StrapiApp } from '@strapi/strapi/admin';
 import { registerModeration } from './moderation';
+import { registerPreviewFallback } from './preview';
 
 /** The browser tab title of the admin (Strapi 5 has no setting for it). */
 const ADMIN_TITLE = 'Chiudete i Call Center · Redazione';
@@ -127,5 +128,6 @@ export default {
   bootstrap(app: StrapiApp) {
     brandDocumentTitle();
     registerModeration(app);
+    registerPreviewFallback(app);
   },
 };
