@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { PREVIEW_TYPES } from '@chiudete/types/preview';
 import { CONTENT_TYPES, RELATED_TYPES } from '../../apps/web/server/utils/page-cache/paths';
 import { IMAGE_FORMATS, IMAGE_WIDTHS } from '../../apps/web/shared/utils/image';
-import { encode, encodeText, headerText, hostileString, hostileText, RAW_BYTES } from '../../apps/cms/tests/helpers/fuzz/text';
+import { encode, headerText, hostileString, hostileText, RAW_BYTES } from '../../apps/cms/tests/helpers/fuzz/text';
 import type { SiteRequest } from './site-http';
 
 /**
