@@ -21,7 +21,7 @@ export default defineNuxtPlugin({
         const base = useRuntimeConfig().app.baseURL.replace(/\/$/, '');
         useHead({ script: [{ 'key': 'preview-signal', 'src': `${base}/anteprima-segnale.js`, 'data-stato': 'pronta' }] });
         // `sec-fetch-dest` is the browser's: only a hint for the links, never a permission.
-        if (event && getRequestHeader(event, 'sec-fetch-dest') === 'iframe') useHead({ base: { target: '_blank' } });
+        if (useRequestHeader('sec-fetch-dest') === 'iframe') useHead({ base: { target: '_blank' } });
       }
     }
     if (!preview.value && !framed.value) return;
