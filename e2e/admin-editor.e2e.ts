@@ -287,8 +287,7 @@ describe.skipIf(Boolean(skipReason))('editors in the admin', () => {
       await main().getByRole('status').filter({ hasText: 'Pubblicato' }).first().waitFor();
       await guideScreenshot(page, '11-pubblicato', { highlight: [main().getByRole('status').filter({ hasText: 'Pubblicato' }).first()] });
 
-      // What a reader sees, in a browser of their own: the editor's has the site's preview
-      // session (the «Anteprima» banner and drafts) since the preview step.
+      // What a reader sees, in a browser of their own (nothing of the editor's session with the admin).
       const readerContext = await newContext();
       const reader = await readerContext.newPage();
       try {

@@ -47,7 +47,7 @@ export default defineNuxtConfig({
     /** Read-only API token of the site (server-only; the CMS limits anonymous reads). Env: NUXT_STRAPI_TOKEN. */
     strapiToken: '',
     // Preview and publishing (server-only: never in the payload nor the browser bundle).
-    /** Key of the CMS's signed preview links and of the preview cookie, shared with the CMS's PREVIEW_SECRET. Env: NUXT_PREVIEW_SECRET. */
+    /** Key of the preview tokens the CMS signs and the site checks (@chiudete/types/preview), shared with the CMS's PREVIEW_SECRET. Env: NUXT_PREVIEW_SECRET. */
     previewSecret: '',
     /** API token that may read drafts (the CMS's «Anteprima sito» token, PREVIEW_API_TOKEN there). Env: NUXT_PREVIEW_TOKEN. */
     previewToken: '',

@@ -46,8 +46,9 @@ sub vcl_recv {
   if (req.method != "GET" && req.method != "HEAD") {
     return (pass);
   }
-  # An editor's preview, and everything the site does not cache itself.
-  if (req.http.Cookie ~ "(^|;\s*)cc_anteprima=" || req.url ~ "^/(api|anteprima|cerca|testimonianze/(invia|inviata|stato))([/?]|$)") {
+  # An editor's preview (its signed token travels in the address, ?anteprima=),
+  # and everything the site does not cache itself.
+  if (req.url ~ "[?&]anteprima=" || req.url ~ "^/(api|anteprima|cerca|testimonianze/(invia|inviata|stato))([/?]|$)") {
     return (pass);
   }
   # Tracking parameters never change a page (the site ignores them too): one copy for all.

@@ -1,4 +1,3 @@
-import { PREVIEW_COOKIE } from '../../apps/web/server/utils/page-cache/policy';
 import { headSize, type SiteAnswer, type SiteRequest } from './site-http';
 
 /**
@@ -90,8 +89,7 @@ export function problemsOf(request: SiteRequest, answer: SiteAnswer, { origin, s
   }
   if (request.authentic === false) {
     if (answer.status >= 200 && answer.status < 300) problems.push(`a forged credential got a ${answer.status}`);
-    const cookies = [answer.headers['set-cookie'] ?? []].flat();
-    if (cookies.some((cookie) => new RegExp(`^${PREVIEW_COOKIE}=[^;]`).test(cookie))) problems.push('a forged preview link opened a session');
+    if (first(answer.headers.location)?.includes('anteprima=')) problems.push('a forged preview link led to a preview page');
   }
   if (answer.status >= 400 && answer.status < 500 && request.method !== 'HEAD' && !hasMessage(answer) && !refusedByParser(answer)) {
     problems.push(`a ${answer.status} without a message (${first(answer.headers['content-type']) ?? 'no content-type'}): ${JSON.stringify(answer.text.slice(0, 200))}`);

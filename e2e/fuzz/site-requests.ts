@@ -1,10 +1,9 @@
+import { createHmac } from 'node:crypto';
 import fc from 'fast-check';
-import { signPreviewLink } from '../../apps/web/server/utils/preview/signing';
-import { PREVIEW_TYPES, type PreviewType } from '../../apps/web/shared/utils/preview-scope';
+import { PREVIEW_TYPES } from '@chiudete/types/preview';
 import { CONTENT_TYPES, RELATED_TYPES } from '../../apps/web/server/utils/page-cache/paths';
 import { IMAGE_FORMATS, IMAGE_WIDTHS } from '../../apps/web/shared/utils/image';
-import { PREVIEW_COOKIE } from '../../apps/web/server/utils/page-cache/policy';
-import { encode, encodeText, headerText, hostileString, hostileText, RAW_BYTES } from '../../apps/cms/tests/helpers/fuzz/text';
+import { encode, headerText, hostileString, hostileText, RAW_BYTES } from '../../apps/cms/tests/helpers/fuzz/text';
 import type { SiteRequest } from './site-http';
 
 /**
@@ -134,7 +133,10 @@ function revalidate({ revalidateSecret }: SiteFuzzContext): fc.Arbitrary<SiteReq
 }
 
 // ---------------------------------------------------------------------------
-// /anteprima (preview links) and /anteprima/esci (leaving the preview)
+// /anteprima (preview links), pages with a preview's token, and /anteprima/esci (leaving the preview)
+
+/** The preview cookie of old (the preview now travels in the address): a browser may still send one; it must change nothing. */
+const PREVIEW_COOKIE = 'cc_anteprima';
 
 const junkCookie = fc.oneof(
   fc.constant(undefined),
@@ -165,36 +167,42 @@ function previewEntry({ previewSecret }: SiteFuzzContext): fc.Arbitrary<SiteRequ
   });
   return fc.record({
     method: methodOf('GET'),
-    path: fc.constantFrom('/anteprima', '/anteprima/', '/ANTEPRIMA', '/anteprima/index', '/anteprima%2F', '/anteprima/..', '/anteprima/%2e%2e/%2e%2e/etc/passwd'),
+    // The link's route, and the pages a preview's token is carried to.
+    path: fc.oneof(
+      { weight: 3, arbitrary: fc.constantFrom('/anteprima', '/anteprima/', '/ANTEPRIMA', '/anteprima/index', '/anteprima%2F', '/anteprima/..', '/anteprima/%2e%2e/%2e%2e/etc/passwd') },
+      { weight: 1, arbitrary: fc.constantFrom('/articoli/bozza', '/articoli/il-caso-bolletta', '/video', '/libro', '/') },
+    ),
     fields,
     signature: fc.constantFrom('valid', 'valid', 'valid', 'missing', 'wrong', 'truncated', 'hostile'),
-    hostileSig: hostileValue(),
+    hostileToken: hostileValue(),
     repeat: fc.boolean(),
     extra: queryOf([['ritorno', hostileValue(['/', '//evil.example'])]]),
     cookie: junkCookie,
-  }).map(({ method, path, fields: link, signature, hostileSig, repeat, extra, cookie }) => {
-    const sig = signature === 'hostile' ? hostileSig : signature === 'missing' ? undefined : signedLink(previewSecret, link, signature);
-    const params: Pair[] = Object.entries(link).map(([name, value]) => [name, encodeText(value)] as const);
-    if (sig !== undefined) params.push(['sig', sig]);
-    // Repeated: the first value is the one read; the second tries to sneak another in.
-    if (repeat) params.push(['slug', 'altro'], ['status', 'draft'], ['type', 'article']);
-    const query = [...params.map(([name, value]) => `${name}=${value}`), ...(extra ? [extra] : [])].join('&');
-    return { target: 'anteprima', authentic: signature === 'valid', method, path: withQuery(path, query), ...(cookie ? { headers: { cookie } } : {}) };
+  }).map(({ method, path, fields: link, signature, hostileToken, repeat, extra, cookie }) => {
+    const token = signature === 'hostile' ? hostileToken : signature === 'missing' ? undefined : signedToken(previewSecret, link, signature);
+    const name = path.toLowerCase().startsWith('/anteprima') ? 'token' : 'anteprima';
+    const params: Pair[] = token === undefined ? [] : [[name, token.replace(/[^\w.%-]/g, encodeURIComponent)]];
+    // Repeated: a second token tries to sneak in.
+    if (repeat) params.push([name, 'altro.altro']);
+    const query = [...params.map(([key, value]) => `${key}=${value}`), ...(extra ? [extra] : [])].join('&');
+    // A page without a token is anybody's page: no credential, forged or not.
+    const authentic = name === 'anteprima' && token === undefined ? undefined : signature === 'valid' && !repeat;
+    return { target: 'anteprima', ...(authentic === undefined ? {} : { authentic }), method, path: withQuery(path, query), ...(cookie ? { headers: { cookie } } : {}) };
   });
 }
 
-/** The link's signature (computed over whatever the fields are), or a damaged one. */
-function signedLink(secret: string, fields: LinkFields, how: 'valid' | 'wrong' | 'truncated'): string {
-  const sig = signPreviewLink(secret, {
-    type: fields.type as PreviewType,
-    documentId: fields.id,
-    slug: fields.slug,
-    status: fields.status as 'draft',
-    exp: Number(fields.exp),
-  });
-  if (how === 'truncated') return sig.slice(0, -2);
-  if (how === 'wrong') return `${sig.slice(0, -1)}${sig.endsWith('A') ? 'B' : 'A'}`;
-  return sig;
+/**
+ * A token over whatever the fields are (signed as the CMS signs,
+ * @chiudete/types/preview, but without its payload check: what a holder of
+ * the secret could craft), or a damaged one.
+ */
+function signedToken(secret: string, fields: LinkFields, how: 'valid' | 'wrong' | 'truncated'): string {
+  const exp = Number(fields.exp);
+  const encoded = Buffer.from(JSON.stringify({ type: fields.type, documentId: fields.id, slug: fields.slug, status: fields.status, exp: Number.isFinite(exp) ? exp : fields.exp })).toString('base64url');
+  const sig = createHmac('sha256', secret).update(`chiudete-preview-token:v2\n${encoded}`).digest('base64url');
+  if (how === 'truncated') return `${encoded}.${sig.slice(0, -2)}`;
+  if (how === 'wrong') return `${encoded}.${sig.slice(0, -1)}${sig.endsWith('A') ? 'B' : 'A'}`;
+  return `${encoded}.${sig}`;
 }
 
 /** Return paths that tried to leave the site once (issue #11, defect 1), and their cousins. */

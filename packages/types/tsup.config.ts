@@ -1,14 +1,14 @@
 import { defineConfig } from 'tsup';
 
 /**
- * Four entry points, each as ESM (`.js`, `.d.ts`) and CommonJS (`.cjs`,
+ * Five entry points, each as ESM (`.js`, `.d.ts`) and CommonJS (`.cjs`,
  * `.d.cts`): `.` (types, client, errors), `./forms` (zod schemas),
- * `./webhooks` (signature checks, node:crypto: kept out of the main entry so
- * browser bundles never see a Node built-in) and `./labels` (the Italian
- * labels of every enumeration, plain data, for the Strapi admin bundle).
+ * `./webhooks` and `./preview` (signatures, node:crypto: kept out of the main
+ * entry so browser bundles never see a Node built-in) and `./labels` (the
+ * Italian labels of every enumeration, plain data, for the Strapi admin bundle).
  */
 export default defineConfig((options) => ({
-  entry: { index: 'src/index.ts', forms: 'src/forms/index.ts', webhooks: 'src/webhooks.ts', labels: 'src/labels.ts' },
+  entry: { index: 'src/index.ts', forms: 'src/forms/index.ts', webhooks: 'src/webhooks.ts', preview: 'src/preview.ts', labels: 'src/labels.ts' },
   format: ['esm', 'cjs'],
   dts: true,
   // The output is readable (not minified): source maps only while developing

@@ -3,7 +3,8 @@ import { createSqliteDatabase, type TestDatabase } from './helpers/database';
 import { startStrapi, type RunningStrapi } from './helpers/strapi';
 import { TEST_ADMIN } from './helpers/admin';
 import { DEMO_DRAFT_ARTICLE_SLUG, DEMO_SLUGS } from '../src/seed';
-import { signPreviewLink, PREVIEW_LINK_TTL_SECONDS } from '../src/preview/link';
+import { verifyPreviewToken } from '@chiudete/types/preview';
+import { PREVIEW_LINK_TTL_SECONDS } from '../src/preview/link';
 import { ensurePreviewToken, PREVIEW_TOKEN_NAME } from '../src/preview/token';
 
 const SITE_URL = 'https://sito.example';
@@ -29,6 +30,10 @@ describe('preview', () => {
   const createToken = async (type: string, name: string): Promise<string> => {
     const tokens = cms.strapi.service('admin::api-token') as unknown as { create(attributes: Record<string, unknown>): Promise<{ accessKey: string }> };
     return (await tokens.create({ name, description: '', type, kind: 'content-api', lifespan: null })).accessKey;
+  };
+  const tokenOf = (url: string) => {
+    const check = verifyPreviewToken(PREVIEW_SECRET, new URL(url).searchParams.get('token'), 0);
+    return check.ok ? check.payload : check.reason;
   };
   const draftsWith = (token: string | null) =>
     raw(`/api/articles?status=draft&filters[slug][$eq]=${DEMO_DRAFT_ARTICLE_SLUG}`, token ? bearer(token) : undefined);
@@ -60,12 +65,13 @@ describe('preview', () => {
       const { url } = ((await res.json()) as { data: { url: string } }).data;
       const parsed = new URL(url);
       expect(`${parsed.origin}${parsed.pathname}`).toBe(`${SITE_URL}/anteprima`);
-      const params = Object.fromEntries(parsed.searchParams);
-      expect(params).toMatchObject({ type: 'article', id: draftId, slug: DEMO_DRAFT_ARTICLE_SLUG, status: 'draft' });
-      const exp = Number(params.exp);
-      expect(exp - before).toBeGreaterThanOrEqual(PREVIEW_LINK_TTL_SECONDS - 5);
-      expect(exp - before).toBeLessThanOrEqual(PREVIEW_LINK_TTL_SECONDS + 5);
-      expect(params.sig).toBe(signPreviewLink(PREVIEW_SECRET, { type: 'article', documentId: draftId, slug: DEMO_DRAFT_ARTICLE_SLUG, status: 'draft', exp }));
+      expect([...parsed.searchParams.keys()]).toEqual(['token']);
+      const check = verifyPreviewToken(PREVIEW_SECRET, parsed.searchParams.get('token'), before);
+      expect(check.ok).toBe(true);
+      const payload = check.ok ? check.payload : null;
+      expect(payload).toMatchObject({ type: 'article', documentId: draftId, slug: DEMO_DRAFT_ARTICLE_SLUG, status: 'draft' });
+      expect(payload!.exp - before).toBeGreaterThanOrEqual(PREVIEW_LINK_TTL_SECONDS - 5);
+      expect(payload!.exp - before).toBeLessThanOrEqual(PREVIEW_LINK_TTL_SECONDS + 5);
       expect(url).not.toContain(PREVIEW_SECRET);
       expect(url).not.toContain(PREVIEW_API_TOKEN);
     });
@@ -78,16 +84,14 @@ describe('preview', () => {
       ] as const) {
         const res = await previewUrlOf(uid, `documentId=${documentId}`);
         expect(res.status, uid).toBe(200);
-        const url = new URL(((await res.json()) as { data: { url: string } }).data.url);
-        expect(url.searchParams.get('type')).toBe(type);
-        expect(url.searchParams.get('status')).toBe('draft');
+        expect(tokenOf(((await res.json()) as { data: { url: string } }).data.url)).toMatchObject({ type, status: 'draft' });
       }
       for (const [uid, plural] of [['api::testimony.testimony', 'testimonies'], ['api::answer.answer', 'answers'], ['api::video.video', 'videos']] as const) {
         const slug = (DEMO_SLUGS as Record<string, readonly string[]>)[plural]?.[0];
         const doc = await cms.strapi.documents(uid).findFirst({ filters: slug ? { slug } : {}, status: 'published' });
         const res = await previewUrlOf(uid, `documentId=${doc!.documentId}&status=published`);
         expect(res.status, uid).toBe(200);
-        expect(new URL(((await res.json()) as { data: { url: string } }).data.url).searchParams.get('status')).toBe('published');
+        expect(tokenOf(((await res.json()) as { data: { url: string } }).data.url)).toMatchObject({ status: 'published' });
       }
     });
 

@@ -36,3 +36,5 @@ export type { SitemapType, SitemapTypeSummary, SitemapIndexResponse, SitemapEntr
 export { REQUEST_ID_HEADER, REQUEST_ID_MAX_LENGTH, isValidRequestId, generateRequestId, acceptRequestId } from './request-id';
 export { runHealthChecks } from './health';
 export type { HealthReport, HealthCheck, HealthCheckOutcome } from './health';
+export { PREVIEW_TYPES } from './preview-types';
+export type { PreviewType } from './preview-types';

@@ -52,7 +52,7 @@ const node = (args: string[]) => run(process.execPath, args, consumer).trim();
 describe('the published package', () => {
   it('contains the ESM and CommonJS builds with their types, the README and the licence, and nothing else', () => {
     const files = packed.files.map((f) => f.path).sort();
-    for (const entry of ['index', 'forms', 'webhooks']) {
+    for (const entry of ['index', 'forms', 'webhooks', 'preview', 'labels']) {
       for (const ext of ['.js', '.cjs', '.d.ts', '.d.cts']) expect(files).toContain(`dist/${entry}${ext}`);
     }
     expect(files).toEqual(expect.arrayContaining(['README.md', 'LICENSE', 'package.json']));

@@ -1,6 +1,7 @@
 import type { StrapiApp } from '@strapi/strapi/admin';
 import { registerEnumerationLabels } from './labels';
 import { registerModeration } from './moderation';
+import { registerPreviewFallback } from './preview';
 
 /** The browser tab title of the admin (Strapi 5 has no setting for it). */
 const ADMIN_TITLE = 'Chiudete i Call Center · Redazione';
@@ -129,5 +130,6 @@ export default {
     brandDocumentTitle();
     registerModeration(app);
     registerEnumerationLabels(app);
+    registerPreviewFallback(app);
   },
 };

@@ -1,11 +1,9 @@
 import type { Core } from '@strapi/strapi';
+import { MIN_PREVIEW_SECRET_LENGTH, previewPayloadSchema } from '@chiudete/types/preview';
 import { PREVIEWABLE_TYPES, PREVIEW_LINK_TTL_SECONDS, isPreviewableUid, previewUrl, type PreviewStatus } from './link';
 
 type Env = Core.Config.Shared.ConfigParams['env'];
 type PreviewHandler = NonNullable<Core.Config.Admin['preview']>['config']['handler'];
-
-/** Shortest PREVIEW_SECRET accepted: an HMAC key must not be guessable. */
-export const MIN_PREVIEW_SECRET_LENGTH = 32;
 
 export interface PreviewSettings {
   /** Public origin of the site, as the editor's browser reaches it (SITE_URL). */
@@ -28,20 +26,22 @@ export function readPreviewSettings(env: Env): PreviewSettings | null {
   return { siteUrl: new URL(siteUrl).origin, secret };
 }
 
-/** Strapi's preview handler: the signed `/anteprima` link of one entry, or null (no preview) for other types and missing entries. */
+/** Strapi's preview handler: the `/anteprima` link, with its signed token, of one entry, or null (no preview) for other types and missing entries. */
 export function createPreviewHandler(settings: PreviewSettings, now: () => number = Date.now): PreviewHandler {
   return async (uid, { documentId, status }) => {
     if (!isPreviewableUid(uid) || !documentId) return null;
     const wanted: PreviewStatus = status === 'published' ? 'published' : 'draft';
     const entry = (await strapi.documents(uid).findOne({ documentId, status: wanted, fields: ['slug'] })) as { slug?: unknown } | null;
     if (!entry || typeof entry.slug !== 'string' || entry.slug === '') return null;
-    return previewUrl(settings.siteUrl, settings.secret, {
+    const payload = previewPayloadSchema.safeParse({
       type: PREVIEWABLE_TYPES[uid],
       documentId,
       slug: entry.slug,
       status: wanted,
       exp: Math.floor(now() / 1000) + PREVIEW_LINK_TTL_SECONDS,
     });
+    // A slug the site could not serve (Strapi's uid fields never make one): no preview rather than an error.
+    return payload.success ? previewUrl(settings.siteUrl, settings.secret, payload.data) : null;
   };
 }
 

@@ -1,6 +1,6 @@
 import type { Ref } from 'vue';
 
-/** An editor's preview session, as the page knows it (the cookie itself is httpOnly). */
+/** An editor's preview of a draft, as the page knows it (from the signed token in its address). */
 export interface PreviewState {
   /** Expiry, seconds since the epoch. */
   expiresAt: number;

@@ -5,9 +5,9 @@ import type { PreviewScope } from '../utils/preview-scope';
 
 declare module 'h3' {
   interface H3EventContext {
-    /** A valid preview session on one of its document's pages (server/middleware/preview.ts): the request reads that document's draft. */
+    /** A valid preview token (`?anteprima=`) on one of its document's pages (server/middleware/preview.ts): the request reads that document's draft. */
     preview?: PreviewScope & { expiresAt: number };
-    /** A preview response: the admin's preview pane may frame it (server/utils/preview/session.ts). */
+    /** A preview response: the admin's preview pane may frame it (server/utils/preview/headers.ts). */
     framedByAdmin?: boolean;
     /** The page cache's own render of a page (server/plugins/page-cache.ts). */
     pageCacheRender?: boolean;

@@ -9,11 +9,10 @@
  * list: videos on /video, the book on /libro).
  */
 
-/** The content types editors can preview, as the CMS's preview links name them (apps/cms/src/preview/link.ts). */
-export const PREVIEW_TYPES = ['article', 'book-release', 'testimony', 'answer', 'video'] as const;
-export type PreviewType = (typeof PREVIEW_TYPES)[number];
+import { PREVIEW_TYPES, type PreviewType } from '@chiudete/types';
 
-export const isPreviewType = (value: unknown): value is PreviewType => (PREVIEW_TYPES as readonly unknown[]).includes(value);
+/** The content types editors can preview, as the preview token names them (@chiudete/types/preview). */
+export { PREVIEW_TYPES, type PreviewType };
 
 /** The document a preview is for. */
 export interface PreviewScope {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PREVIEW_COOKIE, classifyTarget, hasPreviewCookie, isCacheableResponse, isHtml, pageKind } from './policy';
+import { PREVIEW_QUERY_PARAM, classifyTarget, hasPreviewToken, isCacheableResponse, isHtml, pageKind } from './policy';
 
 describe('classifyTarget', () => {
   it('sends pages and the cacheable documents to the page cache', () => {
@@ -29,13 +29,17 @@ describe('pageKind', () => {
   });
 });
 
-describe('hasPreviewCookie', () => {
-  it('finds the preview session among other cookies', () => {
-    expect(hasPreviewCookie(`a=1; ${PREVIEW_COOKIE}=123.abc`)).toBe(true);
-    expect(hasPreviewCookie(`${PREVIEW_COOKIE}=x`)).toBe(true);
-    expect(hasPreviewCookie('consenso=1')).toBe(false);
-    expect(hasPreviewCookie(`x${PREVIEW_COOKIE}=1`)).toBe(false);
-    expect(hasPreviewCookie(undefined)).toBe(false);
+describe('hasPreviewToken', () => {
+  it('finds the preview token among the query parameters, as the app reads it', () => {
+    expect(PREVIEW_QUERY_PARAM).toBe('anteprima');
+    expect(hasPreviewToken('/articoli/il-caso?anteprima=abc.def')).toBe(true);
+    expect(hasPreviewToken('/video?utm_source=x&anteprima=abc.def')).toBe(true);
+    expect(hasPreviewToken('/articoli?anteprima=')).toBe(true);
+    expect(hasPreviewToken('/articoli/anteprima=abc')).toBe(false);
+    expect(hasPreviewToken('/articoli?xanteprima=1')).toBe(false);
+    expect(hasPreviewToken('/articoli?ANTEPRIMA=1')).toBe(false);
+    expect(hasPreviewToken('/articoli?anteprima')).toBe(false);
+    expect(hasPreviewToken('/')).toBe(false);
   });
 });
 

@@ -5,8 +5,12 @@
  * assets pass by untouched.
  */
 
-/** Name of the preview session cookie (server/utils/preview/session.ts). */
-export const PREVIEW_COOKIE = 'cc_anteprima';
+/**
+ * The query parameter of an editor's preview: every request of a preview
+ * carries its signed token in the address (server/middleware/preview.ts),
+ * which works in the admin's frame whatever the hosts (no third-party cookie).
+ */
+export const PREVIEW_QUERY_PARAM = 'anteprima';
 
 /** Served by other handlers, exactly as requested (case-sensitive asset names, APIs, Nuxt's internal routes). */
 const PASS_THROUGH_PREFIXES = ['/_nuxt/', '/_ipx/', '/api/', '/__nuxt', '/_i18n/', '/.well-known/'];
@@ -42,8 +46,10 @@ export function pageKind(path: string): 'cache' | 'limited' | 'never' {
   return 'cache';
 }
 
-export function hasPreviewCookie(cookie: string | undefined): boolean {
-  return cookie !== undefined && new RegExp(`(?:^|;\\s*)${PREVIEW_COOKIE}=`).test(cookie);
+/** Whether a request target (path and query) is a preview's: never looked up nor stored, whatever the token (the app checks it). */
+export function hasPreviewToken(target: string): boolean {
+  const mark = target.indexOf('?');
+  return mark >= 0 && new RegExp(`(?:^|&)${PREVIEW_QUERY_PARAM}=`).test(target.slice(mark + 1));
 }
 
 const CACHEABLE_TYPES = /^(text\/html|application\/(rss\+|atom\+)?xml|text\/xml|application\/(feed\+)?json|text\/plain)\b/i;

@@ -3,7 +3,7 @@ import { pickEncoding } from '../response-compression';
 import type { RenderBudget } from '../limits/render-budget';
 import { canonicalPath, canonicalRequest } from './canonical';
 import { createEntry, variantOf, type PageEntry, type PageVariant } from './entry';
-import { classifyTarget, hasPreviewCookie, isCacheableResponse, isHtml, pageKind } from './policy';
+import { classifyTarget, hasPreviewToken, isCacheableResponse, isHtml, pageKind } from './policy';
 import type { RenderedPage, Renderer } from './render';
 import { sendBadAddress, sendCanonicalRedirect, sendRendered, sendTooManyRequests, sendUnavailable, sendVariant, type PageCachePolicy } from './respond';
 import type { PageStore } from './store';
@@ -133,7 +133,7 @@ export function createPageCache(options: PageCacheOptions): (req: IncomingMessag
     const target = req.url ?? '/';
     const mark = target.indexOf('?');
     if (classifyTarget(mark < 0 ? target : target.slice(0, mark)) === 'pass') return 'pass';
-    if (hasPreviewCookie(req.headers.cookie)) {
+    if (hasPreviewToken(target)) {
       res.setHeader('x-cache', 'BYPASS');
       return 'render';
     }

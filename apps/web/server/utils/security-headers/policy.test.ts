@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { allowAdminFraming, contentSecurityPolicy, securityHeaders, securitySettingsFrom, type SecurityHeaderSettings } from './policy';
+import { allowAdminFraming, contentSecurityPolicy, frameAncestors, securityHeaders, securitySettingsFrom, type SecurityHeaderSettings } from './policy';
 
 const production: SecurityHeaderSettings = securitySettingsFrom({
   siteUrl: 'https://chiudeteicallcenter.eu',
@@ -74,13 +74,19 @@ describe('the headers of a page', () => {
   it('lets the admin, and only the admin, frame a preview', () => {
     const headers = securityHeaders(production, { framedByAdmin: true, scriptHashes: [] });
     expect(headers).not.toHaveProperty('x-frame-options');
-    expect(directives(headers['content-security-policy']!).get('frame-ancestors')).toEqual(['\'self\'', 'https://cms.chiudeteicallcenter.eu']);
+    expect(directives(headers['content-security-policy']!).get('frame-ancestors')).toEqual(['https://cms.chiudeteicallcenter.eu']);
+  });
+
+  it('names the admin\'s own origin when it is on another host than the site and the CMS\'s API', () => {
+    const settings = securitySettingsFrom({ siteUrl: 'http://localhost:3000', cmsUrl: 'http://localhost:1337', adminOrigin: 'http://127.0.0.1:1337', dev: false });
+    expect(frameAncestors(settings, true)).toBe('frame-ancestors http://127.0.0.1:1337');
+    expect(frameAncestors(securitySettingsFrom({ siteUrl: 'http://localhost:3000', cmsUrl: 'http://127.0.0.1:1337/', adminOrigin: '', dev: false }), true)).toBe('frame-ancestors http://127.0.0.1:1337');
   });
 
   it('turns a page\'s policy into a preview\'s, keeping its script hashes', () => {
     const page = contentSecurityPolicy(production, { framedByAdmin: false, scriptHashes: ['\'sha256-abc=\''] });
     const preview = directives(allowAdminFraming(page, production));
-    expect(preview.get('frame-ancestors')).toEqual(['\'self\'', 'https://cms.chiudeteicallcenter.eu']);
+    expect(preview.get('frame-ancestors')).toEqual(['https://cms.chiudeteicallcenter.eu']);
     expect(preview.get('script-src')).toEqual(['\'self\'', '\'sha256-abc=\'']);
     expect(allowAdminFraming(allowAdminFraming(page, production), production)).toBe(allowAdminFraming(page, production));
   });

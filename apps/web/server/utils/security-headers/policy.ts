@@ -5,7 +5,7 @@
  * are answered before Nitro's handlers), by server/plugins/security-headers.ts
  * to every page the app renders (the CSP with the hashes of the page's own
  * inline scripts, stored with the page in the page cache), and by the preview
- * (server/utils/preview/session.ts: framing by the admin only).
+ * (server/utils/preview/headers.ts: framing by the admin only).
  */
 
 export interface SecurityHeaderSettings {
@@ -42,9 +42,13 @@ const PERMISSIONS_POLICY = 'camera=(), microphone=(), geolocation=(), payment=()
 
 const DEFAULT_POLICY: PagePolicy = { framedByAdmin: false, scriptHashes: [] };
 
-/** `frame-ancestors` of a page: nobody, or (preview) the site itself and the admin. */
+/**
+ * `frame-ancestors` of a page: nobody, or (preview) the admin's origin and
+ * only it, whatever its host (e.g. the admin at 127.0.0.1:1337 framing the
+ * site at localhost:3000): NUXT_ADMIN_ORIGIN, or the CMS's origin.
+ */
 export const frameAncestors = (settings: SecurityHeaderSettings, framedByAdmin: boolean): string =>
-  framedByAdmin ? `frame-ancestors 'self' ${settings.adminOrigin}` : 'frame-ancestors \'none\'';
+  framedByAdmin ? `frame-ancestors ${settings.adminOrigin}` : 'frame-ancestors \'none\'';
 
 /**
  * No inline script runs but the page's own, by hash (no nonce: the page
