@@ -35,3 +35,5 @@ export type { SitemapType, SitemapTypeSummary, SitemapIndexResponse, SitemapEntr
 export { REQUEST_ID_HEADER, REQUEST_ID_MAX_LENGTH, isValidRequestId, generateRequestId, acceptRequestId } from './request-id';
 export { runHealthChecks } from './health';
 export type { HealthReport, HealthCheck, HealthCheckOutcome } from './health';
+export { SITE_CLIENT_ADDRESS_HEADER, PUBLIC_FORM_ENDPOINTS, PUBLIC_FORM_MAX_BODY_BYTES, maskPrivateTokens } from './public-forms';
+export type { PublicFormEndpoint, PublicFormEndpointName } from './public-forms';
