@@ -211,7 +211,6 @@ export async function startStack(): Promise<Stack> {
   const webPort = await freePort();
   const webUrl = `http://127.0.0.1:${webPort}`;
   const cms = await startCms({
-    CORS_ORIGINS: webUrl,
     // Preview links and revalidation calls go to the site.
     SITE_URL: webUrl,
     SITE_REVALIDATE_URL: `${webUrl}/api/revalidate`,
