@@ -132,7 +132,7 @@ export async function relayToCms(request: RelayRequest, settings: RelaySettings)
     response = await doFetch(`${settings.cmsUrl.replace(/\/+$/, '')}${path}`, {
       method: endpoint.method,
       headers,
-      body,
+      body: body ? new Uint8Array(body) : undefined,
       redirect: 'manual',
       signal: AbortSignal.timeout(timeoutMs),
     });
@@ -144,7 +144,10 @@ export async function relayToCms(request: RelayRequest, settings: RelaySettings)
       : refusal(502, 'BadGatewayError', 'The CMS could not be reached.', 'server_unavailable', 'Il server della redazione non è raggiungibile.', { 'retry-after': '30' });
   }
 
-  const answer = response.body ? await readCapped(response.body, MAX_ANSWER_BYTES).catch(() => null) : Buffer.alloc(0);
+  const declared = Number(response.headers.get('content-length'));
+  const answer = Number.isFinite(declared) && declared > MAX_ANSWER_BYTES
+    ? null
+    : await response.arrayBuffer().then((bytes) => (bytes.byteLength > MAX_ANSWER_BYTES ? null : Buffer.from(bytes)), () => null);
   if (!answer || (response.status >= 300 && response.status < 400)) {
     console.error(`[public-forms] ${endpoint.method} ${request.endpoint}: unexpected answer ${response.status} from the CMS`);
     return refusal(502, 'BadGatewayError', 'The CMS gave an unexpected answer.', 'server_unavailable', 'Il server della redazione ha dato una risposta inattesa.');
