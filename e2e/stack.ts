@@ -206,7 +206,7 @@ export async function startWeb(cmsUrl: string, port?: number, env: Record<string
   return { url, stop, signal: (name) => web.kill(name), pid: web.pid!, output: outputOf(web) };
 }
 
-/** The built CMS and site together, the site's origin allowed to post forms. */
+/** The built CMS and site together (the site relays the public forms to the CMS). */
 export async function startStack(): Promise<Stack> {
   const webPort = await freePort();
   const webUrl = `http://127.0.0.1:${webPort}`;
