@@ -86,7 +86,8 @@ describe.skipIf(Boolean(skipReason))('the forms under another host name, and the
     const response = page.waitForResponse((r) => r.url().endsWith('/api/testimony-submissions') && r.request().method() === 'POST', { timeout: 30_000 });
     await sendButton.click();
     const answer = await response;
-    expect(answer.status(), await answer.text()).toBe(202);
+    // (The page moves on at once: its body is gone, the status is enough.)
+    expect(answer.status()).toBe(202);
     expect(new URL(answer.url()).origin).toBe(new URL(otherHost).origin);
     await page.waitForURL('**/testimonianze/inviata', { timeout: 15_000 });
     const privateLink = await page.getByLabel('Il tuo link privato').inputValue();
