@@ -209,12 +209,11 @@ export async function startWeb(cmsUrl: string, port?: number, env: Record<string
 /** The site's address in the CMS's preview links: the same server as `webUrl`, named `localhost` (another site than the admin's 127.0.0.1). */
 export const previewSiteUrl = (webUrl: string): string => webUrl.replace('//127.0.0.1:', '//localhost:');
 
-/** The built CMS and site together, the site's origin allowed to post forms. */
+/** The built CMS and site together (the site relays the public forms to the CMS). */
 export async function startStack(): Promise<Stack> {
   const webPort = await freePort();
   const webUrl = `http://127.0.0.1:${webPort}`;
   const cms = await startCms({
-    CORS_ORIGINS: webUrl,
     // Preview links go to the site under another host name than the admin's
     // (the admin is opened at 127.0.0.1, the site configured as localhost): two
     // sites for the browser, as in production (cms.example.org / example.org).

@@ -48,7 +48,6 @@ export async function startCluster({ cmsEnv = {}, webEnv = {} }: ClusterOptions 
     REDIS_URL: redisUrl,
     ANTI_ABUSE_REDIS_PREFIX: `${run}:anti-abuse:`,
     API_CACHE_REDIS_PREFIX: `${run}:api-cache:`,
-    CORS_ORIGINS: url,
     PUBLIC_URL: url,
     SITE_URL: url,
     // One instance of the site is told; the page cache it purges is shared in Redis.

@@ -105,8 +105,9 @@ export default defineNuxtConfig({
     },
     public: {
       /**
-       * Public origin of the CMS: media URLs, and the browser's direct calls to the
-       * public forms (CORS allows this site's origin). Env: NUXT_PUBLIC_CMS_URL.
+       * Public origin of the CMS's media (uploads) URLs. The browser never calls the CMS's API:
+       * the public forms go to this site, whose server relays them (server/utils/public-forms).
+       * Env: NUXT_PUBLIC_CMS_URL.
        */
       cmsUrl: 'http://localhost:1337',
       /** Public origin of this site (canonical URLs, internal links). Env: NUXT_PUBLIC_SITE_URL. */

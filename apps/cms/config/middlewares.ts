@@ -1,6 +1,5 @@
 import type { Core } from '@strapi/strapi';
 import { CSP_DEFAULTS } from '@strapi/utils';
-import { IDEMPOTENCY_KEY_HEADER } from '@chiudete/types/forms';
 import { bodyTooLargeError, malformedBodyError } from '../src/body-limits/errors';
 import { readS3UploadConfig, s3PublicOrigin, s3UploadEnv } from '../src/uploads/s3-config';
 
@@ -38,10 +37,6 @@ function onBodyError(error: Error & BodyParseError): never {
   throw error;
 }
 
-/** Origins allowed to call the API from a browser (the site's form posts directly to the CMS). */
-const corsOrigins = (value: string): string[] =>
-  value.split(',').map((origin) => origin.trim().replace(/\/+$/, '')).filter(Boolean);
-
 interface CorsRequest {
   method: string;
   get(header: string): string;
@@ -49,11 +44,12 @@ interface CorsRequest {
 
 /**
  * Published content is public: any origin may read it (GET/HEAD, without
- * credentials). Writes (the public forms) only from the site's own origins.
+ * credentials). No origin may write from a browser: readers send the public
+ * forms to the site, whose server relays them (issue #16; src/site-token/client-address.ts).
  */
-const corsOrigin = (writeOrigins: string[]) => (ctx: CorsRequest): string[] => {
+const corsOrigin = (ctx: CorsRequest): string[] => {
   const method = ctx.method === 'OPTIONS' ? ctx.get('Access-Control-Request-Method').toUpperCase() : ctx.method;
-  return method === 'GET' || method === 'HEAD' ? ['*'] : writeOrigins;
+  return method === 'GET' || method === 'HEAD' ? ['*'] : [];
 };
 
 type Env = Core.Config.Shared.ConfigParams['env'];
@@ -87,6 +83,8 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Middlewar
   // First: parsed queries cached without a prototype (`?__proto__` would otherwise reach Object.prototype).
   'global::safe-query',
   'global::request-logger',
+  // The reader's address relayed by the site's server, believed only with the site's token (src/site-token/client-address.ts).
+  'global::site-client-address',
   'strapi::errors',
   // The router's bare 405/501 (other methods) in Strapi's error envelope, as a 405.
   'global::bare-errors',
@@ -96,12 +94,11 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Middlewar
   {
     name: 'strapi::cors',
     config: {
-      origin: corsOrigin(corsOrigins(env('CORS_ORIGINS', '') || 'http://localhost:3000')),
+      origin: corsOrigin,
       credentials: false,
-      methods: ['GET', 'POST', 'HEAD', 'OPTIONS'],
-      // Conditional requests too: a partner's script revalidating with its ETag (docs/partners-caching.md);
-      // the public forms' idempotency key (src/idempotency).
-      headers: ['Content-Type', 'Authorization', 'If-None-Match', 'If-Modified-Since', IDEMPOTENCY_KEY_HEADER],
+      methods: ['GET', 'HEAD', 'OPTIONS'],
+      // Conditional requests too: a partner's script revalidating with its ETag (docs/partners-caching.md).
+      headers: ['Content-Type', 'Authorization', 'If-None-Match', 'If-Modified-Since'],
       // Readable by browser scripts: the wait after a 429, caching validators, the read limits.
       expose: ['Retry-After', 'ETag', 'Last-Modified', 'RateLimit-Limit', 'RateLimit-Remaining', 'RateLimit-Reset', 'RateLimit-Policy'],
     },

@@ -45,7 +45,7 @@ const form = (overrides: Record<string, unknown> = {}): Record<string, unknown> 
 /** The fields a public Testimony may show: its schema's attributes and Strapi's own public ones. */
 const PUBLIC_TESTIMONY_KEYS = [
   'id', 'documentId', 'createdAt', 'updatedAt', 'publishedAt', 'locale',
-  'title', 'slug', 'role', 'sector', 'companyBrand', 'channel', 'eventMonth', 'story', 'displayName',
+  'title', 'slug', 'role', 'sector', 'companyBrand', 'channel', 'eventMonth', 'receivedDate', 'story', 'displayName',
 ];
 
 interface ErrorBody {
@@ -283,6 +283,8 @@ describe('testimony moderation (admin API)', () => {
         channel: 'assistenza_telefonica',
         eventMonth: '2019-03',
         story: stored.redactedStory,
+        // The editorial date the site shows: the day the story was received, in Italy (issue #16).
+        receivedDate: new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Rome' }).format(new Date(String(stored.submittedAt))),
       });
       expect(published.story).toContain('[telefono rimosso]');
       expect(published.story).toContain('[e-mail rimossa]');

@@ -47,6 +47,43 @@ describe('demo content seed', () => {
     expect(await cms.strapi.db.query('plugin::upload.file').count({})).toBeGreaterThan(DEMO_SLUGS.articles.length);
   });
 
+  it('gives the demo content its real 2019 timeline, not the moment of seeding (issue #16)', async () => {
+    const { TESTIMONIES } = await import('../src/seed/data/testimonies');
+    const { ARTICLES } = await import('../src/seed/data/articles');
+    const launch = Date.parse('2019-07-05T00:00:00Z');
+    const testimonies = await cms.strapi.documents('api::testimony.testimony').findMany({ status: 'published', fields: ['slug', 'eventMonth', 'receivedDate', 'publishedAt', 'createdAt'] });
+    expect(testimonies).toHaveLength(TESTIMONIES.length);
+    const received = new Set<string>();
+    for (const testimony of testimonies) {
+      const { slug, eventMonth, receivedDate, publishedAt } = testimony as unknown as { slug: string; eventMonth: string; receivedDate: string; publishedAt: string };
+      // Received once the site collected stories (from its launch), after the facts, published a few days later.
+      expect(Date.parse(`${receivedDate}T00:00:00Z`), slug).toBeGreaterThanOrEqual(launch);
+      expect(receivedDate.slice(0, 7) >= eventMonth, slug).toBe(true);
+      const delay = Date.parse(publishedAt) - Date.parse(`${receivedDate}T00:00:00Z`);
+      expect(delay, slug).toBeGreaterThan(0);
+      expect(delay, slug).toBeLessThan(15 * 24 * 3600 * 1000);
+      received.add(receivedDate);
+    }
+    // Spread over the months, not one day.
+    expect(received.size).toBe(TESTIMONIES.length);
+    const articles = await cms.strapi.documents('api::article.article').findMany({ status: 'published', fields: ['slug', 'publicationDate', 'publishedAt'] });
+    for (const article of articles as unknown as Array<{ slug: string; publicationDate: string; publishedAt: string }>) {
+      expect(article.publishedAt.slice(0, 10), article.slug).toBe(article.publicationDate);
+      expect(ARTICLES.some((seed) => seed.slug === article.slug)).toBe(true);
+    }
+    // Every published demo entry went online before 2021, the draft article is the only recent one.
+    for (const uid of ['api::answer.answer', 'api::video.video', 'api::book-release.book-release'] as const) {
+      for (const entry of await cms.strapi.documents(uid).findMany({ status: 'published', fields: ['publishedAt'] })) {
+        expect(new Date(entry.publishedAt as string).getUTCFullYear(), uid).toBe(2019);
+      }
+    }
+    // Search results carry the editorial dates too.
+    const res = await fetch(`${cms.url}/api/search?q=contatore`);
+    const hits = ((await res.json()) as { data: Array<{ type: string; date: string; publishedAt: string }> }).data;
+    expect(hits.length).toBeGreaterThan(0);
+    for (const hit of hits) expect(hit.date, JSON.stringify(hit)).toMatch(/^2019-/);
+  });
+
   it('changes nothing when run again in the same process', async () => {
     const before = await snapshot(cms.strapi);
     const result = await seedDemoContent(cms.strapi);

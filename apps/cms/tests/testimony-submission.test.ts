@@ -85,7 +85,6 @@ describe('testimony submissions', () => {
       SMTP_SECURE: 'false',
       EMAIL_REDAZIONE: REDAZIONE,
       PUBLIC_URL,
-      CORS_ORIGINS: 'http://localhost:3000, https://www.example.test/',
       CRON_ENABLED: 'false',
       RATE_LIMIT_TOKEN_REQUESTS_PER_IP: String(TOKEN_REQUESTS_PER_IP),
     });
@@ -477,21 +476,16 @@ describe('testimony submissions', () => {
   });
 
   describe('CORS', () => {
-    it('lets the configured site origins post from a browser, and no other', async () => {
+    it('lets no browser origin post a submission: readers send it to the site, whose server relays it', async () => {
       const preflight = (origin: string) =>
         raw('/api/testimony-submissions', {
           method: 'OPTIONS',
           headers: { 'origin': origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type' },
         });
-      for (const origin of ['http://localhost:3000', 'https://www.example.test']) {
+      for (const origin of ['http://localhost:3000', 'https://www.example.test', 'https://evil.example']) {
         const res = await preflight(origin);
-        expect(res.status, origin).toBeLessThan(300);
-        expect(res.headers.get('access-control-allow-origin'), origin).toBe(origin);
-        expect(res.headers.get('access-control-allow-methods'), origin).toContain('POST');
-        expect(res.headers.get('access-control-allow-credentials'), origin).toBeNull();
+        expect(res.headers.get('access-control-allow-origin'), origin).toBeNull();
       }
-      const evil = await preflight('https://evil.example');
-      expect(evil.headers.get('access-control-allow-origin')).toBeNull();
     });
   });
 

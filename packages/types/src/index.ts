@@ -38,3 +38,5 @@ export { runHealthChecks } from './health';
 export type { HealthReport, HealthCheck, HealthCheckOutcome } from './health';
 export { PREVIEW_TYPES } from './preview-types';
 export type { PreviewType } from './preview-types';
+export { SITE_CLIENT_ADDRESS_HEADER, PUBLIC_FORM_ENDPOINTS, PUBLIC_FORM_MAX_BODY_BYTES, maskPrivateTokens } from './public-forms';
+export type { PublicFormEndpoint, PublicFormEndpointName } from './public-forms';

@@ -50,7 +50,14 @@ export interface SearchHit {
   titleSegments: SearchSegment[];
   /** A short passage of the text around the query's words, marked; `…` where it was cut. */
   excerpt: SearchSegment[];
+  /** When the published version went online (ISO date-time). */
   publishedAt: string;
+  /**
+   * The entry's editorial date, the one to show with it: an article's
+   * `publicationDate`, a testimony's `receivedDate` (both `YYYY-MM-DD`),
+   * otherwise `publishedAt`.
+   */
+  date: string;
   /** Relevance, higher is better; comparable only within one response. */
   score: number;
 }

@@ -38,6 +38,11 @@ export const testimony = defineAdminView({
       description: 'Mese dei fatti nel formato AAAA-MM, es. 2019-03',
       placeholder: 'AAAA-MM',
     },
+    receivedDate: {
+      label: 'Ricevuta il',
+      description:
+        'Il giorno in cui la redazione ha ricevuto la storia: è la data che il sito mostra con la testimonianza e nei risultati della ricerca. Le testimonianze approvate dalla moderazione la ricevono da sole. Se manca, il sito mostra la data di pubblicazione.',
+    },
     story: {
       label: 'Racconto',
       description:
@@ -65,8 +70,9 @@ export const testimony = defineAdminView({
         { name: 'channel', size: 4 },
       ],
       [
-        { name: 'companyBrand', size: 6 },
-        { name: 'eventMonth', size: 6 },
+        { name: 'companyBrand', size: 4 },
+        { name: 'eventMonth', size: 4 },
+        { name: 'receivedDate', size: 4 },
       ],
       [{ name: 'story', size: 12 }],
     ],

@@ -10,13 +10,21 @@ import { isIPv4, isIPv6 } from 'node:net';
  * (`server.proxy.maxIpsCount`; by default Koa takes the LEFTMOST entry,
  * which the client can forge unless the proxy overwrites the header).
  * The header is never read here directly.
+ *
+ * A public form relayed by the site's server (issue #16) comes from the
+ * site's address: the reader's own is then `ctx.state.siteClientAddress`,
+ * set by `global::site-client-address` only for a request carrying the
+ * site's token (src/site-token/client-address.ts).
  */
 export interface RequestWithIp {
   request: { ip: string };
+  state?: { siteClientAddress?: unknown };
 }
 
-/** Koa's client address, without the IPv4-mapped prefix and IPv6 zone; '' when unknown. */
+/** The reader's address: relayed by the site, or Koa's; without the IPv4-mapped prefix and IPv6 zone; '' when unknown. */
 export function clientIp(ctx: RequestWithIp): string {
+  const relayed = ctx.state?.siteClientAddress;
+  if (typeof relayed === 'string' && relayed !== '') return normalizeIp(relayed);
   const ip = typeof ctx.request.ip === 'string' ? ctx.request.ip.trim() : '';
   return normalizeIp(ip);
 }

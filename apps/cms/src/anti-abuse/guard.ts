@@ -21,7 +21,7 @@ export interface AntiAbuseState {
 export interface GuardContext extends ResponseContext {
   request: { ip: string; body?: unknown };
   /** `idempotencyKey`: the form fill's key, when the route reads one (src/idempotency). */
-  state: { antiAbuse?: AntiAbuseState; idempotencyKey?: string | null };
+  state: { antiAbuse?: AntiAbuseState; idempotencyKey?: string | null; siteClientAddress?: unknown };
 }
 
 export interface GuardDependencies {

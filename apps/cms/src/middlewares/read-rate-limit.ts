@@ -5,6 +5,7 @@ import { antiAbuseContext } from '../anti-abuse/context';
 import { readRateLimitErrorBody, refuse } from '../anti-abuse/errors';
 import { consumeRateLimitStatus } from '../anti-abuse/rate-limiter';
 import { siteTokenConfig, siteTokenMatcher } from '../site-token';
+import { bearerToken } from '../site-token/client-address';
 
 /**
  * Content API paths with limits of their own (src/api/anti-abuse, and the
@@ -13,12 +14,6 @@ import { siteTokenConfig, siteTokenMatcher } from '../site-token';
 const EXCLUDED_PATHS = ['/form-tokens', '/altcha', '/testimony-submissions'];
 
 const isUnder = (path: string, base: string) => path === base || path.startsWith(`${base}/`);
-
-/** The token of `Authorization: Bearer <token>`, or undefined. */
-function bearerToken(authorization: string | undefined): string | undefined {
-  const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization ?? '');
-  return match?.[1];
-}
 
 interface Bucket {
   by: 'ip' | 'token' | 'site';

@@ -1,12 +1,10 @@
-import { REQUEST_ID_HEADER, acceptRequestId } from '@chiudete/types';
+import { REQUEST_ID_HEADER, acceptRequestId, maskPrivateTokens } from '@chiudete/types';
 import type { Core } from '@strapi/strapi';
 import { isHealthProbe } from '../health/paths';
 import { runWithRequestId } from '../logging/request-id-context';
 
-/** Private submission tokens travel in the path: never write them to the logs. */
-const PRIVATE_PATH = /(\/testimony-submissions\/(?:status|withdraw)\/)[^/?#]+/;
-
-export const maskPrivateTokens = (url: string): string => url.replace(PRIVATE_PATH, '$1[token]');
+/** Private submission tokens travel in the path: masked (@chiudete/types, shared with the site's log). */
+export { maskPrivateTokens };
 
 /**
  * The request id and one log line per request (in place of `strapi::logger`).

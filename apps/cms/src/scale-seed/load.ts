@@ -211,9 +211,9 @@ function testimonyLoader(seed: number): TypeLoader<GeneratedTestimony> {
     uid: TESTIMONY,
     type: 'testimony',
     generate: (index) => generateTestimony(seed, index),
-    attributes: ({ title, slug, role, sector, channel, companyBrand, eventMonth, story, displayName }) =>
-      ({ title, slug, role, sector, channel, companyBrand, eventMonth, story, displayName }),
-    searchEntry: ({ title, slug, story, displayName, companyBrand }) => ({ title, slug, story, displayName, companyBrand }),
+    attributes: ({ title, slug, role, sector, channel, companyBrand, eventMonth, receivedDate, story, displayName }) =>
+      ({ title, slug, role, sector, channel, companyBrand, eventMonth, receivedDate, story, displayName }),
+    searchEntry: ({ title, slug, story, displayName, companyBrand, receivedDate }) => ({ title, slug, story, displayName, companyBrand, receivedDate }),
   };
 }
 
@@ -259,7 +259,7 @@ async function articleLoader(strapi: Core.Strapi, seed: number): Promise<TypeLoa
       authors[article.author]!.nextOrder += 1;
       for (const index of article.categories) categories[index]!.nextOrder += 1;
     },
-    searchEntry: ({ title, slug, excerpt, body }) => ({ title, slug, excerpt, body }),
+    searchEntry: ({ title, slug, excerpt, body, publicationDate }) => ({ title, slug, excerpt, body, publicationDate }),
   };
 }
 

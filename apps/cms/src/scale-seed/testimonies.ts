@@ -13,7 +13,10 @@ import {
   WHEN,
 } from './banks/testimonies';
 import { capitalize, documentIdFor, fill, randomFor, slugify, type Random } from './random';
-import { createdBefore, publicationAfter, randomEventMonth, startOfMonth } from './timeline';
+import { createdBefore, isoDay, publicationAfter, randomEventMonth, startOfMonth } from './timeline';
+
+/** Days between a story's arrival and its publication. */
+const RECEIVED_DAYS_BEFORE = 3;
 
 /** One generated testimony, with the attributes of api::testimony.testimony it sets. */
 export interface GeneratedTestimony {
@@ -27,6 +30,8 @@ export interface GeneratedTestimony {
   eventMonth: string;
   story: string;
   displayName: string;
+  /** The day the story arrived: a few days before its publication (moderation). */
+  receivedDate: string;
   createdAt: Date;
   publishedAt: Date;
 }
@@ -104,6 +109,7 @@ export function generateTestimony(seed: number, index: number): GeneratedTestimo
     eventMonth: month.value,
     story,
     displayName: `${random.pick(names)}, ${random.pick(PLACES)}`,
+    receivedDate: isoDay(new Date(publishedAt.getTime() - RECEIVED_DAYS_BEFORE * 24 * 60 * 60 * 1000)),
     createdAt: createdBefore(random, publishedAt),
     publishedAt,
   };

@@ -16,6 +16,8 @@ export interface IndexDocument {
   body: string;
   /** ISO date-time of the published version. */
   publishedAt: string;
+  /** The editorial date shown with the entry (SearchHit.date): a calendar day of the entry's own, else `publishedAt`. */
+  date: string;
 }
 
 type Entry = Record<string, unknown>;
@@ -26,6 +28,8 @@ interface Source {
   populate?: Record<string, { fields: string[] }>;
   summary(entry: Entry): string;
   body(entry: Entry): string;
+  /** The entry's own editorial date field (a calendar day), when the type has one. */
+  dateField?: string;
 }
 
 const text = (value: unknown): string => (typeof value === 'string' ? value : '');
@@ -36,15 +40,17 @@ const lines = (...parts: string[]): string => parts.filter((part) => part.trim()
 export const SEARCH_SOURCES: Readonly<Record<SearchType, Source>> = {
   article: {
     uid: 'api::article.article',
-    fields: ['title', 'slug', 'excerpt', 'body', 'publishedAt'],
+    fields: ['title', 'slug', 'excerpt', 'body', 'publicationDate', 'publishedAt'],
     summary: (entry) => text(entry.excerpt),
     body: (entry) => blocks(entry.body),
+    dateField: 'publicationDate',
   },
   testimony: {
     uid: 'api::testimony.testimony',
-    fields: ['title', 'slug', 'story', 'displayName', 'companyBrand', 'publishedAt'],
+    fields: ['title', 'slug', 'story', 'displayName', 'companyBrand', 'receivedDate', 'publishedAt'],
     summary: () => '',
     body: (entry) => lines(text(entry.story), text(entry.displayName), text(entry.companyBrand)),
+    dateField: 'receivedDate',
   },
   answer: {
     uid: 'api::answer.answer',
@@ -58,6 +64,8 @@ export const SEARCH_SOURCES: Readonly<Record<SearchType, Source>> = {
   },
 };
 
+const CALENDAR_DAY = /^\d{4}-\d{2}-\d{2}$/;
+
 const isoDate = (value: unknown): string | null => {
   if (typeof value !== 'string' && !(value instanceof Date)) return null;
   const date = new Date(value);
@@ -70,7 +78,9 @@ export function toIndexDocument(type: SearchType, entry: Entry): IndexDocument |
   const publishedAt = isoDate(entry.publishedAt);
   const { documentId, slug, title } = entry;
   if (typeof documentId !== 'string' || typeof slug !== 'string' || !slug || typeof title !== 'string' || !publishedAt) return null;
-  return { type, documentId, slug, title, summary: source.summary(entry), body: source.body(entry), publishedAt };
+  const own = source.dateField ? entry[source.dateField] : undefined;
+  const date = typeof own === 'string' && CALENDAR_DAY.test(own) ? own : publishedAt;
+  return { type, documentId, slug, title, summary: source.summary(entry), body: source.body(entry), publishedAt, date };
 }
 
 type FindParams = { status: 'published'; fields: string[]; populate?: Source['populate'] };

@@ -29,7 +29,8 @@ import { applyVocabularyDelta, vocabularyCandidates, vocabularyDelta, type Index
  * against the query, until enough are found; only those are ranked.
  */
 
-const BASE_VERSION = 'postgres-tsvector/2';
+// 3: the editorial date of each entry (entry_date, issue #16).
+const BASE_VERSION = 'postgres-tsvector/3';
 const CONFIG = 'chiudete_italian';
 /** ts_rank_cd weights, in PostgreSQL's order {D, C, B, A}. */
 const RANK_WEIGHTS = `{0, ${WEIGHTS.body / WEIGHTS.title}, ${WEIGHTS.summary / WEIGHTS.title}, 1}`;
@@ -55,6 +56,7 @@ interface HitRow {
   summary: string;
   body: string;
   published_at: Date | string;
+  entry_date: string;
   title_headline: string;
   excerpt_headline: string;
 }
@@ -65,6 +67,7 @@ interface StoredRow extends IndexedTexts {
   document_id: string;
   slug: string;
   published_at: Date;
+  entry_date: string;
 }
 
 const ident = (name: string) => `"${name.replace(/"/g, '""')}"`;
@@ -121,7 +124,7 @@ export function createPostgresStore(db: Sql, schema: string, log: Logger): Searc
   }
 
   async function existing(runner: Sql, type: SearchType, documentIds: readonly string[]): Promise<StoredRow[]> {
-    return rows<StoredRow>(runner, `SELECT id, type, document_id, slug, title, summary, body, published_at FROM ${ENTRIES} WHERE type = ? AND document_id = ANY(?)`, [type, documentIds as unknown as Binding]);
+    return rows<StoredRow>(runner, `SELECT id, type, document_id, slug, title, summary, body, published_at, entry_date FROM ${ENTRIES} WHERE type = ? AND document_id = ANY(?)`, [type, documentIds as unknown as Binding]);
   }
 
   async function upsertIn(runner: Sql, documents: readonly IndexDocument[]): Promise<void> {
@@ -135,7 +138,7 @@ export function createPostgresStore(db: Sql, schema: string, log: Logger): Searc
       .filter((document) => {
         const row = previous.get(`${document.type}:${document.documentId}`);
         return !row || row.slug !== document.slug || row.title !== document.title || row.summary !== document.summary || row.body !== document.body
-          || new Date(row.published_at).toISOString() !== document.publishedAt;
+          || new Date(row.published_at).toISOString() !== document.publishedAt || row.entry_date !== document.date;
       });
     if (stored.length === 0) return;
     const removed = stored.map((document) => previous.get(`${document.type}:${document.documentId}`)).filter((row): row is StoredRow => row !== undefined);
@@ -144,12 +147,12 @@ export function createPostgresStore(db: Sql, schema: string, log: Logger): Searc
     for (let i = 0; i < stored.length; i += CHUNK) {
       const chunk = stored.slice(i, i + CHUNK);
       await runner.raw(
-        `INSERT INTO ${ENTRIES} (type, document_id, slug, title, summary, body, published_at, indexed_at, document)
-         VALUES ${chunk.map(() => `(?, ?, ?, ?, ?, ?, ?, now(), ${vector})`).join(', ')}
+        `INSERT INTO ${ENTRIES} (type, document_id, slug, title, summary, body, published_at, entry_date, indexed_at, document)
+         VALUES ${chunk.map(() => `(?, ?, ?, ?, ?, ?, ?, ?, now(), ${vector})`).join(', ')}
          ON CONFLICT (type, document_id) DO UPDATE SET
            slug = excluded.slug, title = excluded.title, summary = excluded.summary, body = excluded.body,
-           published_at = excluded.published_at, indexed_at = excluded.indexed_at, document = excluded.document`,
-        chunk.flatMap(({ type, documentId, slug, title, summary, body, publishedAt }) => [type, documentId, slug, title, summary, body, publishedAt, title, summary, body]),
+           published_at = excluded.published_at, entry_date = excluded.entry_date, indexed_at = excluded.indexed_at, document = excluded.document`,
+        chunk.flatMap(({ type, documentId, slug, title, summary, body, publishedAt, date }) => [type, documentId, slug, title, summary, body, publishedAt, date, title, summary, body]),
       );
     }
     // The vocabulary of what is stored, removed and added alike, so that the two always cancel out.
@@ -198,6 +201,7 @@ export function createPostgresStore(db: Sql, schema: string, log: Logger): Searc
           summary text NOT NULL,
           body text NOT NULL,
           published_at timestamptz NOT NULL,
+          entry_date text NOT NULL,
           indexed_at timestamptz NOT NULL,
           document tsvector NOT NULL,
           UNIQUE (type, document_id)
@@ -295,7 +299,7 @@ export function createPostgresStore(db: Sql, schema: string, log: Logger): Searc
         ? []
         : await all<HitRow>(
             `WITH q AS (SELECT ${tsquery.sql} AS query)
-           SELECT e.id, e.type, e.document_id, e.slug, e.title, e.summary, e.body, e.published_at,
+           SELECT e.id, e.type, e.document_id, e.slug, e.title, e.summary, e.body, e.published_at, e.entry_date,
                   ts_headline(${cfg}, e.title, q.query, ?) AS title_headline,
                   ts_headline(${cfg}, concat_ws(E'\\n\\n', nullif(e.summary, ''), e.body), q.query, ?) AS excerpt_headline
            FROM ${ENTRIES} e, q WHERE e.id = ANY(?)`,
@@ -314,6 +318,7 @@ export function createPostgresStore(db: Sql, schema: string, log: Logger): Searc
           titleSegments: segmentsFromHeadline(row.title_headline),
           excerpt: segmentsFromHeadline(row.excerpt_headline, [row.summary, row.body].filter(Boolean).join('\n\n')),
           publishedAt: new Date(row.published_at).toISOString(),
+          date: row.entry_date,
           score: Math.round(Number(score) * 10_000) / 10_000,
         }];
       });

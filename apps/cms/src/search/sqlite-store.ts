@@ -30,7 +30,8 @@ import { applyVocabularyDelta, vocabularyCandidates, vocabularyDelta, type Rows,
  * long statement would stall every other request.
  */
 
-const VERSION = 'sqlite-fts5/2';
+// 3: the editorial date of each entry (entry_date, issue #16).
+const VERSION = 'sqlite-fts5/3';
 
 /** Ids below 2^27 and minutes since 2000 below 2^26 keep `rank_key` under 2^53 (a JavaScript number). */
 const ID_BITS = 2 ** 27;
@@ -53,6 +54,7 @@ interface EntryRow {
   summary: string;
   body: string;
   published_at: string;
+  entry_date: string;
   rank_key: number;
 }
 
@@ -99,7 +101,7 @@ export function createSqliteStore(db: Sql): SearchStore {
   /** Whether the stored row already says what the document says (a rebuild then leaves it alone). */
   const unchanged = (row: EntryRow | undefined, document: IndexDocument) =>
     row !== undefined && row.slug === document.slug && row.title === document.title && row.summary === document.summary
-    && row.body === document.body && row.published_at === document.publishedAt;
+    && row.body === document.body && row.published_at === document.publishedAt && row.entry_date === document.date;
 
   async function upsertIn(runner: Sql, documents: readonly IndexDocument[]): Promise<void> {
     const now = new Date().toISOString();
@@ -124,12 +126,12 @@ export function createSqliteStore(db: Sql): SearchStore {
     );
     let next = Number(last);
     for (const document of changed) {
-      const { type, documentId, slug, title, summary, body, publishedAt } = document;
+      const { type, documentId, slug, title, summary, body, publishedAt, date } = document;
       const old = previous.get(`${type}:${documentId}`);
       if (old) {
         await runner.raw(
-          `UPDATE ${ENTRIES_TABLE} SET slug = ?, title = ?, summary = ?, body = ?, published_at = ?, indexed_at = ?, rank_key = ? WHERE id = ?`,
-          [slug, title, summary, body, publishedAt, now, rankKey(publishedAt, old.id), old.id],
+          `UPDATE ${ENTRIES_TABLE} SET slug = ?, title = ?, summary = ?, body = ?, published_at = ?, entry_date = ?, indexed_at = ?, rank_key = ? WHERE id = ?`,
+          [slug, title, summary, body, publishedAt, date, now, rankKey(publishedAt, old.id), old.id],
         );
       } else {
         inserted.push([++next, document]);
@@ -138,9 +140,9 @@ export function createSqliteStore(db: Sql): SearchStore {
     }
     for (const chunk of chunked(inserted)) {
       await runner.raw(
-        `INSERT INTO ${ENTRIES_TABLE} (id, type, document_id, slug, title, summary, body, published_at, indexed_at, rank_key)
-         VALUES ${chunk.map(() => '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}`,
-        chunk.flatMap(([id, { type, documentId, slug, title, summary, body, publishedAt }]) => [id, type, documentId, slug, title, summary, body, publishedAt, now, rankKey(publishedAt, id)]),
+        `INSERT INTO ${ENTRIES_TABLE} (id, type, document_id, slug, title, summary, body, published_at, entry_date, indexed_at, rank_key)
+         VALUES ${chunk.map(() => '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}`,
+        chunk.flatMap(([id, { type, documentId, slug, title, summary, body, publishedAt, date }]) => [id, type, documentId, slug, title, summary, body, publishedAt, date, now, rankKey(publishedAt, id)]),
       );
     }
     for (const chunk of chunked(ftsRows)) {
@@ -181,6 +183,7 @@ export function createSqliteStore(db: Sql): SearchStore {
           summary TEXT NOT NULL,
           body TEXT NOT NULL,
           published_at TEXT NOT NULL,
+          entry_date TEXT NOT NULL,
           indexed_at TEXT NOT NULL,
           rank_key INTEGER UNIQUE,
           UNIQUE (type, document_id)
@@ -272,6 +275,7 @@ export function createSqliteStore(db: Sql): SearchStore {
           titleSegments: highlightAll(row.title, stems),
           excerpt: highlightExcerpt([row.summary, row.body].filter(Boolean).join('\n\n'), stems, EXCERPT_WORDS),
           publishedAt: row.published_at,
+          date: row.entry_date,
           // bm25() is lower for better matches; the API reports "higher is better".
           score: Math.round(-rank * 10_000) / 10_000,
         }];

@@ -46,6 +46,7 @@ export interface StoredHit {
   titleSegments: SearchSegment[];
   excerpt: SearchSegment[];
   publishedAt: string;
+  date: string;
   score: number;
 }
 

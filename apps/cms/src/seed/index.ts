@@ -8,6 +8,8 @@ import { TESTIMONIES } from './data/testimonies';
 import type { ArticleSeed, SeoSeed } from './data/types';
 import { VIDEOS } from './data/videos';
 import { isDevelopmentMode } from '../utils/development-mode';
+import { syncSearchEntry } from '../search';
+import { applyDemoTimeline } from './timeline';
 import {
   PALETTES,
   articleCoverSvg,
@@ -236,13 +238,21 @@ export async function seedDemoContent(strapi: Core.Strapi): Promise<{ created: n
   const imagesDone = Date.now();
 
   let created: number;
+  let dated: Awaited<ReturnType<typeof applyDemoTimeline>>;
   try {
-    created = await strapi.db.transaction(() => createDocuments(strapi, images));
+    ({ created, dated } = await strapi.db.transaction(async () => {
+      const count = await createDocuments(strapi, images);
+      // The real timeline of 2019, not the moment of seeding (src/seed/timeline.ts).
+      return { created: count, dated: await applyDemoTimeline(strapi) };
+    }));
   } catch (error) {
     await removeImages(strapi, Object.values(images));
     const message = error instanceof Error ? error.message : String(error);
     throw Object.assign(new Error(`[seed] Loading the demo content failed, nothing was saved: ${message}`), { cause: error });
   }
+
+  // The search index read the entries as they were published: bring their entries in line with the timeline.
+  for (const { type, documentId } of dated) await syncSearchEntry(strapi, type, documentId);
 
   strapi.log.info(
     `[seed] Demo content loaded: ${created} entries and ${Object.keys(images).length} images `

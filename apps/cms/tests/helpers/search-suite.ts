@@ -178,6 +178,8 @@ export function searchSuite(name: string, createDatabase: () => Promise<TestData
           }
           expect(marks(hit.excerpt).every((word) => word.startsWith('raccomandat'))).toBe(true);
           expect(hit.publishedAt).toMatch(/^\d{4}-\d{2}-\d{2}T/);
+          // The editorial date: the demo content's own 2019 timeline, never the moment it was seeded.
+          expect(hit.date).toMatch(/^2019-\d{2}-\d{2}/);
         }
         expect(result.data.some((hit) => marks(hit.excerpt).length > 0)).toBe(true);
       });

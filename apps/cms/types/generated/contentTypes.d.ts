@@ -1084,6 +1084,7 @@ export interface ApiTestimonyTestimony extends Struct.CollectionTypeSchema {
     > &
       Schema.Attribute.Private;
     publishedAt: Schema.Attribute.DateTime;
+    receivedDate: Schema.Attribute.Date;
     role: Schema.Attribute.Enumeration<['cliente', 'operatore']> &
       Schema.Attribute.Required &
       Schema.Attribute.DefaultTo<'cliente'>;

@@ -16,8 +16,8 @@ function loadOnce<M>(load: () => Promise<M>): () => Promise<M> {
   };
 }
 
-/** The typed CMS client (with axios) and the mapping of its errors: app/lazy/cms-direct.ts. */
-export const loadFormClient = loadOnce(() => import('~/lazy/cms-direct'));
+/** The typed client of the forms' endpoints (with axios, relayed by this site's server) and the mapping of its errors: app/lazy/form-client.ts. */
+export const loadFormClient = loadOnce(() => import('~/lazy/form-client'));
 
 /** The shared zod schemas of the forms: app/lazy/form-schemas.ts. */
 export const loadFormSchemas = loadOnce(() => import('~/lazy/form-schemas'));

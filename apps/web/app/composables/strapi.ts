@@ -7,7 +7,7 @@ import { PREVIEW_COLLECTIONS, mergePreviewedEntry, previewRead, previewedDocumen
 /**
  * The clients are stateless (no per-user token), so one per base URL and
  * process is shared by all requests. (The browser's own client, for the
- * public forms, is app/lazy/cms-direct.ts.)
+ * public forms, is app/lazy/form-client.ts, relayed by server/utils/public-forms.)
  */
 const clients = new Map<string, StrapiClient>();
 

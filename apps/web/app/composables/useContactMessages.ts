@@ -3,7 +3,8 @@ import type { InjectionKey } from 'vue';
 import { usePublicForm, type AntiAbuseInput, type PublicFormTexts } from './usePublicForm';
 
 /**
- * The contact form, from the browser straight to the CMS: form token
+ * The contact form, from the browser to this site's server, which relays it
+ * to the CMS (server/utils/public-forms): form token
  * (form `contact`), ALTCHA challenge and `POST /api/contact-messages`.
  * Client-only, no SSR cache; failures as `FieldError[]` with Italian
  * messages (usePublicForm.ts, shared with the testimony form). The typed
@@ -24,11 +25,10 @@ const CONTACT_TEXTS: PublicFormTexts = {
 
 export function useContactMessages() {
   const injected = inject(CONTACT_API_KEY, null);
-  const { cmsUrl } = useRuntimeConfig().public;
-  /** The CMS calls: the typed client, loaded when first needed (or the tests' fake). */
+  /** The form's calls: the typed client, loaded when first needed (or the tests' fake). */
   async function api(): Promise<ContactApi> {
     if (injected) return injected;
-    const cms = (await loadFormClient()).directCmsClient(cmsUrl);
+    const cms = (await loadFormClient()).formClient();
     return {
       formToken: (form) => cms.submissions.formToken(form),
       challengeUrl: () => cms.submissions.challengeUrl(),
@@ -46,7 +46,7 @@ export function useContactMessages() {
   }
 
   return {
-    /** URL the ALTCHA widget fetches its challenge from (the CMS), once the client is loaded. */
+    /** URL the ALTCHA widget fetches its challenge from (this site, relayed to the CMS), once the client is loaded. */
     challengeUrl: async () => (await api()).challengeUrl(),
     /** Asks for a fresh form token: call it when the reader starts filling the form in (the fill time starts now). */
     startFilling: form.startFilling,

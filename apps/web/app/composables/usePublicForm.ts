@@ -2,7 +2,7 @@ import type { AntiAbuseFields, FieldError, FormToken } from '@chiudete/types';
 
 /**
  * What every public form (testimony, contact) does around its own POST, from
- * the browser straight to the CMS: a signed form token fetched when the
+ * the browser to this site's server, which relays it to the CMS: a signed form token fetched when the
  * reader starts filling the form in (the CMS measures the fill time from
  * it), the minimum fill time waited out, the token spent on each attempt,
  * and any failure turned into `FieldError[]` with Italian messages, like the

@@ -115,7 +115,7 @@ export function usePublicFormState<F extends string, D, R>(options: PublicFormSt
         await showErrors([altcha.value?.refusal?.() ?? {
           field: FORM_ERROR_FIELD,
           code: 'antiabuse.challenge_failed',
-          message: `La verifica anti-spam non è riuscita. Controlla la connessione e premi di nuovo «${options.submitLabel}».`,
+          message: `Non siamo riusciti a completare la verifica anti-spam con il server. Premi di nuovo «${options.submitLabel}» tra qualche istante: quello che hai scritto resta qui.`,
         }]);
         return;
       }

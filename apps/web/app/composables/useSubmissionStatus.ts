@@ -2,8 +2,9 @@ import type { SubmissionState, SubmissionsClient } from '@chiudete/types';
 
 /**
  * The private status page of a testimony (`/testimonianze/stato#<token>`):
- * its status and its withdrawal, from the browser straight to the CMS (the
- * access token never reaches this app's server). The typed client loads with
+ * its status and its withdrawal, through this site's server, which relays
+ * them to the CMS (server/utils/public-forms) and never logs the access
+ * token (masked in the request log). The typed client loads with
  * the first request (useSubmissionsApi); failures come back as Italian
  * messages (submissionStateFailure, loaded with the client).
  */
@@ -15,7 +16,7 @@ export type SubmissionStateResult
 export const STATE_UNREACHABLE: SubmissionStateResult = {
   ok: false,
   reason: 'failed',
-  message: 'Non riusciamo a raggiungere il server della redazione in questo momento. Riprova tra qualche minuto.',
+  message: 'Non siamo riusciti a raggiungere il server della redazione. Riprova tra qualche minuto.',
 };
 
 export function useSubmissionStatus() {

@@ -3,8 +3,8 @@ import { createFillKey } from '../utils/idempotency';
 import { usePublicForm, type AntiAbuseInput, type PublicFormTexts } from './usePublicForm';
 
 /**
- * The testimony form's side of the CMS, from the browser straight to it:
- * form token and submit. Client-only by design (the form token must measure
+ * The testimony form's side of the CMS, from the browser through this
+ * site's server (server/utils/public-forms): form token and submit. Client-only by design (the form token must measure
  * the reader's own fill time), so it owns no SSR cache. Failures come back
  * as `FieldError[]` with Italian messages, like the schema's own. The form
  * token and the error mapping are every public form's (usePublicForm.ts);
@@ -41,7 +41,7 @@ export function useSubmissions() {
   }
 
   return {
-    /** URL the ALTCHA widget fetches its challenge from (the CMS), once the client is loaded. */
+    /** URL the ALTCHA widget fetches its challenge from (this site, relayed to the CMS), once the client is loaded. */
     challengeUrl: async () => (await api()).challengeUrl(),
     /** Asks for a fresh form token: call it when the reader starts filling the form in (the fill time starts now). */
     startFilling: form.startFilling,

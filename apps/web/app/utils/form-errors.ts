@@ -9,11 +9,14 @@ import { ANTI_ABUSE_BUSY, type FieldError } from '@chiudete/types';
 /** `_form`: a problem with the whole form (anti-abuse, network, server). */
 export const FORM_ERROR_FIELD = '_form';
 
-/** The CMS could not be reached (or the form's code could not be loaded): nothing was sent. */
+/**
+ * The site's server could not be reached (or the form's code could not be loaded): nothing was sent.
+ * The reader's network or ours: neither is assumed (issue #16).
+ */
 export const UNREACHABLE_ERROR: FieldError = {
   field: FORM_ERROR_FIELD,
   code: 'network',
-  message: 'Non riusciamo a raggiungere il server della redazione. Controlla la connessione e riprova: quello che hai scritto resta qui.',
+  message: 'Non siamo riusciti a raggiungere il server: il modulo non è partito. Riprova tra qualche minuto, quello che hai scritto resta qui.',
 };
 
 /** «tra un minuto», «tra 3 minuti», for a Retry-After in seconds. */

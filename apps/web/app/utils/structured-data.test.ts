@@ -88,7 +88,7 @@ const video: Video = {
 
 const testimony: Testimony = {
   id: 1, documentId: 't1', slug: 'la-penale', title: 'La penale che non esisteva', story: 'Mi hanno detto che dovevo pagare una penale.',
-  role: 'cliente', sector: 'telefonia', channel: 'assistenza_telefonica', companyBrand: null, displayName: 'Maria, Bologna', eventMonth: '2019-05',
+  role: 'cliente', sector: 'telefonia', channel: 'assistenza_telefonica', companyBrand: null, displayName: 'Maria, Bologna', eventMonth: '2019-05', receivedDate: '2019-07-12',
   ...stamps,
 };
 

@@ -3,7 +3,7 @@ import type { Redis } from 'ioredis';
 import { siteCacheSettings, type CacheSettings } from './cache-settings';
 import { memoryReadCache, redisReadCache } from './cms/read-cache';
 import { createCmsReader, type CmsReader } from './cms/reader';
-import { clientAddressResolver } from './limits/client-ip';
+import { clientAddressResolver, clientIpResolver } from './limits/client-ip';
 import { renderBudget, type RenderBudget } from './limits/render-budget';
 import { memoryPageStore } from './page-cache/memory-store';
 import { redisPageStore } from './page-cache/redis-store';
@@ -24,6 +24,8 @@ export interface SiteServices {
   cms: CmsReader;
   budget: RenderBudget;
   clientAddress: ReturnType<typeof clientAddressResolver>;
+  /** The client's own address (for the CMS, which makes its own buckets: the public forms' relay). */
+  clientIp: ReturnType<typeof clientIpResolver>;
   /** Secret of this process marking the page cache's own renders. */
   renderSecret: string;
 }
@@ -54,6 +56,7 @@ export function siteServices(): SiteServices {
     }),
     budget: renderBudget({ ...settings.renderLimit, redis, keyPrefix: `${settings.redisPrefix}:render-budget` }),
     clientAddress: clientAddressResolver(settings.trustedProxies),
+    clientIp: clientIpResolver(settings.trustedProxies),
     renderSecret: randomBytes(18).toString('base64url'),
   };
   return services;

@@ -116,7 +116,7 @@ describe('ContactForm', () => {
       send: vi.fn(async () => {
         throw new StrapiError({
           method: 'POST',
-          url: 'https://cms.example.test/api/contact-messages',
+          url: 'https://chiudeteicallcenter.eu/api/contact-messages',
           status: 400,
           statusText: 'Bad Request',
           body: {
@@ -147,7 +147,7 @@ describe('ContactForm', () => {
     let status = 429;
     const api = fakeApi({
       send: vi.fn(async () => {
-        throw new StrapiError({ method: 'POST', url: 'https://cms.example.test/api/contact-messages', status, retryAfterSeconds: 600 });
+        throw new StrapiError({ method: 'POST', url: 'https://chiudeteicallcenter.eu/api/contact-messages', status, retryAfterSeconds: 600 });
       }),
     });
     const wrapper = await mountForm(api);
@@ -164,8 +164,30 @@ describe('ContactForm', () => {
     wrapper.unmount();
   });
 
+  it('says the redazione\'s server failed, not the reader\'s connection, when the site cannot reach it (502, 504) or cannot be reached', async () => {
+    let status = 504;
+    const api = fakeApi({
+      send: vi.fn(async () => {
+        throw new StrapiError({ method: 'POST', url: 'https://chiudeteicallcenter.eu/api/contact-messages', status });
+      }),
+    });
+    const wrapper = await mountForm(api);
+    await fillValid(wrapper);
+    for (const code of [504, 502, 0]) {
+      status = code;
+      await wrapper.find('form').trigger('submit');
+      await flushPromises();
+      const alert = wrapper.find('[role="alert"]').text();
+      expect(alert, String(code)).toContain('Non siamo riusciti a raggiungere il server');
+      expect(alert, String(code)).not.toMatch(/controlla la connessione/i);
+      expect(alert, String(code)).toContain('quello che hai scritto resta qui');
+    }
+    expect((wrapper.find('#contatto-message').element as HTMLTextAreaElement).value).toContain('radio locale');
+    wrapper.unmount();
+  });
+
   it('says that many are writing at once when the CMS is busy, apart from a limit on the reader\'s connection', async () => {
-    const api = fakeApi({ send: vi.fn(async () => { throw busyCmsError('https://cms.example.test/api/contact-messages'); }) });
+    const api = fakeApi({ send: vi.fn(async () => { throw busyCmsError('https://chiudeteicallcenter.eu/api/contact-messages'); }) });
     const wrapper = await mountForm(api);
     await fillValid(wrapper);
     await wrapper.find('form').trigger('submit');

@@ -28,7 +28,9 @@ const hit: SearchResponse['data'][number] = {
   title: 'Sei e-mail per correggere una lettura del contatore del gas',
   titleSegments: [{ text: 'Sei e-mail per correggere una lettura del ', match: false }, { text: 'contatore', match: true }, { text: ' del gas', match: false }],
   excerpt: [{ text: '… la foto del ', match: false }, { text: 'contatore', match: true }, { text: ' e la lettura corretta …', match: false }],
-  publishedAt: '2019-10-20T08:00:00.000Z',
+  // Published (or seeded) long after the story arrived: the card shows the editorial date.
+  publishedAt: '2026-12-05T10:00:00.000Z',
+  date: '2019-11-04',
   score: 1.2,
 };
 
@@ -67,6 +69,9 @@ describe('SearchResults', () => {
     const link = wrapper.find('ol a');
     expect(link.attributes('href')).toBe('/testimonianze/sei-e-mail-per-correggere-una-lettura-del-contatore-del-gas');
     expect(link.find('mark').text()).toBe('contatore');
+    const time = wrapper.find('ol time');
+    expect(time.attributes('datetime')).toBe('2019-11-04');
+    expect(time.text()).toBe('4 novembre 2019');
   });
 
   it('shows the type tabs with counts, the current one marked', async () => {

@@ -121,7 +121,7 @@ describe('SubmissionForm', () => {
       submit: vi.fn(async () => {
         throw new StrapiError({
           method: 'POST',
-          url: 'https://cms.example.test/api/testimony-submissions',
+          url: 'https://chiudeteicallcenter.eu/api/testimony-submissions',
           status: 400,
           statusText: 'Bad Request',
           body: {
@@ -168,7 +168,7 @@ describe('SubmissionForm', () => {
   it('says when the CMS refuses for too many submissions', async () => {
     const api = fakeApi({
       submit: vi.fn(async () => {
-        throw new StrapiError({ method: 'POST', url: 'https://cms.example.test/api/testimony-submissions', status: 429, retryAfterSeconds: 600 });
+        throw new StrapiError({ method: 'POST', url: 'https://chiudeteicallcenter.eu/api/testimony-submissions', status: 429, retryAfterSeconds: 600 });
       }),
     });
     const wrapper = await mountForm(api);
@@ -180,7 +180,7 @@ describe('SubmissionForm', () => {
   });
 
   it('says that many are writing at once when the CMS is busy (429 antiabuse.busy)', async () => {
-    const api = fakeApi({ submit: vi.fn(async () => { throw busyCmsError('https://cms.example.test/api/testimony-submissions'); }) });
+    const api = fakeApi({ submit: vi.fn(async () => { throw busyCmsError('https://chiudeteicallcenter.eu/api/testimony-submissions'); }) });
     const wrapper = await mountForm(api);
     await fillValid(wrapper);
     await wrapper.find('form').trigger('submit');
@@ -207,7 +207,7 @@ describe('SubmissionForm', () => {
   });
 
   it('sends one idempotency key per fill: the same on a retry after a lost answer, a new one for the next fill', async () => {
-    const timeout = new StrapiError({ method: 'POST', url: 'https://cms.example.test/api/testimony-submissions', status: 0, statusText: 'timeout of 15000ms exceeded' });
+    const timeout = new StrapiError({ method: 'POST', url: 'https://chiudeteicallcenter.eu/api/testimony-submissions', status: 0, statusText: 'timeout of 15000ms exceeded' });
     const submit = vi.fn<SubmissionsClient['submit']>()
       .mockRejectedValueOnce(timeout)
       .mockResolvedValue({ id: 'abc', status: 'nuova', accessToken: 'private-token-123' });

@@ -21,7 +21,7 @@ const pending: SubmissionState = {
 function fakeApi(overrides: Partial<SubmissionsClient> = {}): SubmissionsClient {
   return {
     formToken: vi.fn(),
-    challengeUrl: () => 'https://cms.example.test/api/altcha/challenge',
+    challengeUrl: () => 'https://chiudeteicallcenter.eu/api/altcha/challenge',
     submit: vi.fn(),
     status: vi.fn(async () => pending),
     withdraw: vi.fn(async () => ({ ...pending, status: 'ritirata' as const, withdrawnAt: '2019-07-15T08:00:00.000Z', canWithdraw: false })),
@@ -87,7 +87,7 @@ describe('SubmissionStatusPanel', () => {
   it('says so when the link matches no story', async () => {
     const api = fakeApi({
       status: vi.fn(async () => {
-        throw new StrapiError({ method: 'GET', url: 'https://cms.example.test/api/testimony-submissions/status/…', status: 404 });
+        throw new StrapiError({ method: 'GET', url: 'https://chiudeteicallcenter.eu/api/testimony-submissions/status/…', status: 404 });
       }),
     });
     const wrapper = await mountPanel(api, `#${TOKEN}`);

@@ -26,7 +26,7 @@ export function fakeFormToken(token: string) {
   return vi.fn(async (): Promise<FormToken> => ({ token, minFillSeconds: 0, expiresAt: new Date(Date.now() + 3_600_000).toISOString() }));
 }
 
-export const fakeChallengeUrl = () => 'https://cms.example.test/api/altcha/challenge';
+export const fakeChallengeUrl = () => 'https://chiudeteicallcenter.eu/api/altcha/challenge';
 
 /** The ALTCHA widget, with a proof ready at once. */
 const FakeAltcha = defineComponent({

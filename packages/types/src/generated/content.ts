@@ -149,6 +149,7 @@ export interface Testimony {
   displayName: string;
   eventMonth: string;
   publishedAt: string | null;
+  receivedDate: string | null;
   role: 'cliente' | 'operatore';
   sector: 'telefonia' | 'luce' | 'gas' | 'pay_tv' | 'e_commerce' | 'banche_assicurazioni' | 'altro';
   slug: string;

@@ -13,6 +13,7 @@ export const TESTIMONIES: TestimonySeed[] = [
     sector: 'telefonia',
     channel: 'assistenza_telefonica',
     eventMonth: '2019-03',
+    receivedDate: '2019-07-08',
     displayName: 'Cliente, Bologna',
     story:
       'A marzo mi arriva una bolletta del telefono di casa quasi doppia rispetto al solito. Chiamo l\'assistenza: il primo operatore mi spiega che è un conguaglio e che è tutto regolare. Non convinta, richiamo il giorno dopo: la seconda operatrice mi dice che si tratta di un servizio a pagamento attivato per errore e che me lo avrebbero rimborsato in automatico. Alla bolletta successiva il rimborso non c\'è. Terza chiamata: secondo il nuovo operatore non risultava nessuna segnalazione e avrei dovuto fare reclamo scritto, cosa che nessuno mi aveva detto prima.\n\n'
@@ -25,6 +26,7 @@ export const TESTIMONIES: TestimonySeed[] = [
     sector: 'luce',
     channel: 'telemarketing',
     eventMonth: '2019-05',
+    receivedDate: '2019-07-11',
     displayName: 'Cliente, provincia di Bari',
     story:
       'Mia madre ha ottantadue anni e vive da sola. A maggio riceve una telefonata: una ragazza gentilissima le dice che deve «aggiornare il contratto della luce» per non perdere uno sconto. Le chiede di rispondere sì ad alcune domande e di leggere un codice dalla bolletta. Mia madre, convinta di parlare con il suo fornitore di sempre, esegue.\n\n'
@@ -38,6 +40,7 @@ export const TESTIMONIES: TestimonySeed[] = [
     sector: 'telefonia',
     channel: 'assistenza_telefonica',
     eventMonth: '2019-06',
+    receivedDate: '2019-07-23',
     displayName: 'Operatore inbound, Campania',
     story:
       'Lavoro all\'assistenza clienti di un operatore di telefonia mobile, per conto di un\'azienda esterna. Quando un cliente chiama per disdire, la procedura prevede di passarlo al reparto «fidelizzazione», che deve fare di tutto per trattenerlo. Fin qui niente di strano. Il problema è come viene fatto.\n\n'
@@ -51,6 +54,7 @@ export const TESTIMONIES: TestimonySeed[] = [
     sector: 'pay_tv',
     channel: 'assistenza_telefonica',
     eventMonth: '2019-02',
+    receivedDate: '2019-08-02',
     displayName: 'Cliente, Torino',
     story:
       'Avevo attivato l\'abbonamento alla pay TV online, in cinque minuti, dal divano. Dopo un anno ho deciso di disdire e ho cercato sul sito la stessa semplicità: niente. Ho chiamato il servizio clienti e l\'operatore mi ha detto che la disdetta si poteva fare solo con una raccomandata con ricevuta di ritorno, allegando la copia del documento, e che per telefono «non era possibile per motivi di sicurezza».\n\n'
@@ -64,6 +68,7 @@ export const TESTIMONIES: TestimonySeed[] = [
     sector: 'e_commerce',
     channel: 'chat',
     eventMonth: '2019-09',
+    receivedDate: '2019-09-26',
     displayName: 'Cliente, Firenze',
     story:
       'Ho ordinato una lavatrice da un grande negozio online. Il giorno della consegna il corriere non si presenta, ma il tracciamento la dà per consegnata. Apro la chat dell\'assistenza, che è l\'unico canale disponibile. Spiego il problema e ricevo un messaggio: «Ci scusiamo per il disagio, il suo ordine risulta consegnato. Per altre informazioni consulti la sezione Aiuto».\n\n'
@@ -77,6 +82,7 @@ export const TESTIMONIES: TestimonySeed[] = [
     sector: 'gas',
     channel: 'telemarketing',
     eventMonth: '2019-04',
+    receivedDate: '2019-08-19',
     displayName: 'Ex operatrice outbound, Lazio',
     story:
       'Per un periodo ho fatto telemarketing per contratti di luce e gas. Lo script si apriva con una frase: «Le garantiamo un risparmio sulla bolletta del gas già dal primo mese». Il problema è che il risparmio dipendeva dai consumi, dalla tariffa che il cliente aveva già e dall\'andamento del prezzo, e molti clienti finivano per pagare di più.\n\n'
@@ -90,6 +96,7 @@ export const TESTIMONIES: TestimonySeed[] = [
     sector: 'banche_assicurazioni',
     channel: 'telemarketing',
     eventMonth: '2019-07',
+    receivedDate: '2019-08-28',
     displayName: 'Cliente, Verona',
     story:
       'Mi chiama un operatore a nome della mia banca: mi propone una polizza sugli infortuni «gratuita per i primi tre mesi, senza nessun impegno». Chiedo di ricevere tutto per iscritto prima di decidere, e mi rassicura che sarebbe arrivata un\'e-mail con il riepilogo e che avrei potuto annullare quando volevo.\n\n'
@@ -103,6 +110,7 @@ export const TESTIMONIES: TestimonySeed[] = [
     sector: 'gas',
     channel: 'email',
     eventMonth: '2019-10',
+    receivedDate: '2019-11-04',
     displayName: 'Cliente, Genova',
     story:
       'La bolletta del gas di ottobre era basata su una lettura stimata molto più alta di quella reale. Il numero verde era sempre occupato, così ho scritto all\'indirizzo dell\'assistenza con la foto del contatore e la lettura corretta.\n\n'
@@ -116,6 +124,7 @@ export const TESTIMONIES: TestimonySeed[] = [
     sector: 'telefonia',
     channel: 'chat',
     eventMonth: '2019-11',
+    receivedDate: '2019-11-27',
     displayName: 'Operatrice di chat, Sicilia',
     story:
       'Lavoro nell\'assistenza via chat per un operatore di telefonia fissa. Un pomeriggio mi scrive un signore che aveva la linea internet lenta da un mese: era il suo quinto contatto. Nello storico vedevo le note dei colleghi precedenti, e ognuno gli aveva dato un consiglio diverso: riavviare il modem, aspettare un intervento, cambiare il piano tariffario, fare un reclamo.\n\n'
@@ -129,6 +138,7 @@ export const TESTIMONIES: TestimonySeed[] = [
     sector: 'telefonia',
     channel: 'negozio',
     eventMonth: '2019-08',
+    receivedDate: '2019-09-10',
     displayName: 'Cliente, Padova',
     story:
       'Ho comprato uno smartphone a rate in un negozio monomarca, insieme a una nuova offerta mobile. Dopo due settimane il telefono ha smesso di caricarsi. In negozio mi hanno detto che per la garanzia dovevo chiamare il numero verde. Al numero verde mi hanno risposto che, essendo stato acquistato in negozio, dovevo riportarlo in negozio.\n\n'

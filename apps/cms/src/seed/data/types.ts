@@ -62,6 +62,8 @@ export interface TestimonySeed {
   sector: Sector;
   channel: Channel;
   eventMonth: string;
+  /** The day the redazione received the story (YYYY-MM-DD): the date the site shows. Never before the site's launch (2019-07-05). */
+  receivedDate: string;
   story: string;
   displayName: string;
 }

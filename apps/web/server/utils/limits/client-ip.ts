@@ -9,8 +9,18 @@ import proxyAddr from 'proxy-addr';
  * nobody's, since a header anyone can send must not choose the bucket.
  */
 export function clientAddressResolver(trusted: readonly string[]): (req: IncomingMessage) => string {
+  const resolve = clientIpResolver(trusted);
+  return (req) => clientKey(resolve(req));
+}
+
+/**
+ * The client's own address (trusted proxies applied, as above), not its
+ * bucket: what the site relays to the CMS with the public forms
+ * (server/utils/public-forms), whose limits make their own buckets.
+ */
+export function clientIpResolver(trusted: readonly string[]): (req: IncomingMessage) => string {
   const trust = proxyAddr.compile([...trusted]);
-  return (req) => clientKey(proxyAddr(req, trust));
+  return (req) => proxyAddr(req, trust);
 }
 
 /** The bucket of an address: IPv4 as it is, IPv6 per /64 (one household or phone gets a whole /64), IPv4-mapped as IPv4. */

@@ -71,4 +71,13 @@ describe('trackRequest', () => {
     await new Promise((resolve) => setTimeout(resolve, 30));
     expect(logged.map((entry) => entry.path)).toEqual(['/']);
   });
+
+  it('never logs the private token of a submission\'s status or withdrawal (relayed to the CMS)', async () => {
+    logged.length = 0;
+    await fetch(`${origin}/api/testimony-submissions/status/segreto-privato-123`);
+    await fetch(`${origin}/api/testimony-submissions/withdraw/segreto-privato-456`, { method: 'POST' });
+    await waitForLog(2);
+    expect(logged.map((entry) => entry.path)).toEqual(['/api/testimony-submissions/status/[token]', '/api/testimony-submissions/withdraw/[token]']);
+    expect(JSON.stringify(logged)).not.toContain('segreto');
+  });
 });

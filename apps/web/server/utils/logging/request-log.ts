@@ -1,12 +1,15 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { REQUEST_ID_HEADER, acceptRequestId } from '@chiudete/types';
+import { REQUEST_ID_HEADER, acceptRequestId, maskPrivateTokens } from '@chiudete/types';
 import { isHealthPath } from '../health/paths';
 import type { LogEntry } from './log-line';
 
 const HEADER = REQUEST_ID_HEADER.toLowerCase();
 
-/** The path without its query, for the log (a search's terms, a private token in a query, stay out). */
-const pathOf = (url: string | undefined) => (url ?? '/').split('?', 1)[0] ?? '/';
+/**
+ * The path without its query, for the log (a search's terms, a private token in a query, stay out),
+ * and without the private token of a submission's status or withdrawal (relayed to the CMS: server/utils/public-forms).
+ */
+const pathOf = (url: string | undefined) => maskPrivateTokens((url ?? '/').split('?', 1)[0] ?? '/');
 
 /**
  * The request id of a request from a client (the proxy's `X-Request-Id` when

@@ -9,7 +9,7 @@
  */
 
 export interface SecurityHeaderSettings {
-  /** Origin of the CMS: the forms' calls (challenge, submission) and media URLs. */
+  /** Origin of the CMS: its media URLs (the forms' calls go to this site, which relays them: server/utils/public-forms). */
   cmsOrigin: string;
   /** Origin of the Strapi admin, the only one that may frame the preview pages. */
   adminOrigin: string;
@@ -54,7 +54,7 @@ export const frameAncestors = (settings: SecurityHeaderSettings, framedByAdmin: 
  * No inline script runs but the page's own, by hash (no nonce: the page
  * cache serves the same bytes to everyone); scripts only from the site
  * (Nuxt's chunks, the enhancement script, the ALTCHA widget and its worker);
- * network calls to the site and the CMS; the one frame a page may hold is
+ * network calls to the site only (the forms are relayed by its server); the one frame a page may hold is
  * YouTube's player. Inline styles are allowed: Nuxt inlines the components'
  * styles, the ALTCHA widget styles its shadow DOM, and a style cannot run code.
  */
@@ -67,7 +67,8 @@ export function contentSecurityPolicy(settings: SecurityHeaderSettings, page: Pa
     'style-src \'self\' \'unsafe-inline\'',
     ['img-src \'self\' data: blob:', cms, ...(settings.s3Origin ? [settings.s3Origin] : [])].join(' '),
     'font-src \'self\' data:',
-    `connect-src 'self' ${cms}`,
+    // The forms' calls (challenge, submission) go to the site itself, which relays them to the CMS.
+    'connect-src \'self\'',
     'worker-src \'self\' blob:',
     `frame-src ${YOUTUBE_PLAYER_ORIGIN}`,
     'media-src \'self\'',

@@ -55,6 +55,7 @@ interface SubmissionRow {
   redactedStory?: string | null;
   consentToPublish?: boolean | null;
   privacyAccepted?: boolean | null;
+  submittedAt?: unknown;
   moderatedAt?: unknown;
   personalDataErasedAt?: unknown;
   testimony?: { documentId: string } | null;
@@ -66,6 +67,7 @@ const ROW_FIELDS = [
   'sector',
   'channel',
   'eventMonth',
+  'submittedAt',
   'title',
   'displayName',
   'companyBrand',
@@ -90,6 +92,14 @@ function iso(value: unknown): string | null {
 }
 
 /** A refusal the editor can act on: Italian message, `details.code` for the admin panel. */
+/** The calendar day in Italy (YYYY-MM-DD) of a stored moment, or undefined when there is none. */
+function romeDate(value: unknown): string | undefined {
+  const moment = iso(value);
+  if (!moment) return undefined;
+  // en-CA formats as YYYY-MM-DD.
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Rome', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(moment));
+}
+
 function refuse(code: ModerationErrorCode, message: string, details: Record<string, unknown> = {}): errors.ApplicationError {
   return new errors.ApplicationError(message, { code, ...details });
 }
@@ -294,6 +304,8 @@ const moderationService = ({ strapi }: { strapi: Core.Strapi }) => {
           companyBrand: texts.companyBrand || undefined,
           channel: row.channel,
           eventMonth: row.eventMonth,
+          // The editorial date the site shows: the day the redazione received the story (Europe/Rome).
+          receivedDate: romeDate(row.submittedAt),
           story: texts.redactedStory,
           displayName: texts.displayName,
         } satisfies Partial<TestimonyInput>;

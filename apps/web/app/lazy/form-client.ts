@@ -13,23 +13,20 @@ import { STATE_UNREACHABLE, type SubmissionStateResult } from '~/composables/use
  * JavaScript; ESLint refuses a static import of them in the app.
  */
 
-/** One client per CMS origin (stateless: no per-reader token). */
-const clients = new Map<string, StrapiClient>();
+let client: StrapiClient | undefined;
 
 /**
- * The typed client, pointed at the CMS's public origin, for the calls the
- * browser makes directly: form token, ALTCHA challenge, submit, status,
- * withdraw. They are writes or per-reader requests, and the CMS's anti-abuse
- * checks need the reader's own address; the CMS allows this site's origin
- * (CORS). A generous timeout: a submission is checked for personal data
- * before the CMS answers.
+ * The typed client, pointed at the origin the page was opened from, for the
+ * public forms' calls: form token, ALTCHA challenge, submit, status,
+ * withdraw. This site's server relays exactly those paths to the CMS
+ * (server/utils/public-forms, issue #16), with the reader's address for the
+ * CMS's per-reader limits: the browser never talks to the CMS, so the forms
+ * work under any host name the site answers to. A generous timeout: a
+ * submission is checked for personal data before the CMS answers (the
+ * relay gives up after 20 s and says so).
  */
-export function directCmsClient(cmsUrl: string): StrapiClient {
-  let client = clients.get(cmsUrl);
-  if (!client) {
-    client = createStrapiClient({ baseURL: cmsUrl, timeout: 20_000 });
-    clients.set(cmsUrl, client);
-  }
+export function formClient(): StrapiClient {
+  client ??= createStrapiClient({ baseURL: window.location.origin, timeout: 25_000 });
   return client;
 }
 
@@ -68,6 +65,13 @@ export function publicFormErrors(cause: unknown, texts: PublicFormTexts): FieldE
     return [formError('rate_limited', `Sono arrivati troppi invii da questa connessione in poco tempo. Riprova ${waitText(cause.retryAfterSeconds)}: quello che hai scritto resta qui.`)];
   }
   if (cause.status === 0) return [UNREACHABLE_ERROR];
+  if (cause.status === 502 || cause.status === 503 || cause.status === 504) {
+    // The site answered, the redazione's server behind it did not: not the reader's connection.
+    return [formError(
+      'server_unavailable',
+      `Non siamo riusciti a raggiungere il server della redazione e ${texts.notSent}. Il problema è nostro, non della tua connessione: riprova tra qualche minuto, quello che hai scritto resta qui.`,
+    )];
+  }
   return [formError(
     'server_error',
     `Il server della redazione ha un problema in questo momento e ${texts.notSent}. Riprova tra qualche minuto: quello che hai scritto resta qui.`,
