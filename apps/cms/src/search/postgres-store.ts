@@ -29,7 +29,8 @@ import { applyVocabularyDelta, vocabularyCandidates, vocabularyDelta, type Index
  * against the query, until enough are found; only those are ranked.
  */
 
-const BASE_VERSION = 'postgres-tsvector/2';
+// 3: parts and blocks end as sentences (documents.ts `lines`), so snippets never run them together.
+const BASE_VERSION = 'postgres-tsvector/3';
 const CONFIG = 'chiudete_italian';
 /** ts_rank_cd weights, in PostgreSQL's order {D, C, B, A}. */
 const RANK_WEIGHTS = `{0, ${WEIGHTS.body / WEIGHTS.title}, ${WEIGHTS.summary / WEIGHTS.title}, 1}`;

@@ -30,7 +30,8 @@ import { applyVocabularyDelta, vocabularyCandidates, vocabularyDelta, type Rows,
  * long statement would stall every other request.
  */
 
-const VERSION = 'sqlite-fts5/2';
+// 3: parts and blocks end as sentences (documents.ts `lines`), so snippets never run them together.
+const VERSION = 'sqlite-fts5/3';
 
 /** Ids below 2^27 and minutes since 2000 below 2^26 keep `rank_key` under 2^53 (a JavaScript number). */
 const ID_BITS = 2 ** 27;
