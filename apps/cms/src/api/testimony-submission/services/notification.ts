@@ -145,7 +145,6 @@ const notificationService = ({ strapi }: { strapi: Core.Strapi }) => ({
     await sendToRedazione(strapi, composePrivateLinkEmail({ to, title, accessToken, siteUrl }), { tag: '[submissions]', logText: false, recipientLabel: 'the submitter (private link)' });
   },
 
-
   /** Tells the editors about a new submission. Rejects on failure: the caller logs it. */
   async newSubmission(documentId: string): Promise<void> {
     const submission = await strapi.documents(SUBMISSION_UID).findOne({
