@@ -39,7 +39,7 @@ describe.skipIf(Boolean(skipReason))('the site on a phone', () => {
   const header = () => page.getByRole('banner');
   const menuButton = () => header().getByRole('button', { name: 'Menu' });
 
-  it('has a header of one row, at most 72 px high, with the name once', async () => {
+  it('has a header of one row, at most 72 px high, with 44 px controls', async () => {
     for (const path of ['/', `/articoli/${article.slug}`, '/testimonianze', '/contatti']) {
       await page.goto(`${webUrl}${path}`);
       await menuButton().waitFor();
