@@ -13,6 +13,8 @@ export interface SubmissionsConfig {
    * see src/public-forms/notify.ts `redazioneAddress`.
    */
   redazioneEmail: string;
+  /** The site's public origin (SITE_URL): the private link e-mailed to a submitter points there. */
+  siteUrl: string;
   /** Days after moderatedAt (rejected) / withdrawnAt (withdrawn) before the personal data is erased. */
   retentionDays: number;
   /** Status/withdraw requests per client IP per anti-abuse window (RATE_LIMIT_WINDOW_SECONDS); 0 turns the limit off. */
@@ -31,6 +33,7 @@ export function wholeNumber(name: string, raw: string | undefined, fallback: num
 
 const config = ({ env }: Core.Config.Shared.ConfigParams): SubmissionsConfig => ({
   redazioneEmail: env('EMAIL_REDAZIONE', '').trim(),
+  siteUrl: env('SITE_URL', '').trim() || 'http://localhost:3000',
   retentionDays: wholeNumber('SUBMISSION_RETENTION_DAYS', env('SUBMISSION_RETENTION_DAYS'), 30, 1, 3650),
   tokenRequestsPerIp: wholeNumber('RATE_LIMIT_TOKEN_REQUESTS_PER_IP', env('RATE_LIMIT_TOKEN_REQUESTS_PER_IP'), 30, 0, 1_000_000),
 });

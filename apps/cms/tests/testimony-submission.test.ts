@@ -5,13 +5,14 @@ import type { FieldError, SubmissionReceipt, SubmissionState, TestimonySubmissio
 import { createSqliteDatabase, type TestDatabase } from './helpers/database';
 import { startStrapi, type RunningStrapi } from './helpers/strapi';
 import { antiAbuseFields, antiAbuseTestEnv } from './helpers/anti-abuse';
-import { startSmtp, type TestSmtp } from './helpers/smtp';
+import { addressesOf, startSmtp, type TestSmtp } from './helpers/smtp';
 import { parseSubmissionBody, type SubmissionService } from '../src/api/testimony-submission/services/submission';
 import { composeNewSubmissionEmail } from '../src/api/testimony-submission/services/notification';
 
 const SUBMISSION = 'api::testimony-submission.testimony-submission';
 const TESTIMONY = 'api::testimony.testimony';
 const PUBLIC_URL = 'https://cms.example.test';
+const SITE_URL = 'https://www.example.test';
 const REDAZIONE = 'redazione@example.test';
 const TOKEN_REQUESTS_PER_IP = 80;
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -85,6 +86,7 @@ describe('testimony submissions', () => {
       SMTP_SECURE: 'false',
       EMAIL_REDAZIONE: REDAZIONE,
       PUBLIC_URL,
+      SITE_URL,
       CRON_ENABLED: 'false',
       RATE_LIMIT_TOKEN_REQUESTS_PER_IP: String(TOKEN_REQUESTS_PER_IP),
     });
@@ -104,7 +106,8 @@ describe('testimony submissions', () => {
       expect(res.headers.get('cache-control')).toBe('no-store');
       const body = (await res.json()) as { data: SubmissionReceipt };
       expect(Object.keys(body)).toEqual(['data']);
-      expect(Object.keys(body.data).sort()).toEqual(['accessToken', 'id', 'status']);
+      expect(Object.keys(body.data).sort()).toEqual(['accessToken', 'id', 'linkEmailed', 'status']);
+      expect(body.data.linkEmailed).toBe(true);
       expect(body.data.status).toBe('nuova');
       expect(body.data.accessToken).toMatch(/^[A-Za-z0-9_-]{43}$/);
       expect(await count()).toBe(before + 1);
@@ -160,6 +163,39 @@ describe('testimony submissions', () => {
       }
       expect(text).toMatch(/Dati personali trovati e oscurati: [2-9]/);
       expect(mail.text).not.toContain(receipt.accessToken);
+    });
+
+    it('e-mails the submitter who gave an address their private link, and only them', async () => {
+      const title = 'Il link privato arriva per e-mail';
+      const receipt = await submitValid({ title, contactEmail: 'lettrice.link@example.org' });
+      expect(receipt.linkEmailed).toBe(true);
+      const mail = await smtp.waitFor((m) => addressesOf(m.to).includes('lettrice.link@example.org'));
+
+      expect(mail.subject).toBe('La tua storia è arrivata: ecco il tuo link privato');
+      expect(addressesOf(mail.to)).toEqual(['lettrice.link@example.org']);
+      const link = `${SITE_URL}/testimonianze/stato#${receipt.accessToken}`;
+      expect(mail.text).toContain(link);
+      expect(mail.text).toContain(`«${title}»`);
+      expect(typeof mail.html === 'string' ? mail.html : '').toContain(`href="${link}"`);
+      // The link opens the submission: the redazione's copy never carries it.
+      const editors = await smtp.waitFor((m) => m.subject === `Nuova testimonianza da moderare: ${title}`);
+      expect(editors.text).not.toContain(receipt.accessToken);
+      expect(addressesOf(editors.to)).toEqual([REDAZIONE]);
+      // And the link works: the status page's endpoint answers for it.
+      const status = await raw(`/api/testimony-submissions/status/${receipt.accessToken}`);
+      expect(status.status).toBe(200);
+    });
+
+    it('sends nothing to the submitter who gave no address, and says so in the receipt', async () => {
+      const title = 'Nessun indirizzo, nessuna e-mail';
+      const before = smtp.messages.length;
+      const receipt = await submitValid({ title, contactEmail: undefined });
+      expect(receipt.linkEmailed).toBe(false);
+      await smtp.waitFor((m) => m.subject === `Nuova testimonianza da moderare: ${title}`);
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      const since = smtp.messages.slice(before);
+      expect(since.filter((m) => m.text?.includes(receipt.accessToken))).toEqual([]);
+      expect(since.flatMap((m) => addressesOf(m.to))).toEqual([REDAZIONE]);
     });
 
     it('answers 400 with one coded Italian error per wrong field, and stores nothing', async () => {

@@ -18,6 +18,7 @@ export type { FieldError } from './forms/field-error';
 export { IDEMPOTENCY_KEY_HEADER, IDEMPOTENCY_KEY_PATTERN, isIdempotencyKey } from './idempotency';
 export { ANTI_ABUSE_BUSY } from './forms/field-error';
 export type { SubmitOptions, SubmissionsClient, SubmissionReceipt, SubmissionState, SubmissionStatus, AntiAbuseFields, FormToken } from './submissions';
+export { submissionStatusUrl } from './submissions';
 export {
   CONTACT_TOPICS,
   CONTACT_TOPIC_LABELS,

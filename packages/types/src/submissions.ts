@@ -24,6 +24,22 @@ export interface SubmissionReceipt {
   status: SubmissionStatus;
   /** Private token for the status/withdraw page: shown once, stored hashed. */
   accessToken: string;
+  /**
+   * Whether the submitter gave a contact e-mail, to which the CMS sends the
+   * private link (once, after the row is committed): the confirmation page
+   * says so instead of "we cannot send it again".
+   */
+  linkEmailed: boolean;
+}
+
+/**
+ * The private status page of a submission on the site (`siteUrl`): the page
+ * the confirmation shows and the e-mail to the submitter links to. The token
+ * travels in the fragment, which browsers never send to a server nor put in
+ * a Referer.
+ */
+export function submissionStatusUrl(siteUrl: string, accessToken: string): string {
+  return `${siteUrl.replace(/\/+$/, '')}/testimonianze/stato#${encodeURIComponent(accessToken)}`;
 }
 
 export interface SubmissionState {

@@ -16,9 +16,14 @@ export const SECTOR_LABELS: Record<Sector, string> = {
   altro: 'Altro',
 };
 
+/**
+ * Who tells the story. Both words fit anyone («cliente» is already both
+ * genders); «operatore o operatrice» so that a chip never contradicts the
+ * story's own «ex operatrice…» (issue #16).
+ */
 export const ROLE_LABELS: Record<Role, string> = {
   cliente: 'Cliente',
-  operatore: 'Operatore',
+  operatore: 'Operatore o operatrice',
 };
 
 export const CHANNEL_LABELS: Record<Channel, string> = {

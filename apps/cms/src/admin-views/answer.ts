@@ -19,6 +19,12 @@ export const answer = defineAdminView({
       description:
         'La frase sbagliata come la dice di solito l\'operatore, massimo 500 caratteri, es. «Se disdice adesso paga 200 euro di penale».',
     },
+    verdict: {
+      label: 'In breve',
+      description:
+        'La risposta corretta in una frase, massimo 200 caratteri: compare sulle schede dell\'elenco, subito dopo «Falso»/«Attenzione». Es. «Puoi disdire quando vuoi, con 30 giorni di preavviso».',
+      placeholder: 'Es. Puoi disdire quando vuoi, con 30 giorni di preavviso.',
+    },
     correctAnswer: {
       label: 'La risposta corretta',
       description: 'La risposta precisa, in parole semplici, con che cosa fare in pratica. Le fonti vanno in «Riferimenti normativi».',
@@ -27,6 +33,10 @@ export const answer = defineAdminView({
       label: 'Riferimenti normativi',
       description:
         'Le norme su cui si basa la risposta: un elemento per fonte (legge, Codice del consumo, delibera ARERA o AGCOM), con il link se c\'è.',
+    },
+    verifiedAt: {
+      label: 'Verificata il',
+      description: 'Il giorno in cui la redazione ha controllato per l\'ultima volta la risposta e le norme citate: il sito lo mostra come «Verificata il …». Aggiornalo a ogni controllo.',
     },
     sector: {
       label: 'Settore',
@@ -50,8 +60,10 @@ export const answer = defineAdminView({
       ],
       [...SCHEDULE_ROW],
       [{ name: 'operatorClaim', size: 12 }],
+      [{ name: 'verdict', size: 12 }],
       [{ name: 'correctAnswer', size: 12 }],
       [{ name: 'legalReferences', size: 12 }],
+      [{ name: 'verifiedAt', size: 6 }],
       [{ name: 'articles', size: 6 }],
     ],
   },

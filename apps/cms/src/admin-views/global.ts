@@ -21,6 +21,12 @@ export const global = defineAdminView({
       description: 'L\'indirizzo pubblico per i contatti, mostrato in fondo a ogni pagina del sito. Qui arrivano anche gli avvisi delle testimonianze e dei messaggi dal modulo «Contatti», se il server non ne indica un altro.',
       placeholder: 'redazione@chiudeteicallcenter.eu',
     },
+    dataController: {
+      label: 'Titolare del trattamento dei dati',
+      description:
+        'Chi risponde dei dati personali dei lettori, come va scritto nell\'informativa sulla privacy: nome (persona o associazione) e indirizzo, massimo 300 caratteri.',
+      placeholder: 'Es. Associazione Chiudete i Call Center, via Roma 1, 20121 Milano',
+    },
     socialLinks: {
       label: 'Profili social',
       description: 'Un elemento per ogni profilo del progetto: social network, link https:// e un testo facoltativo.',
@@ -42,6 +48,7 @@ export const global = defineAdminView({
         { name: 'contactEmail', size: 6 },
       ],
       [{ name: 'tagline', size: 12 }],
+      [{ name: 'dataController', size: 12 }],
       [{ name: 'manifesto', size: 12 }],
       [{ name: 'editorialPolicy', size: 12 }],
       [{ name: 'socialLinks', size: 12 }],

@@ -76,6 +76,8 @@ export interface SendOptions {
    * with less care than the database).
    */
   logText: boolean;
+  /** Who the log names instead of the address, when it is a reader's (personal data): e.g. `the submitter`. */
+  recipientLabel?: string;
 }
 
 /**
@@ -85,13 +87,13 @@ export interface SendOptions {
  * (`html: options.html ?? options.text`), and a reader's `<img src=…>` would
  * render in the redazione's mail client.
  */
-export async function sendToRedazione(strapi: Core.Strapi, message: EmailMessage, { tag, logText }: SendOptions): Promise<void> {
+export async function sendToRedazione(strapi: Core.Strapi, message: EmailMessage, { tag, logText, recipientLabel }: SendOptions): Promise<void> {
   await (strapi.plugin('email').service('email') as EmailService).send({ ...message, html: message.html ?? textAsHtml(message.text) });
 
   // Without SMTP_HOST the provider renders the message to JSON and sends nothing: show it in the log.
   if (strapi.config.get<EmailPluginConfig>('plugin::email').providerOptions?.jsonTransport) {
     const what = logText ? `: "${message.subject}"\n${message.text}` : ' (subject and text not logged: they hold personal data, read them in the admin)';
-    strapi.log.info(`${tag} SMTP_HOST is not set, e-mail NOT sent to ${message.to}${what}`);
+    strapi.log.info(`${tag} SMTP_HOST is not set, e-mail NOT sent to ${recipientLabel ?? message.to}${what}`);
   }
 }
 

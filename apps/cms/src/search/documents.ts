@@ -33,8 +33,28 @@ interface Source {
 }
 
 const text = (value: unknown): string => (typeof value === 'string' ? value : '');
-const blocks = (value: unknown): string => (Array.isArray(value) ? blocksToText(value as BlocksContent) : '');
-const lines = (...parts: string[]): string => parts.filter((part) => part.trim() !== '').join('\n\n');
+
+/** Ends a sentence: a period after text that has no final punctuation (closing quotes and brackets looked through). */
+const TERMINATED = /[.!?…:;][»"'’)\]]*$/u;
+export const asSentence = (part: string): string => {
+  const trimmed = part.trim();
+  return trimmed === '' || TERMINATED.test(trimmed) ? trimmed : `${trimmed}.`;
+};
+
+/**
+ * Parts of a text joined so that a snippet (which folds line breaks into
+ * spaces) never runs them together: every part, heading, list item, name,
+ * ends as a sentence («Che cosa fare. Chiedi per iscritto…», not
+ * «Che cosa fare Chiedi per iscritto…»).
+ */
+export const lines = (...parts: string[]): string => parts.map(asSentence).filter((part) => part !== '').join('\n\n');
+
+/** A blocks document as sentences: each block, and each list item, on its own. */
+export const blocks = (value: unknown): string => {
+  if (!Array.isArray(value)) return '';
+  return lines(...(value as BlocksContent).flatMap((block) =>
+    block.type === 'list' ? blocksToText([block]).split('\n') : [blocksToText([block])]));
+};
 
 /** Where each searchable type's text comes from. */
 export const SEARCH_SOURCES: Readonly<Record<SearchType, Source>> = {

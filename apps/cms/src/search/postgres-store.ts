@@ -29,7 +29,8 @@ import { applyVocabularyDelta, vocabularyCandidates, vocabularyDelta, type Index
  * against the query, until enough are found; only those are ranked.
  */
 
-// 3: the editorial date of each entry (entry_date, issue #16).
+// 3: the editorial date of each entry (entry_date), and parts and blocks end as
+// sentences (documents.ts `lines`) so snippets never run them together (issue #16).
 const BASE_VERSION = 'postgres-tsvector/3';
 const CONFIG = 'chiudete_italian';
 /** ts_rank_cd weights, in PostgreSQL's order {D, C, B, A}. */

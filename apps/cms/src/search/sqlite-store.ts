@@ -30,7 +30,8 @@ import { applyVocabularyDelta, vocabularyCandidates, vocabularyDelta, type Rows,
  * long statement would stall every other request.
  */
 
-// 3: the editorial date of each entry (entry_date, issue #16).
+// 3: the editorial date of each entry (entry_date), and parts and blocks end as
+// sentences (documents.ts `lines`) so snippets never run them together (issue #16).
 const VERSION = 'sqlite-fts5/3';
 
 /** Ids below 2^27 and minutes since 2000 below 2^26 keep `rank_key` under 2^53 (a JavaScript number). */

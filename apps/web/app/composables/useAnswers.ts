@@ -1,27 +1,42 @@
 import type { Answer } from '@chiudete/types';
 import type { ComputedRef } from 'vue';
 
-/** What the list of "Risposte precise" shows of an answer (no body, no references). */
-export type AnswerSummary = Pick<Answer, 'documentId' | 'slug' | 'title' | 'operatorClaim' | 'sector' | 'publishedAt'>;
+/** What a card of "Risposte precise" shows of an answer (no body, no references). */
+export type AnswerSummary = Pick<Answer, 'documentId' | 'slug' | 'title' | 'operatorClaim' | 'verdict' | 'verifiedAt' | 'sector' | 'publishedAt'>;
+
+/** The fields every list of answers asks for: what AnswerSummary keeps. */
+export const ANSWER_SUMMARY_FIELDS = ['title', 'slug', 'operatorClaim', 'verdict', 'verifiedAt', 'sector', 'publishedAt'] as const satisfies ReadonlyArray<keyof Answer>;
 
 /** Every answer is listed on one page; the editors publish a few dozen at most. */
 export const ANSWERS_LIST_SIZE = 100;
 
-export function toAnswerSummary({ documentId, slug, title, operatorClaim, sector, publishedAt }: Answer): AnswerSummary {
-  return { documentId, slug, title, operatorClaim, sector, publishedAt };
+/** Answers on the home page. */
+export const HOME_ANSWERS_COUNT = 3;
+
+export function toAnswerSummary({ documentId, slug, title, operatorClaim, verdict, verifiedAt, sector, publishedAt }: Answer): AnswerSummary {
+  return { documentId, slug, title, operatorClaim, verdict: verdict ?? null, verifiedAt: verifiedAt ?? null, sector, publishedAt };
+}
+
+async function answerSummaries(key: string, pageSize: number): Promise<ComputedRef<AnswerSummary[]>> {
+  return useCmsData(key, async (cms) => {
+    const { data } = await cms.answers.list({
+      page: 1,
+      pageSize,
+      sort: ['publishedAt:desc', 'id:desc'],
+      fields: [...ANSWER_SUMMARY_FIELDS],
+    });
+    return data.map(toAnswerSummary);
+  });
 }
 
 /** The published answers, newest first. */
 export function useAnswerList(): Promise<ComputedRef<AnswerSummary[]>> {
-  return useCmsData('answers:list', async (cms) => {
-    const { data } = await cms.answers.list({
-      page: 1,
-      pageSize: ANSWERS_LIST_SIZE,
-      sort: ['publishedAt:desc', 'id:desc'],
-      fields: ['title', 'slug', 'operatorClaim', 'sector', 'publishedAt'],
-    });
-    return data.map(toAnswerSummary);
-  });
+  return answerSummaries('answers:list', ANSWERS_LIST_SIZE);
+}
+
+/** The newest answers, for the home page. */
+export function useLatestAnswers(count = HOME_ANSWERS_COUNT): Promise<ComputedRef<AnswerSummary[]>> {
+  return answerSummaries(`answers:latest:${count}`, count);
 }
 
 /** One published answer by slug (with its legal references and related articles), or a 404. */

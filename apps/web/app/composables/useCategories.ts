@@ -1,6 +1,6 @@
 import type { Category, Pagination } from '@chiudete/types';
 import type { ComputedRef } from 'vue';
-import type { AnswerSummary } from './useAnswers';
+import { ANSWER_SUMMARY_FIELDS, type AnswerSummary } from './useAnswers';
 import type { ArticleSummary } from './useArticles';
 
 export type CategorySummary = Pick<Category, 'documentId' | 'name' | 'slug' | 'description'>;
@@ -45,7 +45,7 @@ export async function useCategoryPage(slug: string, page: number): Promise<Compu
             page: 1,
             pageSize: CATEGORY_ANSWERS_COUNT,
             sort: ['publishedAt:desc', 'id:desc'],
-            fields: ['title', 'slug', 'operatorClaim', 'sector', 'publishedAt'],
+            fields: [...ANSWER_SUMMARY_FIELDS],
             filters: { articles: inCategory },
           })
         : Promise.resolve({ data: [] }),

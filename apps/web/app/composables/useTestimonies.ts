@@ -1,6 +1,6 @@
 import type { Filters, Pagination, Role, Sector, Testimony } from '@chiudete/types';
 import type { ComputedRef } from 'vue';
-import type { AnswerSummary } from './useAnswers';
+import { ANSWER_SUMMARY_FIELDS, type AnswerSummary } from './useAnswers';
 
 /** A testimony as a card shows it: the story is cut to an excerpt on the server. */
 export interface TestimonySummary extends Pick<Testimony, 'documentId' | 'slug' | 'title' | 'role' | 'sector' | 'channel' | 'companyBrand' | 'eventMonth' | 'displayName'> {
@@ -98,7 +98,7 @@ export function useTestimonyRelated(testimony: Pick<Testimony, 'documentId' | 's
         page: 1,
         pageSize: RELATED_ANSWERS_COUNT,
         sort: ['publishedAt:desc', 'id:desc'],
-        fields: ['title', 'slug', 'operatorClaim', 'sector', 'publishedAt'],
+        fields: [...ANSWER_SUMMARY_FIELDS],
         filters: { sector: { $eq: sector } },
       }),
     ]);

@@ -21,13 +21,16 @@ export function youtubeWatchUrl(youtubeId: string | null | undefined): string | 
   return isValidYoutubeId(youtubeId) ? `https://www.youtube.com/watch?v=${youtubeId}` : null;
 }
 
-/** The published videos (with their poster), newest first. */
+/**
+ * The published videos (with their poster), in the order they were recorded:
+ * the parts of a story («Parte 1», «Parte 2») read in order.
+ */
 export function useVideoList(): Promise<ComputedRef<Video[]>> {
   return useCmsData('videos:list', async (cms) => {
     const { data } = await cms.videos.list({
       page: 1,
       pageSize: VIDEOS_LIST_SIZE,
-      sort: ['publishedAt:desc', 'id:desc'],
+      sort: ['recordedOn:asc', 'publishedAt:asc', 'id:asc'],
     });
     return data;
   });

@@ -2,6 +2,8 @@ import { enhanceCleanQuery } from './clean-query';
 import { enhanceCopyLink } from './copy-link';
 import { enhanceCountdown } from './countdown';
 import { ENHANCE_ATTRIBUTE, isEnhancement, type Enhancement } from './names';
+import { enhanceShare } from './share';
+import { enhanceSiteMenu } from './site-menu';
 import { enhanceVideoPlayer } from './video-player';
 
 const ENHANCERS: Record<Enhancement, (root: HTMLElement) => void> = {
@@ -9,6 +11,8 @@ const ENHANCERS: Record<Enhancement, (root: HTMLElement) => void> = {
   'countdown': enhanceCountdown,
   'video-player': enhanceVideoPlayer,
   'clean-query': enhanceCleanQuery,
+  'site-menu': enhanceSiteMenu,
+  'share': enhanceShare,
 };
 
 /** Marks an element once enhanced, so that running `enhance` again changes nothing. */

@@ -1,3 +1,6 @@
+/** Id of the top of a paginated list: where the pagination's links take the reader (AppListTop). */
+export const LIST_TOP_ID = 'elenco';
+
 export type PageItem = { kind: 'page'; page: number } | { kind: 'gap'; key: string };
 
 /**

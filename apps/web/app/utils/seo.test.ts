@@ -52,7 +52,7 @@ describe('toSeoImage', () => {
 
 describe('site defaults', () => {
   const global: Global = {
-    id: 1, documentId: 'g', siteName: 'Chiudete i Call Center', tagline: 'Il motto.', contactEmail: 'redazione@chiudeteicallcenter.eu',
+    id: 1, documentId: 'g', siteName: 'Chiudete i Call Center', tagline: 'Il motto.', contactEmail: 'redazione@chiudeteicallcenter.eu', dataController: null,
     editorialPolicy: [], manifesto: [],
     defaultSeo: { metaTitle: null, metaDescription: null, noIndex: false, shareImage: media('/uploads/sito.png') },
     socialLinks: [

@@ -49,7 +49,7 @@ function media(url: string, alt: string | null = 'Copertina'): Media {
 }
 
 const global: Global = {
-  id: 1, documentId: 'g', siteName: 'Chiudete i Call Center', tagline: 'Risposte precise.', contactEmail: 'redazione@chiudeteicallcenter.eu',
+  id: 1, documentId: 'g', siteName: 'Chiudete i Call Center', tagline: 'Risposte precise.', contactEmail: 'redazione@chiudeteicallcenter.eu', dataController: null,
   editorialPolicy: [], manifesto: [],
   socialLinks: [
     { platform: 'facebook', url: 'https://www.facebook.com/chiudeteicallcenter', label: null },
@@ -93,7 +93,7 @@ const testimony: Testimony = {
 };
 
 const answer: Answer = {
-  id: 1, documentId: 'r1', slug: 'penale-recesso', title: 'Devo pagare una penale se cambio operatore?', operatorClaim: 'Paghi 100 euro di penale.',
+  id: 1, documentId: 'r1', slug: 'penale-recesso', title: 'Devo pagare una penale se cambio operatore?', operatorClaim: 'Paghi 100 euro di penale.', verdict: null, verifiedAt: null,
   correctAnswer: [{ type: 'paragraph', children: [{ type: 'text', text: 'No: puoi recedere in ogni momento.' }] }],
   legalReferences: [{ label: 'Legge 40/2007, art. 1', url: 'https://www.normattiva.it/' }, { label: 'Codice del consumo', url: null }],
   sector: 'telefonia', ...stamps,

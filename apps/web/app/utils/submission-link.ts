@@ -20,10 +20,5 @@ export function accessTokenFromHash(hash: string): string | null {
   return ACCESS_TOKEN.test(decoded) ? decoded : null;
 }
 
-/**
- * The private status page of a submission. The token travels in the
- * fragment, which browsers never send to a server nor put in a Referer.
- */
-export function submissionStatusUrl(siteUrl: string, accessToken: string): string {
-  return `${siteUrl.replace(/\/+$/, '')}/testimonianze/stato#${encodeURIComponent(accessToken)}`;
-}
+/** The private status page of a submission: one definition, shared with the CMS's e-mail to the submitter. */
+export { submissionStatusUrl } from '@chiudete/types';

@@ -10,6 +10,8 @@ const RECEIPT_KEY = 'chiudete:testimonianza-inviata';
 export interface StoredReceipt {
   accessToken: string;
   title: string;
+  /** Whether the CMS e-mails the link to the submitter (they gave an address). */
+  linkEmailed: boolean;
 }
 
 /** Hands the receipt to the confirmation page through this tab's sessionStorage (never the URL). */
@@ -25,8 +27,8 @@ export function readReceipt(): StoredReceipt | null {
   try {
     const parsed: unknown = JSON.parse(sessionStorage.getItem(RECEIPT_KEY) ?? 'null');
     if (typeof parsed !== 'object' || parsed === null) return null;
-    const { accessToken, title } = parsed as Record<string, unknown>;
-    return typeof accessToken === 'string' && typeof title === 'string' ? { accessToken, title } : null;
+    const { accessToken, title, linkEmailed } = parsed as Record<string, unknown>;
+    return typeof accessToken === 'string' && typeof title === 'string' ? { accessToken, title, linkEmailed: linkEmailed === true } : null;
   } catch {
     return null;
   }

@@ -7,6 +7,8 @@ const answer: Answer = {
   id: 1,
   documentId: 'r1',
   slug: 'penale-per-il-recesso',
+  verdict: 'No: puoi recedere quando vuoi, pagando al massimo i costi indicati nel contratto.',
+  verifiedAt: '2026-11-20',
   title: 'Devo pagare una penale se cambio operatore?',
   operatorClaim: 'Se disdici adesso paghi una penale di 100 euro.',
   correctAnswer: [{ type: 'paragraph', children: [{ type: 'text', text: 'No: puoi recedere in ogni momento, pagando al massimo i costi giustificati.' }] }],
@@ -31,5 +33,6 @@ describe('/risposte/[slug]', () => {
     expect(wrapper.text()).toContain('No: puoi recedere in ogni momento');
     expect(wrapper.find('a[href="https://www.normattiva.it/"]').exists()).toBe(true);
     expect(wrapper.find('a[href="/risposte"]').exists()).toBe(true);
+    expect(wrapper.text()).toContain('Risposta verificata dalla redazione il 20 novembre 2026');
   });
 });

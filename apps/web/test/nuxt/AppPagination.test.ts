@@ -13,12 +13,12 @@ describe('AppPagination', () => {
     expect(wrapper.findAll('[aria-current]')).toHaveLength(1);
   });
 
-  it('links previous and next pages; page 1 has no pagina parameter', async () => {
+  it('links previous and next pages, at the top of their list; page 1 has no pagina parameter', async () => {
     const wrapper = await mountSuspended(AppPagination, { props: { page: 2, pageCount: 3, path: '/articoli' } });
-    expect(wrapper.find('a[rel="prev"]').attributes('href')).toBe('/articoli');
-    expect(wrapper.find('a[rel="next"]').attributes('href')).toBe('/articoli?pagina=3');
+    expect(wrapper.find('a[rel="prev"]').attributes('href')).toBe('/articoli#elenco');
+    expect(wrapper.find('a[rel="next"]').attributes('href')).toBe('/articoli?pagina=3#elenco');
     const numbered = wrapper.findAll('ol a').map((link) => [link.text(), link.attributes('href')]);
-    expect(numbered).toEqual([['Pagina 1', '/articoli'], ['Pagina 3', '/articoli?pagina=3']]);
+    expect(numbered).toEqual([['Pagina 1', '/articoli#elenco'], ['Pagina 3', '/articoli?pagina=3#elenco']]);
   });
 
   it('disables "previous" on the first page and "next" on the last', async () => {
@@ -34,7 +34,7 @@ describe('AppPagination', () => {
     const wrapper = await mountSuspended(AppPagination, {
       props: { page: 1, pageCount: 2, path: '/testimonianze', query: { ruolo: 'cliente', settore: 'luce' } },
     });
-    expect(wrapper.find('a[rel="next"]').attributes('href')).toBe('/testimonianze?ruolo=cliente&settore=luce&pagina=2');
+    expect(wrapper.find('a[rel="next"]').attributes('href')).toBe('/testimonianze?ruolo=cliente&settore=luce&pagina=2#elenco');
   });
 
   it('shows gaps in a long list and nothing for a single page', async () => {

@@ -18,7 +18,7 @@ const data: CategoryPage = {
   pagination: { page: 1, pageSize: 9, pageCount: 2, total: 10 },
   answers: [{
     documentId: 'r1', slug: 'il-telemarketing-puo-continuare', title: 'Il telemarketing può continuare a chiamarmi?',
-    operatorClaim: 'Finché non si iscrive al registro possiamo chiamarla.', sector: 'altro', publishedAt: '2019-11-12T10:00:00.000Z',
+    operatorClaim: 'Finché non si iscrive al registro possiamo chiamarla.', verdict: null, verifiedAt: null, sector: 'altro', publishedAt: '2019-11-12T10:00:00.000Z',
   }],
 };
 
@@ -34,6 +34,6 @@ describe('/categorie/[slug]', () => {
     expect(wrapper.find('ul[aria-label="Argomenti"] a[href="/categorie/diritti-dei-consumatori"]').text()).toBe('Diritti dei consumatori');
     expect(wrapper.find('a[href="/autori/candy-larsson"]').text()).toBe('Candy Larsson');
     expect(wrapper.find('a[href="/risposte/il-telemarketing-puo-continuare"]').exists()).toBe(true);
-    expect(wrapper.find('nav[aria-label="Pagine di «Telemarketing»"] a[href="/categorie/telemarketing?pagina=2"]').exists()).toBe(true);
+    expect(wrapper.find('nav[aria-label="Pagine di «Telemarketing»"] a[href="/categorie/telemarketing?pagina=2#elenco"]').exists()).toBe(true);
   });
 });

@@ -6,11 +6,12 @@ import PrivacyPage from '~/pages/privacy.vue';
 import LegalPrivacyNotice from '~/components/legal/LegalPrivacyNotice.vue';
 
 /** The site settings the page reads (only the network is faked: the CMS's Global entry). */
-const cms = vi.hoisted(() => ({ contactEmail: 'redazione@chiudeteicallcenter.eu' }));
+const cms = vi.hoisted(() => ({ contactEmail: 'redazione@chiudeteicallcenter.eu', dataController: null as string | null }));
 
 mockNuxtImport('useGlobal', () => async () => computed(() => ({
   siteName: 'Chiudete i Call Center',
   contactEmail: cms.contactEmail,
+  dataController: cms.dataController,
 }) as Global));
 
 const SECTIONS = [
@@ -61,6 +62,13 @@ describe('the /privacy page', () => {
     expect(wrapper.find('#diritti a[href="mailto:redazione@chiudeteicallcenter.eu"]').exists()).toBe(true);
   });
 
+  it('names the data controller the editors set in Global', async () => {
+    cms.dataController = 'Candy Larsson, curatrice del progetto';
+    const wrapper = await mountSuspended(PrivacyPage, { route: '/privacy' });
+    expect(wrapper.find('#titolare strong').text()).toBe('Candy Larsson, curatrice del progetto');
+    cms.dataController = null;
+  });
+
   it('falls back to app.config\'s address when Global has none', async () => {
     cms.contactEmail = '  ';
     const wrapper = await mountSuspended(PrivacyPage, { route: '/privacy' });
@@ -71,7 +79,7 @@ describe('the /privacy page', () => {
 
 describe('LegalPrivacyNotice', () => {
   async function mountNotice() {
-    return mountSuspended(LegalPrivacyNotice, { props: { contactEmail: 'redazione@chiudeteicallcenter.eu' } });
+    return mountSuspended(LegalPrivacyNotice, { props: { contactEmail: 'redazione@chiudeteicallcenter.eu', dataController: 'Associazione Esempio, via Roma 1, Milano' } });
   }
 
   it('states the 30-day retention of rejected and withdrawn submissions, and withdrawal at any time', async () => {

@@ -38,7 +38,7 @@ describe('ShareLinks', () => {
     expect((field.element as HTMLInputElement).value).toBe(page);
     expect(field.attributes('readonly')).toBeDefined();
     expect(wrapper.get(`label[for="${field.attributes('id')}"]`).text()).toBe('Link da copiare');
-    expect(wrapper.get('button').attributes('hidden')).toBeDefined();
+    expect(wrapper.findAll('button').map((button) => button.attributes('hidden'))).toEqual(['', '']);
     expect(wrapper.get('[role="status"]').text()).toBe('');
   });
 
@@ -54,7 +54,7 @@ describe('ShareLinks', () => {
     vi.stubGlobal('navigator', { ...navigator, clipboard: { writeText } });
     vi.stubGlobal('isSecureContext', true);
     const wrapper = await enhanced();
-    const button = wrapper.get('button');
+    const button = wrapper.get('.share-copy__button');
     expect(button.attributes('hidden')).toBeUndefined();
     expect(wrapper.get('input').element.closest('[hidden]')).not.toBeNull();
     (button.element as HTMLButtonElement).click();
@@ -69,7 +69,7 @@ describe('ShareLinks', () => {
     const execCommand = vi.fn(() => false);
     Object.defineProperty(document, 'execCommand', { value: execCommand, configurable: true });
     const wrapper = await enhanced();
-    (wrapper.get('button').element as HTMLButtonElement).click();
+    (wrapper.get('.share-copy__button').element as HTMLButtonElement).click();
     await flushPromises();
     expect(execCommand).toHaveBeenCalledWith('copy');
     expect(wrapper.get('[role="status"]').text()).toBe(MANUAL_MESSAGE);

@@ -12,7 +12,7 @@ function fakeApi(overrides: Partial<SubmissionsClient> = {}): SubmissionsClient 
   return {
     formToken: fakeFormToken('form-token'),
     challengeUrl: fakeChallengeUrl,
-    submit: vi.fn(async () => ({ id: 'abc', status: 'nuova' as const, accessToken: 'private-token-123' })),
+    submit: vi.fn(async () => ({ id: 'abc', status: 'nuova' as const, accessToken: 'private-token-123', linkEmailed: false })),
     status: vi.fn(),
     withdraw: vi.fn(),
     ...overrides,
@@ -200,7 +200,7 @@ describe('SubmissionForm', () => {
     await flushPromises();
     expect(api.submit).toHaveBeenCalledWith(expect.objectContaining({ displayName: 'Marta da Bari' }), { idempotencyKey: expect.any(String) });
     expect(wrapper.emitted('submitted')?.[0]).toEqual([
-      { id: 'abc', status: 'nuova', accessToken: 'private-token-123' },
+      { id: 'abc', status: 'nuova', accessToken: 'private-token-123', linkEmailed: false },
       'Tre chiamate, tre risposte diverse',
     ]);
     wrapper.unmount();
@@ -210,7 +210,7 @@ describe('SubmissionForm', () => {
     const timeout = new StrapiError({ method: 'POST', url: 'https://chiudeteicallcenter.eu/api/testimony-submissions', status: 0, statusText: 'timeout of 15000ms exceeded' });
     const submit = vi.fn<SubmissionsClient['submit']>()
       .mockRejectedValueOnce(timeout)
-      .mockResolvedValue({ id: 'abc', status: 'nuova', accessToken: 'private-token-123' });
+      .mockResolvedValue({ id: 'abc', status: 'nuova', accessToken: 'private-token-123', linkEmailed: false });
     const api = fakeApi({ submit });
     const wrapper = await mountForm(api);
     await fillValid(wrapper);

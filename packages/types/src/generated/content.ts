@@ -55,6 +55,8 @@ export interface Answer {
   slug: string;
   title: string;
   updatedAt: string;
+  verdict: string | null;
+  verifiedAt: string | null;
 }
 
 export interface Article {
@@ -130,6 +132,7 @@ export interface Global {
   documentId: string;
   contactEmail: string;
   createdAt: string;
+  dataController: string | null;
   defaultSeo?: SharedSeo | null;
   editorialPolicy: BlocksContent;
   manifesto: BlocksContent;

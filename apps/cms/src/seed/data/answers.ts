@@ -12,6 +12,8 @@ export const ANSWERS: AnswerSeed[] = [
   {
     title: 'Posso disdire il contratto prima dei 24 mesi?',
     slug: 'posso-disdire-prima-dei-24-mesi',
+    verdict: 'Sì, puoi disdire quando vuoi, con al massimo 30 giorni di preavviso: il «vincolo» decide solo che cosa puoi dover pagare uscendo prima.',
+    verifiedAt: '2026-11-18',
     sector: 'telefonia',
     operatorClaim: 'Non può disdire prima di 24 mesi: il contratto ha un vincolo e fino ad allora non può recedere.',
     articles: ['prova-puoi-disdire-quando-vuoi'],
@@ -57,6 +59,8 @@ export const ANSWERS: AnswerSeed[] = [
   {
     title: 'Il contratto della luce concluso al telefono è già valido?',
     slug: 'contratto-luce-concluso-al-telefono',
+    verdict: 'No: un sì al telefono non basta. Sei vincolato solo dopo aver accettato l\'offerta per iscritto, e hai comunque 14 giorni per ripensarci.',
+    verifiedAt: '2026-11-18',
     sector: 'luce',
     operatorClaim: 'Lei ha detto sì al telefono e la chiamata è registrata: il contratto è concluso e non si può più tornare indietro.',
     articles: ['la-registrazione-della-chiamata-chi-protegge-davvero', 'telemarketing-aggressivo-sei-cose-da-sapere'],
@@ -99,6 +103,8 @@ export const ANSWERS: AnswerSeed[] = [
   {
     title: 'Per disdire l\'abbonamento serve per forza la raccomandata?',
     slug: 'disdetta-serve-la-raccomandata',
+    verdict: 'No: puoi disdire con le stesse forme con cui hai attivato il contratto, online o per telefono; la raccomandata (o la PEC) è solo una possibilità.',
+    verifiedAt: '2026-11-20',
     sector: 'pay_tv',
     operatorClaim:
       'Per la disdetta deve mandare una raccomandata con ricevuta di ritorno: per telefono o online non è possibile.',
@@ -135,6 +141,8 @@ export const ANSWERS: AnswerSeed[] = [
   {
     title: 'Un prodotto comprato in offerta si può restituire?',
     slug: 'prodotto-in-offerta-si-puo-restituire',
+    verdict: 'Sì: per gli acquisti online hai 14 giorni dalla consegna per recedere, anche se il prodotto era in offerta.',
+    verifiedAt: '2026-11-24',
     sector: 'e_commerce',
     operatorClaim: 'Gli articoli in promozione non si possono rendere: il reso vale solo per i prodotti a prezzo pieno.',
     articles: ['per-avere-giustizia-devi-richiamare-lo-stesso-call-center'],
@@ -175,6 +183,8 @@ export const ANSWERS: AnswerSeed[] = [
   {
     title: 'Il telemarketing può continuare a chiamarmi se dico di no?',
     slug: 'telemarketing-posso-oppormi',
+    verdict: 'No: puoi opporti quando vuoi, gratis, e da quel momento l\'azienda non può più chiamarti per vendere.',
+    verifiedAt: '2026-11-24',
     sector: 'altro',
     operatorClaim:
       'Il suo numero è negli elenchi pubblici: finché non si iscrive a qualche registro possiamo continuare a chiamarla.',

@@ -5,6 +5,7 @@ export const GLOBAL: GlobalSeed = {
   siteName: 'Chiudete i Call Center',
   tagline: 'Risposte precise per i clienti, quando il call center ne dà di assurde.',
   contactEmail: 'redazione@chiudeteicallcenter.eu',
+  dataController: 'Candy Larsson, curatrice del progetto «Chiudete i Call Center in outsourcing»',
   manifesto: blocks(
     p(
       'Chiamare l\'assistenza clienti non dovrebbe essere una prova di resistenza. Eppure per milioni di persone lo è diventato: attese infinite, trasferimenti a vuoto, promesse che nessuno mantiene. Non ce l\'abbiamo con chi risponde al telefono. Ce l\'abbiamo con un sistema che affida il rapporto con i clienti al fornitore che costa meno, e poi si stupisce dei risultati.',

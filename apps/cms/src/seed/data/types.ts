@@ -72,6 +72,10 @@ export interface AnswerSeed {
   title: string;
   slug: string;
   operatorClaim: string;
+  /** The correct answer in one sentence, shown on the cards. */
+  verdict: string;
+  /** Day the redazione last checked the answer and its sources (YYYY-MM-DD). */
+  verifiedAt: string;
   correctAnswer: Blocks;
   legalReferences: Array<{ label: string; url?: string }>;
   sector: Sector;
@@ -94,6 +98,8 @@ export interface GlobalSeed {
   tagline: string;
   manifesto: Blocks;
   contactEmail: string;
+  /** The data controller named by the privacy notice. */
+  dataController: string;
   socialLinks: Array<{
     platform: 'facebook' | 'instagram' | 'youtube' | 'x' | 'linkedin' | 'telegram' | 'altro';
     url: string;

@@ -23,7 +23,7 @@ function article(slug: string, day: string, extra: Partial<Article> = {}): Artic
 }
 
 const answer: Answer = {
-  id: 1, documentId: 'r', slug: 'penale', title: 'Devo pagare la penale?', operatorClaim: 'Paghi 100 euro.', sector: 'telefonia',
+  id: 1, documentId: 'r', slug: 'penale', title: 'Devo pagare la penale?', operatorClaim: 'Paghi 100 euro.', verdict: null, verifiedAt: null, sector: 'telefonia',
   correctAnswer: [{ type: 'paragraph', children: [{ type: 'text', text: 'No.' }] }],
   legalReferences: [{ label: 'Legge 40/2007', url: 'https://www.normattiva.it/' }, { label: 'Senza link', url: null }],
   ...stamps('2019-07-05'),

@@ -1,11 +1,13 @@
 import type { Core } from '@strapi/strapi';
-import { CHANNEL_LABELS, ROLE_LABELS, SECTOR_LABELS, type Channel, type Role, type Sector } from '@chiudete/types';
+import { CHANNEL_LABELS, ROLE_LABELS, SECTOR_LABELS, submissionStatusUrl, type Channel, type Role, type Sector } from '@chiudete/types';
 import { adminEditUrl as contentManagerUrl, cmsUrlOf, escapeHtml, oneLine, redazioneAddress, sendToRedazione, type EmailMessage } from '../../../public-forms';
 import { redact } from '../../../redaction';
+import type { SubmissionsConfig } from '../../../../config/submissions';
 
 /**
- * E-mails to the editors about submissions. Only redacted text goes out:
- * never the raw story, never the submitter's e-mail address.
+ * E-mails about submissions: to the editors (only redacted text goes out,
+ * never the raw story, never the submitter's e-mail address), and to the
+ * submitter who left an e-mail, their private link.
  */
 
 const SUBMISSION_UID = 'api::testimony-submission.testimony-submission';
@@ -89,7 +91,60 @@ export function composeNewSubmissionEmail(submission: SubmissionSummary, { to, c
   return { to, subject: `Nuova testimonianza da moderare: ${title}`, text, html };
 }
 
+/** What the e-mail to the submitter needs: their address, the story's title, the private token and the site. */
+export interface PrivateLinkEmail {
+  to: string;
+  title: string;
+  accessToken: string;
+  siteUrl: string;
+}
+
+/**
+ * The submitter's copy of the private link (Italian, text and HTML): the
+ * same link the confirmation page shows, so that losing that page loses
+ * nothing. The title is the submitter's own text, redacted all the same
+ * (e-mails get forwarded).
+ */
+export function composePrivateLinkEmail({ to, title, accessToken, siteUrl }: PrivateLinkEmail): EmailMessage {
+  const story = oneLine(redact(title).redacted);
+  const link = submissionStatusUrl(siteUrl, accessToken);
+  const lines = [
+    'Ciao,',
+    '',
+    `abbiamo ricevuto la tua storia «${story}». Grazie per averla raccontata.`,
+    '',
+    'Questo è il tuo link privato: con questo puoi vedere a che punto è la tua storia e, se cambi idea, ritirarla (in quel caso la togliamo dal sito e cancelliamo i tuoi dati).',
+    '',
+    link,
+    '',
+    'Conserva questa e-mail e non inoltrarla: chi ha il link può ritirare la tua storia.',
+    '',
+    'Se non hai inviato tu questa storia, ignora questo messaggio: qualcuno ha scritto il tuo indirizzo per errore.',
+    '',
+    '-- ',
+    'La redazione di Chiudete i Call Center',
+  ];
+  const html = [
+    '<p>Ciao,</p>',
+    `<p>abbiamo ricevuto la tua storia «${escapeHtml(story)}». Grazie per averla raccontata.</p>`,
+    '<p>Questo è il tuo link privato: con questo puoi vedere a che punto è la tua storia e, se cambi idea, ritirarla (in quel caso la togliamo dal sito e cancelliamo i tuoi dati).</p>',
+    `<p><a href="${escapeHtml(link)}">${escapeHtml(link)}</a></p>`,
+    '<p>Conserva questa e-mail e non inoltrarla: chi ha il link può ritirare la tua storia.</p>',
+    '<p style="color:#666;font-size:small">Se non hai inviato tu questa storia, ignora questo messaggio: qualcuno ha scritto il tuo indirizzo per errore.<br>La redazione di Chiudete i Call Center</p>',
+  ].join('\n');
+  return { to, subject: 'La tua storia è arrivata: ecco il tuo link privato', text: lines.join('\n'), html };
+}
+
 const notificationService = ({ strapi }: { strapi: Core.Strapi }) => ({
+  /**
+   * Sends the submitter their private link. Rejects on failure: the caller logs it.
+   * Never logged when SMTP is not configured: the link is a key to the submission.
+   */
+  async privateLink({ to, title, accessToken }: Omit<PrivateLinkEmail, 'siteUrl'>): Promise<void> {
+    const { siteUrl } = strapi.config.get<SubmissionsConfig>('submissions');
+    await sendToRedazione(strapi, composePrivateLinkEmail({ to, title, accessToken, siteUrl }), { tag: '[submissions]', logText: false, recipientLabel: 'the submitter (private link)' });
+  },
+
   /** Tells the editors about a new submission. Rejects on failure: the caller logs it. */
   async newSubmission(documentId: string): Promise<void> {
     const submission = await strapi.documents(SUBMISSION_UID).findOne({

@@ -148,11 +148,16 @@ const submissionService = ({ strapi }: { strapi: Core.Strapi }) => {
   async function replayOf(key: string, fingerprint: string): Promise<SubmissionReceipt | null> {
     const row = (await strapi.db.query(SUBMISSION_UID).findOne({
       where: { idempotencyKey: key },
-      select: ['documentId', 'requestFingerprint'],
-    })) as { documentId: string; requestFingerprint: string | null } | null;
+      select: ['documentId', 'requestFingerprint', 'contactEmail'],
+    })) as { documentId: string; requestFingerprint: string | null; contactEmail: string | null } | null;
     if (!row) return null;
     if (row.requestFingerprint !== fingerprint) throw new IdempotencyKeyReusedError();
-    return { id: row.documentId, status: 'nuova', accessToken: deriveFromKey(derivationSecret(), ACCESS_TOKEN_PURPOSE, key) };
+    return {
+      id: row.documentId,
+      status: 'nuova',
+      accessToken: deriveFromKey(derivationSecret(), ACCESS_TOKEN_PURPOSE, key),
+      linkEmailed: Boolean(row.contactEmail),
+    };
   }
 
   return {
@@ -214,8 +219,14 @@ const submissionService = ({ strapi }: { strapi: Core.Strapi }) => {
       // The row is committed: the e-mail goes out in the background, and its
       // failure (SMTP down...) is logged, never turned into a failed submission.
       notifyInBackground(strapi, '[submissions]', `submission ${created.documentId}`, () => notifier().newSubmission(created.documentId));
+      // The submitter who gave an e-mail gets the private link there too, once (a replay above sends nothing).
+      const contactEmail = input.contactEmail?.trim();
+      if (contactEmail) {
+        notifyInBackground(strapi, '[submissions]', `submission ${created.documentId} (its private link, to the submitter)`, () =>
+          notifier().privateLink({ to: contactEmail, title: input.title, accessToken }));
+      }
 
-      return { id: created.documentId, status: 'nuova', accessToken };
+      return { id: created.documentId, status: 'nuova', accessToken, linkEmailed: Boolean(contactEmail) };
     },
 
     /** What the reader may know about their submission, or null for an unknown token. */
