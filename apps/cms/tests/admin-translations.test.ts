@@ -46,6 +46,13 @@ const ADMIN_EDITOR_PREFIXES = [
   'components.Blocks.',
   'components.Input.',
   'Auth.form.',
+  'tours.overview.',
+  'tours.profile.',
+  'tours.contentManager.',
+  'tours.stepCount',
+  'tours.skip',
+  'tours.next',
+  'tours.gotIt',
 ];
 
 const AREAS: Area[] = [

@@ -41,8 +41,12 @@ export function ModerationQueueWidget() {
   );
 }
 
-/** Widget ids Strapi registers that the home page keeps (Strapi 5.54): the profile, and project statistics for Super Admins. */
-const KEPT = new Set(['admin.profile-info', 'admin.key-statistics']);
+/**
+ * Widget ids Strapi registers that the home page keeps (Strapi 5.54): the
+ * profile. "Statistiche del progetto" goes: its `roles: ['strapi-super-admin']`
+ * is not enforced, and editors saw it.
+ */
+const KEPT = new Set(['admin.profile-info']);
 
 interface WidgetArgs {
   id: string;

@@ -18,21 +18,21 @@ export function ScheduledBadge() {
 
   const publishAt = scheduleDate(saved.scheduledPublishAt);
   const unpublishAt = scheduleDate(saved.scheduledUnpublishAt);
-  const unsaved =
-    String(saved.scheduledPublishAt ?? '') !== String(current.scheduledPublishAt ?? '') ||
-    String(saved.scheduledUnpublishAt ?? '') !== String(current.scheduledUnpublishAt ?? '');
+  const unsaved
+    = String(saved.scheduledPublishAt ?? '') !== String(current.scheduledPublishAt ?? '')
+      || String(saved.scheduledUnpublishAt ?? '') !== String(current.scheduledUnpublishAt ?? '');
   if (!publishAt && !unpublishAt && !unsaved) return null;
 
   return (
     <Flex direction="column" alignItems="stretch" gap={2} width="100%" data-testid="scheduled-badge">
       {publishAt && (
         <Status variant="primary" size="S" role="status">
-          <Typography fontWeight="bold">Programmato per il {formatScheduleMoment(publishAt)}</Typography>
+          <Typography fontWeight="bold">{`Programmato per il ${formatScheduleMoment(publishAt)}`}</Typography>
         </Status>
       )}
       {unpublishAt && (
         <Status variant="warning" size="S" role="status">
-          <Typography fontWeight="bold">Ritiro programmato per il {formatScheduleMoment(unpublishAt)}</Typography>
+          <Typography fontWeight="bold">{`Ritiro programmato per il ${formatScheduleMoment(unpublishAt)}`}</Typography>
         </Status>
       )}
       {unsaved && (

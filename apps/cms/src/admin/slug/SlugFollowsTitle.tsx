@@ -16,7 +16,10 @@ const DEBOUNCE_MS = 400;
  * mounted in the edit view's side panel (injection zone `editView.right-links`).
  */
 export function SlugFollowsTitle() {
-  const { contentType, isCreatingEntry, model } = useContentManagerContext();
+  const { contentType, collectionType, id, model } = useContentManagerContext();
+  // The context's own `isCreatingEntry` is always false in 5.54 (it compares an id that is
+  // undefined on the create page with 'create'): a collection type's entry without an id is new.
+  const isCreatingEntry = collectionType === 'collection-types' && !id;
   const values = useForm('SlugFollowsTitle', (state) => state.values) as Record<string, unknown>;
   const onChange = useForm('SlugFollowsTitle', (state) => state.onChange);
   const { post } = useFetchClient();

@@ -225,7 +225,7 @@ export const UPLOAD_IT: Record<string, string> = {
   'list.folders.link-label': 'Apri la cartella',
   'mediaLibraryInput.actions.nextSlide': 'File successivo',
   'mediaLibraryInput.actions.previousSlide': 'File precedente',
-  'mediaLibraryInput.placeholder': 'Clicca per aggiungere un file, o trascinalo in quest\'area',
+  'mediaLibraryInput.placeholder': 'Aggiungi un file: clicca qui o trascinalo in quest\'area',
   'mediaLibraryInput.slideCount': '{n} di {m}',
   'modal.file-details.id': 'ID del file',
   'modal.file-details.focal-point': 'Punto focale',
