@@ -65,6 +65,9 @@ const AREAS: Area[] = [
 /** Keys Strapi uses in code (with a default message) that its en.json does not list, and our own branding. */
 const NOT_IN_EN_JSON = new Set([
   'containers.list.table-headers.status',
+  'form.input.label.file-location',
+  'form.input.label.folder-location',
+  'form.input.label.folder-location-default-label',
   'Auth.form.welcome.title',
   'Auth.form.welcome.subtitle',
   'Auth.form.email.placeholder',

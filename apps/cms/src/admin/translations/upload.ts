@@ -332,4 +332,10 @@ export const UPLOAD_IT: Record<string, string> = {
   'sidebar.tree.empty': 'Ancora nessuna cartella',
   'sidebar.tree.loading': 'Caricamento delle cartelle…',
   'sidebar.tree.error': 'Non è stato possibile leggere le cartelle.',
+  // Used in code (with an English default), absent from en.json.
+  'form.input.label.file-location': 'Cartella',
+  'form.input.label.folder-location': 'Cartella',
+  'form.input.label.folder-location-default-label': 'Libreria media',
+  // Strapi's own Italian, made plainer.
+  'control-card.replace-media': 'Sostituisci il file',
 };
