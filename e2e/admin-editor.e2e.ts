@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, BrowserContext, Locator, Page, Response } from 'playwright-core';
 import { launchChromium } from './browser';
 import { adminLogin, createEditor, gradientPng, sendContactMessage, signInToAdmin, submitTestimony, type AdminCredentials } from './admin';
+import { E2E_ADMIN } from './stack';
 import { GUIDE_VIEWPORT, guideScreenshot } from './screenshots';
 
 /*
@@ -218,7 +219,7 @@ describe.skipIf(Boolean(skipReason))('editors in the admin', () => {
       const previewPanel = page.getByRole('complementary').filter({ has: page.getByRole('heading', { name: /^(Preview|Anteprima)$/ }) });
       // Strapi renders no panel when `preview.enabled` is false, and a «Set up preview» link when config/admin.ts has no `preview`.
       const previewReady = async () =>
-        (await previewPanel.count()) === 1 && (await previewPanel.getByRole('link', { name: 'Set up preview' }).count()) === 0;
+        (await previewPanel.count()) === 1 && (await previewPanel.getByRole('link', { name: /^(Set up preview|Configura l'anteprima)$/ }).count()) === 0;
       let configured = false;
       for (const deadline = Date.now() + 5_000; !configured && Date.now() < deadline; await page.waitForTimeout(250)) {
         configured = await previewReady();
@@ -443,6 +444,116 @@ describe.skipIf(Boolean(skipReason))('editors in the admin', () => {
       await main().getByText('Non hai i permessi per accedere a quel contenuto').waitFor();
       expect(await main().getByRole('grid').count()).toBe(0);
       expect(await main().getByText('Il mio primo hater').count()).toBe(0);
+    });
+  });
+  // Issue #16, items 4-6: the admin's own chrome in Italian, scheduling you can see, the slug that follows the title.
+  describe('the newsroom\'s admin chrome', () => {
+    let context: BrowserContext;
+    let page: Page;
+    const main = () => page.getByRole('main');
+    const ENGLISH_ON_HOME = /Add Widget|Project statistics|Statistiche del progetto|Last edited|Last published|Last activity|\bEntries\b|\bProfile\b|Discover your|Not Found/i;
+
+    /** A draft article created through the admin API as the Super Admin, due for publication in two days. */
+    const scheduledAt = new Date(Date.now() + 2 * 24 * 3_600_000);
+    scheduledAt.setUTCSeconds(0, 0);
+    const SCHEDULED_TITLE = 'Articolo programmato per la prova del badge';
+
+    beforeAll(async () => {
+      const token = await adminLogin(cmsUrl);
+      const res = await fetch(`${cmsUrl}/content-manager/collection-types/api::article.article`, {
+        method: 'POST',
+        headers: { 'Authorization': `Bearer ${token}`, 'Content-Type': 'application/json' },
+        body: JSON.stringify({
+          title: SCHEDULED_TITLE,
+          slug: 'articolo-programmato-prova-badge',
+          excerpt: 'Un articolo di prova che esce da solo fra due giorni: la redazione lo vede programmato.',
+          body: [{ type: 'paragraph', children: [{ type: 'text', text: 'Esce da solo.' }] }],
+          publicationDate: '2019-07-10',
+          scheduledPublishAt: scheduledAt.toISOString(),
+        }),
+      });
+      expect(res.status, await res.clone().text()).toBe(201);
+      context = await newContext();
+      page = await context.newPage();
+      await signInToAdmin(page, cmsUrl, redattore);
+    });
+
+    afterAll(async () => {
+      await context?.close();
+    });
+
+    it('shows the Redattore a home page in Italian: recent articles, no English widget, no webhook deliveries', async () => {
+      await page.goto(`${cmsUrl}/admin`);
+      await page.getByRole('heading', { name: /Articoli recenti/i }).waitFor();
+      await page.getByText(SCHEDULED_TITLE).first().waitFor();
+      const text = (await main().first().textContent()) ?? '';
+      expect(text).not.toMatch(ENGLISH_ON_HOME);
+      expect(text).not.toMatch(/evt_/);
+    });
+
+    it('shows the Super Admin the same home page, without webhook deliveries', async () => {
+      const admin = await newContext();
+      try {
+        const adminPage = await admin.newPage();
+        await signInToAdmin(adminPage, cmsUrl, E2E_ADMIN);
+        await adminPage.goto(`${cmsUrl}/admin`);
+        await adminPage.getByRole('heading', { name: /Testimonianze da moderare/i }).waitFor();
+        await adminPage.getByRole('heading', { name: /Articoli recenti/i }).waitFor();
+        const text = (await adminPage.getByRole('main').first().textContent()) ?? '';
+        expect(text).not.toMatch(ENGLISH_ON_HOME);
+        expect(text).not.toMatch(/evt_/);
+      } finally {
+        await admin.close();
+      }
+    });
+
+    it('shows «Programmato per il …» in the edit view and the date in the list of a scheduled article', async () => {
+      await page.goto(`${cmsUrl}/admin/content-manager/collection-types/api::article.article`);
+      const row = main().getByRole('row').filter({ hasText: SCHEDULED_TITLE });
+      await row.waitFor();
+      expect(await main().getByRole('row').first().textContent()).toMatch(/Pubblica il/);
+      const day = new Intl.DateTimeFormat('it-IT', { timeZone: 'Europe/Rome', day: 'numeric', month: 'long', year: 'numeric' }).format(scheduledAt);
+      const time = new Intl.DateTimeFormat('it-IT', { timeZone: 'Europe/Rome', hour: '2-digit', minute: '2-digit' }).format(scheduledAt);
+      await row.getByRole('gridcell', { name: SCHEDULED_TITLE }).click();
+      const badge = main().getByText(/^Programmato per il /);
+      await badge.waitFor();
+      expect(await badge.textContent()).toBe(`Programmato per il ${day} alle ore ${time}`);
+    });
+
+    it('builds the page address from the title while creating, until the editor writes their own', async () => {
+      await page.goto(`${cmsUrl}/admin/content-manager/collection-types/api::article.article/create`);
+      await main().getByRole('heading', { level: 1, name: 'Nuovo elemento' }).waitFor();
+      const title = main().getByRole('textbox', { name: 'Titolo' });
+      const slug = main().getByRole('textbox', { name: 'Indirizzo della pagina (slug)' });
+      await title.fill('Quando il contratto dice altro');
+      await expect.poll(() => slug.inputValue(), { timeout: 10_000 }).toBe('quando-il-contratto-dice-altro');
+      await title.fill('Quando il contratto dice tutt\'altro');
+      await expect.poll(() => slug.inputValue(), { timeout: 10_000 }).toBe('quando-il-contratto-dice-tutt-altro');
+      // An address the editor typed stays.
+      await slug.fill('contratto-diverso');
+      await title.fill('Un titolo cambiato dopo');
+      await page.waitForTimeout(1_500);
+      expect(await slug.inputValue()).toBe('contratto-diverso');
+    });
+
+    it('starts a date picked for «Pubblica il» at a moment still to come, and offers every minute', async () => {
+      await page.goto(`${cmsUrl}/admin/content-manager/collection-types/api::article.article/create`);
+      await main().getByRole('heading', { level: 1, name: 'Nuovo elemento' }).waitFor();
+      const publishOn = main().getByRole('group', { name: 'Pubblica il' });
+      const dateInput = publishOn.getByRole('combobox', { name: 'Data' });
+      await dateInput.click();
+      await dateInput.fill(today);
+      await dateInput.press('Enter');
+      const timeInput = publishOn.getByRole('combobox', { name: 'Ora' });
+      await expect.poll(() => timeInput.inputValue(), { timeout: 10_000 }).toMatch(/^\d\d:\d\d$/);
+      const [hours, minutes] = (await timeInput.inputValue()).split(':').map(Number);
+      const now = new Date(new Date().toLocaleString('en-US', { timeZone: 'Europe/Rome' }));
+      expect(hours! * 60 + minutes!, 'the default time is later than now').toBeGreaterThan(now.getHours() * 60 + now.getMinutes());
+      // Strapi's picker offers quarters of an hour only; here every minute is an option.
+      await timeInput.click();
+      await page.getByRole('option', { name: '00:01', exact: true }).waitFor({ state: 'attached', timeout: 10_000 });
+      expect(await page.getByRole('option', { name: '10:07', exact: true }).count()).toBe(1);
+      await page.keyboard.press('Escape');
     });
   });
 });

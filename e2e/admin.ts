@@ -78,7 +78,7 @@ export async function signInToAdmin(page: Page, cmsUrl: string, user: AdminCrede
   await page.getByRole('navigation').getByRole('link', { name: 'Content Manager' }).waitFor();
   // Strapi 5.54 announces its new Media Library in a banner over every page,
   // once per user: the editors' screens (and the guide's screenshots) go without it.
-  const banner = page.getByRole('button', { name: 'Close the banner.' });
+  const banner = page.getByRole('button', { name: /^(Close the banner\.|Chiudi l'avviso\.)\s*$/ });
   if (await banner.isVisible()) await banner.click();
 }
 

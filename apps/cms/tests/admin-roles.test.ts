@@ -263,4 +263,30 @@ describe('admin roles (Redattore, Moderatore)', () => {
     await status(await call(collection(CONTACT), editor), 403, 'Editor lists contact messages');
     await status(await call(collection(ARTICLE), editor), 200, 'Editor lists articles');
   });
+  it('hides what editors never need: users, webhook collections, the Content-Type Builder, the Marketplace, Settings', async () => {
+    // What the admin's menu and routes are built from: the user's own permissions.
+    const FORBIDDEN_ACTIONS = [
+      'admin::marketplace.read',
+      'plugin::content-type-builder.read',
+      'admin::users.read',
+      'admin::roles.read',
+      'admin::webhooks.read',
+      'admin::api-tokens.read',
+      'plugin::users-permissions.roles.read',
+    ];
+    const HIDDEN_TYPES = ['plugin::users-permissions.user', 'api::partner-webhook.partner-webhook', 'api::webhook-delivery.webhook-delivery'];
+    for (const [code, token] of [['redattore', redattore], ['moderatore', moderatore]] as const) {
+      const own = JSON.parse(await status(await call('/admin/users/me/permissions', token), 200, `${code} reads its permissions`)) as {
+        data: Array<{ action: string; subject: string | null }>;
+      };
+      expect(own.data.filter((p) => FORBIDDEN_ACTIONS.includes(p.action)).map((p) => p.action), code).toEqual([]);
+      expect(own.data.filter((p) => p.subject && HIDDEN_TYPES.includes(p.subject)).map((p) => `${p.action} ${p.subject}`), code).toEqual([]);
+
+      // And the admin API refuses them, whatever the menu shows.
+      for (const uid of HIDDEN_TYPES) await status(await call(collection(uid), token), 403, `${code} lists ${uid}`);
+      await status(await call('/admin/users', token), 403, `${code} lists the admin users`);
+      await status(await call('/admin/webhooks', token), 403, `${code} lists Strapi's webhooks`);
+      await status(await call('/content-type-builder/content-types', token), 403, `${code} opens the Content-Type Builder`);
+    }
+  });
 });

@@ -68,7 +68,7 @@ describe('Content Manager views in code', () => {
     expect(config.metadatas.categories!.edit.mainField).toBe('name');
     expect(config.metadatas.book!.edit.mainField).toBe('title');
     expect(config.settings).toMatchObject({ mainField: 'title', defaultSortBy: 'publicationDate', defaultSortOrder: 'DESC' });
-    expect(config.layouts.list).toEqual(['title', 'publicationDate', 'author', 'categories']);
+    expect(config.layouts.list).toEqual(['title', 'publicationDate', 'author', 'categories', 'scheduledPublishAt']);
     expect(config.layouts.edit).toEqual(ADMIN_VIEWS[ARTICLE]!.layouts.edit);
     expect(config.layouts.edit.slice(0, 2)).toEqual([
       [{ name: 'title', size: 12 }],

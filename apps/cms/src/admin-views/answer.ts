@@ -51,7 +51,7 @@ export const answer = defineAdminView({
   },
   settings: { mainField: 'title', defaultSortBy: 'updatedAt', defaultSortOrder: 'DESC' },
   layouts: {
-    list: ['title', 'sector', 'articles', 'updatedAt'],
+    list: ['title', 'sector', 'articles', 'updatedAt', 'scheduledPublishAt'],
     edit: [
       [{ name: 'title', size: 12 }],
       [

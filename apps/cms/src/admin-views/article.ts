@@ -64,7 +64,7 @@ export const article = defineAdminView({
   },
   settings: { mainField: 'title', defaultSortBy: 'publicationDate', defaultSortOrder: 'DESC' },
   layouts: {
-    list: ['title', 'publicationDate', 'author', 'categories'],
+    list: ['title', 'publicationDate', 'author', 'categories', 'scheduledPublishAt'],
     edit: [
       [{ name: 'title', size: 12 }],
       [

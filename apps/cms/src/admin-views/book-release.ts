@@ -69,7 +69,7 @@ export const bookRelease = defineAdminView({
   },
   settings: { mainField: 'title', defaultSortBy: 'releaseDate', defaultSortOrder: 'DESC' },
   layouts: {
-    list: ['title', 'releaseDate', 'publisher', 'updatedAt'],
+    list: ['title', 'releaseDate', 'publisher', 'updatedAt', 'scheduledPublishAt'],
     edit: [
       [{ name: 'title', size: 12 }],
       [{ name: 'subtitle', size: 12 }],

@@ -56,7 +56,7 @@ export const testimony = defineAdminView({
   },
   settings: { mainField: 'title', defaultSortBy: 'createdAt', defaultSortOrder: 'DESC' },
   layouts: {
-    list: ['title', 'role', 'sector', 'createdAt'],
+    list: ['title', 'role', 'sector', 'createdAt', 'scheduledPublishAt'],
     edit: [
       [{ name: 'title', size: 12 }],
       [

@@ -40,7 +40,7 @@ export const video = defineAdminView({
   },
   settings: { mainField: 'title', defaultSortBy: 'createdAt', defaultSortOrder: 'DESC' },
   layouts: {
-    list: ['title', 'youtubeId', 'recordedOn', 'createdAt'],
+    list: ['title', 'youtubeId', 'recordedOn', 'createdAt', 'scheduledPublishAt'],
     edit: [
       [{ name: 'title', size: 12 }],
       [

@@ -1,0 +1,87 @@
+import { Feather, Message } from '@strapi/icons';
+import { RecentList, type RecentItem } from './RecentList';
+
+const ARTICLE = 'api::article.article';
+const SUBMISSION = 'api::testimony-submission.testimony-submission';
+const READ = 'plugin::content-manager.explorer.read';
+
+const text = (value: unknown): string => (typeof value === 'string' ? value : '');
+
+const articleItem = (row: Record<string, unknown>): RecentItem => ({
+  documentId: text(row.documentId),
+  title: text(row.title),
+  note: row.publishedAt ? 'Pubblicato' : 'Bozza',
+  date: text(row.updatedAt) || null,
+});
+
+const SUBMISSION_STATES: Record<string, string> = { nuova: 'Nuova', in_revisione: 'In revisione' };
+const submissionItem = (row: Record<string, unknown>): RecentItem => ({
+  documentId: text(row.documentId),
+  title: text(row.title),
+  note: SUBMISSION_STATES[text(row.submissionStatus)] ?? '',
+  date: text(row.submittedAt) || null,
+});
+
+/** The five articles changed last, drafts included. */
+export function RecentArticlesWidget() {
+  return (
+    <RecentList uid={ARTICLE} query="page=1&pageSize=5&sort=updatedAt:DESC" toItem={articleItem} empty="Ancora nessun articolo" />
+  );
+}
+
+/** The oldest testimonies still waiting for a decision: the moderation queue. */
+export function ModerationQueueWidget() {
+  return (
+    <RecentList
+      uid={SUBMISSION}
+      query="page=1&pageSize=5&sort=submittedAt:ASC&filters[$and][0][submissionStatus][$in][0]=nuova&filters[$and][0][submissionStatus][$in][1]=in_revisione"
+      toItem={submissionItem}
+      empty="Nessuna testimonianza da moderare"
+    />
+  );
+}
+
+/**
+ * Widget ids Strapi registers that the home page keeps (Strapi 5.54): the
+ * profile. "Statistiche del progetto" goes: its `roles: ['strapi-super-admin']`
+ * is not enforced, and editors saw it.
+ */
+const KEPT = new Set(['admin.profile-info']);
+
+interface WidgetArgs {
+  id: string;
+  pluginId?: string;
+  [key: string]: unknown;
+}
+
+/**
+ * The home page of the newsroom: the moderation queue and the recent
+ * articles, each shown only to who may read that type (Redattore, Moderatore,
+ * Super Admin), plus the profile. Strapi's "Ultimi elementi modificati /
+ * pubblicati" and "Elementi" widgets list every type the user may read,
+ * webhook deliveries included for a Super Admin: they go.
+ */
+export function newsroomWidgets<T extends WidgetArgs>(widgets: T[]): WidgetArgs[] {
+  const kept = widgets.filter((widget) => KEPT.has(`${widget.pluginId ?? 'global'}.${widget.id}`));
+  return [
+    {
+      id: 'moderation-queue',
+      pluginId: 'chiudete',
+      icon: Message,
+      title: { id: 'chiudete.widget.moderation-queue.title', defaultMessage: 'Testimonianze da moderare' },
+      link: { label: { id: 'chiudete.widget.moderation-queue.link', defaultMessage: 'Tutte le testimonianze inviate' }, href: `/content-manager/collection-types/${SUBMISSION}` },
+      component: async () => ModerationQueueWidget,
+      permissions: [{ action: READ, subject: SUBMISSION }],
+    },
+    {
+      id: 'recent-articles',
+      pluginId: 'chiudete',
+      icon: Feather,
+      title: { id: 'chiudete.widget.recent-articles.title', defaultMessage: 'Articoli recenti' },
+      link: { label: { id: 'chiudete.widget.recent-articles.link', defaultMessage: 'Tutti gli articoli' }, href: `/content-manager/collection-types/${ARTICLE}` },
+      component: async () => RecentArticlesWidget,
+      permissions: [{ action: READ, subject: ARTICLE }],
+    },
+    ...kept,
+  ];
+}
