@@ -274,7 +274,7 @@ describe.skipIf(Boolean(skipReason))('previewing a draft', () => {
       expect(body, name).toContain(title);
       expect(body, name).toContain('lang="it"');
       expect(body, name).not.toContain(draft.title);
-      // It tells the admin's pane why (public/anteprima-segnale.js).
+      // It tells the admin's pane why (/anteprima-segnale.js, the signal of @chiudete/types).
       expect(body, name).toContain('src="/anteprima-segnale.js" data-stato="rifiutata"');
     }
   });

@@ -37,7 +37,7 @@ export type { SitemapType, SitemapTypeSummary, SitemapIndexResponse, SitemapEntr
 export { REQUEST_ID_HEADER, REQUEST_ID_MAX_LENGTH, isValidRequestId, generateRequestId, acceptRequestId } from './request-id';
 export { runHealthChecks } from './health';
 export type { HealthReport, HealthCheck, HealthCheckOutcome } from './health';
-export { PREVIEW_TYPES } from './preview-types';
-export type { PreviewType } from './preview-types';
+export { PREVIEW_TYPES, PREVIEW_FRAME_SIGNAL_TYPE, PREVIEW_FRAME_STATES, PREVIEW_REFUSAL_REASONS, PREVIEW_SIGNAL_SCRIPT_PATH, previewSignalScript } from './preview-types';
+export type { PreviewType, PreviewFrameState, PreviewRefusalReason } from './preview-types';
 export { SITE_CLIENT_ADDRESS_HEADER, PUBLIC_FORM_ENDPOINTS, PUBLIC_FORM_MAX_BODY_BYTES, maskPrivateTokens } from './public-forms';
 export type { PublicFormEndpoint, PublicFormEndpointName } from './public-forms';

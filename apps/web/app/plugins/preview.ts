@@ -1,10 +1,12 @@
+import { PREVIEW_FRAME_STATES, PREVIEW_SIGNAL_SCRIPT_PATH } from '@chiudete/types';
+
 /**
  * Preview mode, for an editor coming from the CMS's «Anteprima» (the
  * address carries the preview's signed token: server/middleware/preview.ts).
  * The page of the previewed document is rendered on the server with that
  * document's draft (useStrapi, shared/utils/preview-scope.ts) and marked
  * noindex. Every page of a preview also tells the admin's preview pane that
- * it loaded (public/anteprima-segnale.js); in that pane, links open in a new
+ * it loaded (server/routes/anteprima-segnale.js.get.ts); in that pane, links open in a new
  * tab: the pages they lead to carry no token, and only previews may be framed.
  */
 export default defineNuxtPlugin({
@@ -19,7 +21,7 @@ export default defineNuxtPlugin({
       framed.value = Boolean(event?.context.framedByAdmin);
       if (framed.value) {
         const base = useRuntimeConfig().app.baseURL.replace(/\/$/, '');
-        useHead({ script: [{ 'key': 'preview-signal', 'src': `${base}/anteprima-segnale.js`, 'data-stato': 'pronta' }] });
+        useHead({ script: [{ 'key': 'preview-signal', 'src': `${base}${PREVIEW_SIGNAL_SCRIPT_PATH}`, 'data-stato': PREVIEW_FRAME_STATES[0] }] });
         // `sec-fetch-dest` is the browser's: only a hint for the links, never a permission.
         if (useRequestHeader('sec-fetch-dest') === 'iframe') useHead({ base: { target: '_blank' } });
       }

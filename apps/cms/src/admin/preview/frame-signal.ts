@@ -1,18 +1,19 @@
+import { PREVIEW_FRAME_SIGNAL_TYPE, PREVIEW_FRAME_STATES, type PreviewFrameState, type PreviewRefusalReason } from '@chiudete/types';
+
 /**
  * What the site's preview pages tell the admin's preview pane through
- * `postMessage` (apps/web/public/anteprima-segnale.js: keep both in step):
- * `pronta` when a page of the preview loaded, `rifiutata` (with a reason)
- * when the site refused the preview's link. No signal after the frame
- * loaded means the site could not be shown there (it refused to be framed,
- * or did not answer).
+ * `postMessage` (the contract and the site's script: @chiudete/types,
+ * preview-types.ts). No signal after the frame loaded means the site could
+ * not be shown there (it refused to be framed, or did not answer).
  */
-export const FRAME_SIGNAL_TYPE = 'chiudete:anteprima';
-
 export interface FrameSignal {
-  stato: 'pronta' | 'rifiutata';
-  /** `scaduta`, `non-valida`, `non-configurata` (apps/web/server/utils/preview/refusal.ts). */
+  stato: PreviewFrameState;
+  /** Why the site refused (PREVIEW_REFUSAL_REASONS); kept as a string: an older site may send another. */
   motivo?: string;
 }
+
+const isFrameState = (value: unknown): value is PreviewFrameState =>
+  (PREVIEW_FRAME_STATES as readonly unknown[]).includes(value);
 
 /** What the pane shows instead of the frame, when the preview cannot be seen there. */
 export type PreviewProblem = 'unreachable' | 'expired' | 'refused';
@@ -21,13 +22,13 @@ export type PreviewProblem = 'unreachable' | 'expired' | 'refused';
 export function parseFrameSignal(data: unknown): FrameSignal | null {
   if (typeof data !== 'object' || data === null) return null;
   const { type, stato, motivo } = data as Record<string, unknown>;
-  if (type !== FRAME_SIGNAL_TYPE || (stato !== 'pronta' && stato !== 'rifiutata')) return null;
+  if (type !== PREVIEW_FRAME_SIGNAL_TYPE || !isFrameState(stato)) return null;
   return typeof motivo === 'string' ? { stato, motivo } : { stato };
 }
 
 /** The problem a signal reports: none for `pronta`. */
 export const problemOf = (signal: FrameSignal): PreviewProblem | null =>
-  signal.stato === 'pronta' ? null : signal.motivo === 'scaduta' ? 'expired' : 'refused';
+  signal.stato === PREVIEW_FRAME_STATES[0] ? null : signal.motivo === ('scaduta' satisfies PreviewRefusalReason) ? 'expired' : 'refused';
 
 /** The Italian words of each problem. */
 export const PROBLEM_TEXT: Record<PreviewProblem, { title: string; text: string }> = {

@@ -1,9 +1,11 @@
+import { PREVIEW_FRAME_STATES, PREVIEW_SIGNAL_SCRIPT_PATH, type PreviewRefusalReason } from '@chiudete/types';
+
 const escapeHtml = (text: string) =>
   text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', '\'': '&#39;' })[c]!);
 
 export interface PreviewRefusal {
-  /** Told to the admin's preview pane (public/anteprima-segnale.js): `scaduta`, `non-valida`, `non-configurata`. */
-  reason: string;
+  /** Told to the admin's preview pane (the signal's script, server/routes/anteprima-segnale.js.get.ts). */
+  reason: PreviewRefusalReason;
   title: string;
   message: string;
 }
@@ -26,7 +28,7 @@ export function previewRefusalPage({ reason, title, message }: PreviewRefusal): 
 <meta name="referrer" content="no-referrer">
 <title>${escapeHtml(title)} · Chiudete i Call Center</title>
 <style>body{font:1.125rem/1.5 system-ui,sans-serif;max-width:36rem;margin:3rem auto;padding:0 1rem;color:#1f1d1a;background:#faf6ee}h1{font-size:1.6rem}a{color:#9c2b14}</style>
-<script src="/anteprima-segnale.js" data-stato="rifiutata" data-motivo="${escapeHtml(reason)}"></script>
+<script src="${PREVIEW_SIGNAL_SCRIPT_PATH}" data-stato="${PREVIEW_FRAME_STATES[1]}" data-motivo="${escapeHtml(reason)}"></script>
 </head>
 <body>
 <main>
