@@ -82,6 +82,7 @@ const SEARCH_HIT: Schema = object({
   titleSegments: arrayOf(ref('SearchSegment'), { description: 'The title with the query\'s words marked.' }),
   excerpt: arrayOf(ref('SearchSegment'), { description: 'A short passage around the query\'s words, marked; `…` where it was cut.' }),
   publishedAt: { type: 'string', format: 'date-time' },
+  date: { type: 'string', description: 'The entry\'s editorial date, the one to show with it: an article\'s `publicationDate`, a testimony\'s `receivedDate` (both `YYYY-MM-DD`), otherwise `publishedAt`.' },
   score: { type: 'number', description: 'Relevance, higher is better; comparable only within one response.' },
 });
 
@@ -183,6 +184,7 @@ export function customOperations(model: AppModel): Record<string, CustomOperatio
             id: { type: 'string', description: 'The submission\'s documentId.' },
             status: { const: 'nuova' },
             accessToken: { type: 'string', pattern: '^[A-Za-z0-9_-]{43}$', description: 'Private token for the status and withdraw links: shown once, stored hashed.' },
+            linkEmailed: { type: 'boolean', description: 'Whether the submitter gave a contact e-mail, to which the private link is sent (once, after the submission is stored).' },
           }),
         }),
       },
