@@ -1,7 +1,7 @@
 import axios, { AxiosError, type AxiosInstance } from 'axios';
 import type { Answer, Article, Author, BookRelease, Category, Global, Testimony, Video } from './generated/content';
 import { EtagCache } from './etag-cache';
-import { StrapiError, isStrapiErrorBody } from './errors';
+import { StrapiError, fieldErrorsOf, isStrapiErrorBody } from './errors';
 import { iterateEntries, iteratePages, iterateSince, listQuery, type ChangeField, type IterateParams, type SinceIterator, type SinceParams } from './pagination';
 import { toQueryString, type QueryValue } from './query';
 import type { GetParams, ListParams, Paginated, Single } from './rest';
@@ -205,6 +205,8 @@ function toStrapiError(error: unknown, http: AxiosInstance, method: string, path
     body: isStrapiErrorBody(body) ? body : undefined,
     retryAfterSeconds: retryAfter,
     attempts,
+    // Read even when the envelope around them is incomplete: a form still shows what was wrong.
+    fieldErrors: fieldErrorsOf(typeof body === 'object' && body !== null && 'details' in body ? body.details : undefined),
     cause: error,
   });
 }

@@ -1,3 +1,5 @@
+import type { FieldError } from './forms/field-error';
+
 /** Strapi's error envelope: `{ error: { status, name, message, details } }`. */
 export interface StrapiErrorBody {
   status: number;
@@ -48,6 +50,11 @@ export interface StrapiErrorInit {
   retryAfterSeconds?: number;
   /** How many requests were made before giving up (1 when no retry happened). */
   attempts?: number;
+  /**
+   * The field errors of the answer (`details.errors`), when they were read
+   * from a body that is not a whole envelope; by default those of `body`.
+   */
+  fieldErrors?: readonly FieldError[];
   cause?: unknown;
 }
 
@@ -67,6 +74,14 @@ export class StrapiError extends Error {
   readonly body: StrapiErrorBody | undefined;
   readonly retryAfterSeconds: number | undefined;
   readonly attempts: number;
+  /**
+   * What the API said was wrong with each field (`details.errors` of a 400,
+   * or of a 429 `antiabuse.busy`), e.g. `{ field: 'story', code:
+   * 'story.too_short', message }`, `field` being the field's path (`_form`
+   * for the whole request); empty when the answer named none. Forms read
+   * this, never the envelope.
+   */
+  readonly fieldErrors: readonly FieldError[];
 
   constructor(init: StrapiErrorInit) {
     const reason = init.status ? `${init.status} ${init.statusText ?? ''}`.trim() : describeCause(init.cause);
@@ -81,6 +96,7 @@ export class StrapiError extends Error {
     this.body = init.body;
     this.retryAfterSeconds = init.retryAfterSeconds;
     this.attempts = init.attempts ?? 1;
+    this.fieldErrors = init.fieldErrors ?? fieldErrorsOf(init.body?.details);
   }
 
   get isNotFound(): boolean {
@@ -101,6 +117,18 @@ export function isStrapiError(error: unknown, kind?: StrapiErrorKind): error is 
 function describeCause(cause: unknown): string {
   if (cause instanceof Error) return `request failed: ${cause.message}`;
   return 'request failed';
+}
+
+function isFieldError(value: unknown): value is FieldError {
+  if (typeof value !== 'object' || value === null) return false;
+  const { field, code, message } = value as Record<string, unknown>;
+  return typeof field === 'string' && typeof code === 'string' && typeof message === 'string';
+}
+
+/** The well-formed entries of an error's `details.errors` (the CMS's and the site's relay's `FieldError[]`). */
+export function fieldErrorsOf(details: unknown): FieldError[] {
+  const errors = typeof details === 'object' && details !== null && 'errors' in details ? details.errors : undefined;
+  return Array.isArray(errors) ? errors.filter(isFieldError) : [];
 }
 
 export function isStrapiErrorBody(value: unknown): value is StrapiErrorBody {
