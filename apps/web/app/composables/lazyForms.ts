@@ -1,4 +1,6 @@
-import type { Ref } from 'vue';
+import type { ContactMessagesClient, SubmissionsClient } from '@chiudete/types';
+import type { InjectionKey, Ref } from 'vue';
+import type { FormValues } from '~/utils/public-form';
 
 /**
  * What the public forms load once they are used, and never with the page
@@ -22,6 +24,26 @@ export const loadFormClient = loadOnce(() => import('~/lazy/form-client'));
 /** The shared zod schemas of the forms: app/lazy/form-schemas.ts. */
 export const loadFormSchemas = loadOnce(() => import('~/lazy/form-schemas'));
 
+/** The public forms' calls (the typed client's `submissions` and `contactMessages`), through this site's server. */
+export interface FormsClient {
+  submissions: SubmissionsClient;
+  contactMessages: ContactMessagesClient;
+}
+
+/** Tests provide a fake `FormsClient` under this key (only the network is faked). */
+export const FORMS_CLIENT_KEY: InjectionKey<FormsClient> = Symbol('forms-client');
+
+/**
+ * The forms' calls, from the browser to this site's server, which relays
+ * them to the CMS (server/utils/public-forms): the typed client of
+ * `@chiudete/types`, loaded when first needed (loadFormClient), or the
+ * tests' fake. Call it in setup; the returned function may be called any time after.
+ */
+export function useFormsClient(): () => Promise<FormsClient> {
+  const injected = inject(FORMS_CLIENT_KEY, null);
+  return async () => injected ?? (await loadFormClient()).formClient();
+}
+
 /**
  * Calls `start` once, the first time the reader focuses, taps or clicks
  * something inside `root` (a form): the moment to fetch what the form needs
@@ -44,9 +66,6 @@ export function useFirstUse(root: Readonly<Ref<HTMLElement | null>>, start: () =
   });
   onBeforeUnmount(stop);
 }
-
-/** A form's values: text, choice and select controls as strings, checkboxes as booleans. */
-type FormValues = Record<string, string | boolean>;
 
 /**
  * The starting values of a form that hydrates when the reader first uses it

@@ -1,11 +1,12 @@
-import type { SubmissionState, SubmissionsClient } from '@chiudete/types';
+import type { SubmissionState } from '@chiudete/types';
+import type { FormsClient } from './lazyForms';
 
 /**
  * The private status page of a testimony (`/testimonianze/stato#<token>`):
  * its status and its withdrawal, through this site's server, which relays
  * them to the CMS (server/utils/public-forms) and never logs the access
  * token (masked in the request log). The typed client loads with
- * the first request (useSubmissionsApi); failures come back as Italian
+ * the first request (useFormsClient); failures come back as Italian
  * messages (submissionStateFailure, loaded with the client).
  */
 export type SubmissionStateResult
@@ -20,9 +21,9 @@ export const STATE_UNREACHABLE: SubmissionStateResult = {
 };
 
 export function useSubmissionStatus() {
-  const api = useSubmissionsApi();
+  const api = useFormsClient();
 
-  async function stateRequest(request: (client: SubmissionsClient) => Promise<SubmissionState>): Promise<SubmissionStateResult> {
+  async function stateRequest(request: (client: FormsClient) => Promise<SubmissionState>): Promise<SubmissionStateResult> {
     try {
       const client = await api();
       try {
@@ -36,7 +37,7 @@ export function useSubmissionStatus() {
   }
 
   return {
-    status: (accessToken: string) => stateRequest((client) => client.status(accessToken)),
-    withdraw: (accessToken: string) => stateRequest((client) => client.withdraw(accessToken)),
+    status: (accessToken: string) => stateRequest((client) => client.submissions.status(accessToken)),
+    withdraw: (accessToken: string) => stateRequest((client) => client.submissions.withdraw(accessToken)),
   };
 }

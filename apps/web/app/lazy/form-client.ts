@@ -1,7 +1,6 @@
 import { ANTI_ABUSE_BUSY, StrapiError, createStrapiClient, type FieldError, type StrapiClient } from '@chiudete/types';
-import { isAxiosError } from 'axios';
 import { FORM_ERROR_FIELD, UNREACHABLE_ERROR, busyError, waitText } from '~/utils/form-errors';
-import type { PublicFormTexts } from '~/composables/usePublicForm';
+import type { PublicFormTexts } from '~/utils/public-form';
 import { STATE_UNREACHABLE, type SubmissionStateResult } from '~/composables/useSubmissionStatus';
 
 /**
@@ -14,6 +13,9 @@ import { STATE_UNREACHABLE, type SubmissionStateResult } from '~/composables/use
  */
 
 let client: StrapiClient | undefined;
+
+/** The idempotency key of a form fill, made when the form is first sent (not with the page). */
+export { createFillKey } from '~/utils/idempotency';
 
 /**
  * The typed client, pointed at the origin the page was opened from, for the
@@ -32,28 +34,12 @@ export function formClient(): StrapiClient {
 
 const formError = (code: string, message: string): FieldError => ({ field: FORM_ERROR_FIELD, code, message });
 
-function isFieldError(value: unknown): value is FieldError {
-  if (typeof value !== 'object' || value === null) return false;
-  const { field, code, message } = value as Record<string, unknown>;
-  return typeof field === 'string' && typeof code === 'string' && typeof message === 'string';
-}
-
-/** `{ details: { errors: FieldError[] } }` from the CMS's error body (or from the raw response when the client could not parse it). */
-function fieldErrorsOf(error: StrapiError): FieldError[] {
-  const raw = isAxiosError(error.cause) ? error.cause.response?.data : undefined;
-  const fromRaw = typeof raw === 'object' && raw !== null && 'error' in raw ? (raw.error as { details?: unknown }).details : undefined;
-  const details = error.body?.details ?? fromRaw;
-  const errors = typeof details === 'object' && details !== null && 'errors' in details ? details.errors : undefined;
-  return Array.isArray(errors) ? errors.filter(isFieldError) : [];
-}
-
-/** Any failure of a public form's POST as errors the form can show. */
+/** Any failure of a public form's POST as errors the form can show (the client reads the CMS's field errors: `fieldErrors`). */
 export function publicFormErrors(cause: unknown, texts: PublicFormTexts): FieldError[] {
   if (!(cause instanceof StrapiError)) return [UNREACHABLE_ERROR];
   if (cause.status === 400) {
-    const errors = fieldErrorsOf(cause);
-    return errors.length > 0
-      ? errors
+    return cause.fieldErrors.length > 0
+      ? [...cause.fieldErrors]
       : [formError('invalid', 'Il server non ha accettato il modulo. Controlla i campi e riprova.')];
   }
   if (cause.status === 413) {
@@ -61,7 +47,7 @@ export function publicFormErrors(cause: unknown, texts: PublicFormTexts): FieldE
   }
   if (cause.status === 429) {
     // Many readers at once, not this one: said apart from a limit on the reader's own connection.
-    if (fieldErrorsOf(cause).some((error) => error.code === ANTI_ABUSE_BUSY)) return [busyError(cause.retryAfterSeconds)];
+    if (cause.fieldErrors.some((error) => error.code === ANTI_ABUSE_BUSY)) return [busyError(cause.retryAfterSeconds)];
     return [formError('rate_limited', `Sono arrivati troppi invii da questa connessione in poco tempo. Riprova ${waitText(cause.retryAfterSeconds)}: quello che hai scritto resta qui.`)];
   }
   if (cause.status === 0) return [UNREACHABLE_ERROR];

@@ -1,23 +1,24 @@
-import type { ContactMessageData, TestimonySubmissionData } from '@chiudete/types';
-import { contactMessageSchema, testimonySubmissionSchema, toFieldErrors } from '@chiudete/types/forms';
-import type { FormVerdict } from '~/composables/usePublicFormState';
+import type { FieldError } from '@chiudete/types';
+import { toFieldErrors } from '@chiudete/types/forms';
 
 /**
  * The shared zod schemas of the public forms (the CMS validates with the same
  * ones), loaded when the reader starts using a form and not with the page
- * (issue #10): only ever imported with `import()` (loadFormSchemas).
+ * (issue #10): only ever imported with `import()` (loadFormSchemas). A form
+ * names its schema with a function of this module (usePublicForm's `schema`).
  */
+export { contactMessageSchema, testimonySubmissionSchema } from '@chiudete/types/forms';
 
-function verdict<D>(result: { success: true; data: D } | { success: false; error: Parameters<typeof toFieldErrors>[0] }, input: unknown): FormVerdict<D> {
+/** What the form's schema says of its values: the data to send, or one error per field. */
+export type FormVerdict<D> = { data: D; errors: [] } | { data: null; errors: FieldError[] };
+
+/** One of the shared schemas, as the forms use it. */
+export interface FormSchema<D> {
+  safeParse(input: unknown): { success: true; data: D } | { success: false; error: Parameters<typeof toFieldErrors>[0] };
+}
+
+/** The schema's verdict on `input`, its errors with the schema's Italian messages. */
+export function check<D>(schema: FormSchema<D>, input: unknown): FormVerdict<D> {
+  const result = schema.safeParse(input);
   return result.success ? { data: result.data, errors: [] } : { data: null, errors: toFieldErrors(result.error, input) };
-}
-
-/** The shared schema's verdict on a testimony (the CMS validates with the same one). */
-export function checkSubmission(input: unknown): FormVerdict<TestimonySubmissionData> {
-  return verdict(testimonySubmissionSchema.safeParse(input), input);
-}
-
-/** The shared schema's verdict on a contact message. */
-export function checkContactMessage(input: unknown): FormVerdict<ContactMessageData> {
-  return verdict(contactMessageSchema.safeParse(input), input);
 }

@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { contactMessageSchema, toFieldErrors } from '@chiudete/types/forms';
-import { contactErrorSummary, contactFieldId, emptyContactForm, sortContactErrors, toContactInput } from './contact';
+import { CONTACT_FORM, contactFieldId, emptyContactForm, toContactInput } from './contact';
+import { fieldErrorSummary, sortFieldErrors, type SortedFieldErrors } from './form-errors';
+
+const sortContactErrors = (errors: Parameters<typeof sortFieldErrors>[0]) => sortFieldErrors(errors, CONTACT_FORM.fields);
+const contactErrorSummary = (sorted: SortedFieldErrors<(typeof CONTACT_FORM.fields)[number]>) => fieldErrorSummary(sorted, CONTACT_FORM.fields, CONTACT_FORM.controlId);
 
 const errorsOf = (input: Record<string, unknown>) => {
   const result = contactMessageSchema.safeParse(input);
@@ -14,6 +18,13 @@ describe('the contact form helpers', () => {
     const items = contactErrorSummary(sorted);
     expect(items.map((item) => item.target)).toEqual(['contatto-topic', 'contatto-message', 'contatto-email', 'contatto-privacyAccepted']);
     expect(items[0]?.message).toBe('Scegli l\'argomento del messaggio.');
+  });
+
+  it('is the contact form, with its schema, empty values and ids', () => {
+    expect(CONTACT_FORM.form).toBe('contact');
+    expect(CONTACT_FORM.schema({ contactMessageSchema } as Parameters<typeof CONTACT_FORM.schema>[0])).toBe(contactMessageSchema);
+    expect(CONTACT_FORM.empty()).toEqual(emptyContactForm());
+    expect(CONTACT_FORM.controlId('email')).toBe('contatto-email');
   });
 
   it('passes a filled form to the schema as it is', () => {

@@ -1,7 +1,7 @@
-import { CONTACT_MESSAGE_MAX_LENGTH, CONTACT_MESSAGE_MIN_LENGTH, type ContactTopic, type FieldError } from '@chiudete/types';
-import { fieldErrorSummary, sortFieldErrors, type ErrorSummaryItem, type SortedFieldErrors } from './form-errors';
+import { CONTACT_MESSAGE_MAX_LENGTH, CONTACT_MESSAGE_MIN_LENGTH, type ContactMessageData, type ContactTopic } from '@chiudete/types';
+import type { PublicFormDefinition } from './public-form';
 
-/** Pure helpers of the contact form (/contatti): its fields, their controls' ids, its values. */
+/** Pure helpers of the contact form (/contatti): its fields, their controls' ids, its values, its definition (CONTACT_FORM). */
 
 /** The fields of the form, in the order a reader meets them (the error summary follows it). */
 export const CONTACT_FIELDS = ['topic', 'message', 'name', 'email', 'privacyAccepted'] as const;
@@ -12,13 +12,13 @@ export type ContactField = (typeof CONTACT_FIELDS)[number];
 export const contactFieldId = (field: ContactField): string => `contatto-${field}`;
 
 /** What the controls hold: an empty string for "not chosen yet". */
-export interface ContactFormValues {
+export type ContactFormValues = {
   topic: ContactTopic | '';
   message: string;
   name: string;
   email: string;
   privacyAccepted: boolean;
-}
+};
 
 export function emptyContactForm(): ContactFormValues {
   return { topic: '', message: '', name: '', email: '', privacyAccepted: false };
@@ -29,15 +29,22 @@ export function toContactInput(values: ContactFormValues): Record<string, unknow
   return { ...values, topic: values.topic || undefined };
 }
 
-export type SortedContactErrors = SortedFieldErrors<ContactField>;
-
-export function sortContactErrors(errors: readonly FieldError[]): SortedContactErrors {
-  return sortFieldErrors(errors, CONTACT_FIELDS);
-}
-
-export function contactErrorSummary(errors: SortedContactErrors): ErrorSummaryItem[] {
-  return fieldErrorSummary(errors, CONTACT_FIELDS, contactFieldId);
-}
-
 /** The hint under the message: its length limits, in words. */
 export const CONTACT_MESSAGE_HINT = `Da ${CONTACT_MESSAGE_MIN_LENGTH} a ${new Intl.NumberFormat('it-IT').format(CONTACT_MESSAGE_MAX_LENGTH)} caratteri. Non scrivere dati che non servono a risponderti (codici cliente, numeri di contratto…).`;
+
+/** The contact form, for usePublicForm (useContactForm). */
+export const CONTACT_FORM: PublicFormDefinition<ContactField, ContactFormValues, ContactMessageData> = {
+  form: 'contact',
+  schema: (schemas) => schemas.contactMessageSchema,
+  fields: CONTACT_FIELDS,
+  controlId: contactFieldId,
+  empty: emptyContactForm,
+  toInput: toContactInput,
+  texts: {
+    failure: 'Il messaggio non è stato inviato',
+    notSent: 'il messaggio non è stato inviato',
+    shorten: 'Accorcia il messaggio e riprova.',
+    submitLabel: 'Invia il messaggio',
+    sentStatus: 'Messaggio inviato.',
+  },
+};

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { testimonySubmissionSchema, toFieldErrors } from '@chiudete/types/forms';
+import { fieldErrorSummary, sortFieldErrors } from './form-errors';
 import {
+  TESTIMONY_FORM,
   emptySubmissionForm,
-  errorSummaryItems,
-  sortErrors,
   storyCounterState,
   storyCounterText,
   submissionFieldId,
@@ -13,6 +13,11 @@ import { accessTokenFromHash, submissionStatusUrl } from './submission-link';
 import { SUBMISSION_STATUS_TEXT } from './submission-status';
 
 describe('toSubmissionInput', () => {
+  it('is the testimony form\'s, with its schema', () => {
+    expect(TESTIMONY_FORM.toInput).toBe(toSubmissionInput);
+    expect(TESTIMONY_FORM.schema({ testimonySubmissionSchema } as Parameters<typeof TESTIMONY_FORM.schema>[0])).toBe(testimonySubmissionSchema);
+  });
+
   it('turns unchosen selects and an empty month into missing values, so the schema asks for them', () => {
     const input = toSubmissionInput(emptySubmissionForm());
     const result = testimonySubmissionSchema.safeParse(input);
@@ -23,18 +28,18 @@ describe('toSubmissionInput', () => {
   });
 });
 
-describe('sortErrors and errorSummaryItems', () => {
+describe('the testimony form\'s errors (TESTIMONY_FORM\'s fields, sortFieldErrors, fieldErrorSummary)', () => {
   it('keeps the first error of each field, sends unknown fields to the form, and follows the form\'s order', () => {
-    const sorted = sortErrors([
+    const sorted = sortFieldErrors([
       { field: 'story', code: 'story.too_short', message: 'Storia corta' },
       { field: 'role', code: 'role.required', message: 'Scegli il ruolo' },
       { field: 'story', code: 'story.personal_data', message: 'Dati personali' },
       { field: '_form', code: 'antiabuse.too_fast', message: 'Troppo veloce' },
       { field: 'submissionStatus', code: 'unknown_field', message: 'Campo estraneo' },
-    ]);
+    ], TESTIMONY_FORM.fields);
     expect(sorted.fields.story?.message).toBe('Storia corta');
     expect(sorted.form.map((error) => error.code)).toEqual(['antiabuse.too_fast', 'unknown_field']);
-    expect(errorSummaryItems(sorted)).toEqual([
+    expect(fieldErrorSummary(sorted, TESTIMONY_FORM.fields, TESTIMONY_FORM.controlId)).toEqual([
       { message: 'Scegli il ruolo', target: 'invio-role-cliente' },
       { message: 'Storia corta', target: 'invio-story' },
       { message: 'Troppo veloce' },

@@ -2,11 +2,11 @@ import {
   STORY_MAX_LENGTH,
   STORY_MIN_LENGTH,
   type Channel,
-  type FieldError,
   type Role,
   type Sector,
+  type TestimonySubmissionData,
 } from '@chiudete/types';
-import { fieldErrorSummary, sortFieldErrors, type ErrorSummaryItem, type SortedFieldErrors } from './form-errors';
+import type { PublicFormDefinition } from './public-form';
 
 /**
  * Pure helpers of the testimony submission pages: the form's values, the
@@ -46,7 +46,7 @@ export function submissionFieldId(field: SubmissionField, option?: string): stri
 }
 
 /** What the controls hold: empty strings for "not chosen yet". */
-export interface SubmissionFormValues {
+export type SubmissionFormValues = {
   role: Role | '';
   companyBrand: string;
   outsourcer: string;
@@ -59,7 +59,7 @@ export interface SubmissionFormValues {
   contactEmail: string;
   consentToPublish: boolean;
   privacyAccepted: boolean;
-}
+};
 
 export function emptySubmissionForm(): SubmissionFormValues {
   return {
@@ -92,18 +92,22 @@ export function toSubmissionInput(values: SubmissionFormValues): Record<string, 
   };
 }
 
-/** Field errors by field (first one wins) and the errors about the whole form. */
-export type SortedErrors = SortedFieldErrors<SubmissionField>;
-
-/** Sorts errors from the schema or the CMS: a field the form does not show (e.g. `unknown_field`) is a form error. */
-export function sortErrors(errors: readonly FieldError[]): SortedErrors {
-  return sortFieldErrors(errors, SUBMISSION_FIELDS);
-}
-
-/** The summary's lines: field problems in the form's order, then those about the whole submission. */
-export function errorSummaryItems(errors: SortedErrors): ErrorSummaryItem[] {
-  return fieldErrorSummary(errors, SUBMISSION_FIELDS, (field) => submissionFieldId(field));
-}
+/** The testimony form, for usePublicForm (useTestimonyForm). */
+export const TESTIMONY_FORM: PublicFormDefinition<SubmissionField, SubmissionFormValues, TestimonySubmissionData> = {
+  form: 'testimony',
+  schema: (schemas) => schemas.testimonySubmissionSchema,
+  fields: SUBMISSION_FIELDS,
+  controlId: (field) => submissionFieldId(field),
+  empty: emptySubmissionForm,
+  toInput: toSubmissionInput,
+  texts: {
+    failure: 'La storia non è stata inviata',
+    notSent: 'la storia non è stata inviata',
+    shorten: 'Accorcia la storia e riprova.',
+    submitLabel: 'Invia la testimonianza',
+    sentStatus: 'Storia inviata.',
+  },
+};
 
 const count = new Intl.NumberFormat('it-IT');
 

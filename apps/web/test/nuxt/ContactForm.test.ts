@@ -4,14 +4,18 @@ import { mountSuspended } from '@nuxt/test-utils/runtime';
 import { StrapiError } from '@chiudete/types';
 import type { Component } from 'vue';
 import ContactForm from '~/components/contact/ContactForm.vue';
-import { CONTACT_API_KEY, type ContactApi } from '~/composables/useContactMessages';
-import { BusyAltcha, busyCmsError, fakeChallengeUrl, fakeFormToken, loadFormCode, publicFormMountOptions } from './public-form';
+import type { FormsClient } from '~/composables/lazyForms';
+import { BusyAltcha, busyCmsError, fakeFormToken, fakeFormsClient, loadFormCode, publicFormMountOptions } from './public-form';
 
 /** The contact form's CMS calls (only the network is faked: public-form.ts). */
+interface ContactApi {
+  formToken: FormsClient['submissions']['formToken'];
+  send: FormsClient['contactMessages']['send'];
+}
+
 function fakeApi(overrides: Partial<ContactApi> = {}): ContactApi {
   return {
     formToken: fakeFormToken('contact-token'),
-    challengeUrl: fakeChallengeUrl,
     send: vi.fn(async () => ({ id: 'msg123' })),
     ...overrides,
   };
@@ -19,7 +23,8 @@ function fakeApi(overrides: Partial<ContactApi> = {}): ContactApi {
 
 async function mountForm(api: ContactApi = fakeApi(), altcha?: Component) {
   await loadFormCode();
-  const wrapper = await mountSuspended(ContactForm, publicFormMountOptions(CONTACT_API_KEY, api, altcha));
+  const client = fakeFormsClient({ submissions: { formToken: api.formToken }, contactMessages: { send: api.send } });
+  const wrapper = await mountSuspended(ContactForm, publicFormMountOptions(client, altcha));
   await flushPromises();
   return wrapper;
 }

@@ -4,8 +4,7 @@ import { mountSuspended } from '@nuxt/test-utils/runtime';
 import { StrapiError, isIdempotencyKey, type SubmissionsClient } from '@chiudete/types';
 import { testimonySubmissionSchema, toFieldErrors } from '@chiudete/types/forms';
 import SubmissionForm from '~/components/submission/SubmissionForm.vue';
-import { SUBMISSIONS_API_KEY } from '~/composables/useSubmissionsApi';
-import { busyCmsError, fakeChallengeUrl, fakeFormToken, loadFormCode, publicFormMountOptions } from './public-form';
+import { busyCmsError, fakeChallengeUrl, fakeFormToken, fakeFormsClient, loadFormCode, publicFormMountOptions } from './public-form';
 
 /** The testimony form's CMS calls, the `SubmissionsClient` its composable uses (only the network is faked: public-form.ts). */
 function fakeApi(overrides: Partial<SubmissionsClient> = {}): SubmissionsClient {
@@ -21,7 +20,7 @@ function fakeApi(overrides: Partial<SubmissionsClient> = {}): SubmissionsClient 
 
 async function mountForm(api: SubmissionsClient = fakeApi()) {
   await loadFormCode();
-  const wrapper = await mountSuspended(SubmissionForm, publicFormMountOptions(SUBMISSIONS_API_KEY, api));
+  const wrapper = await mountSuspended(SubmissionForm, publicFormMountOptions(fakeFormsClient({ submissions: api })));
   await flushPromises();
   return wrapper;
 }

@@ -3,8 +3,8 @@ import { flushPromises } from '@vue/test-utils';
 import { mountSuspended } from '@nuxt/test-utils/runtime';
 import { StrapiError, type SubmissionState, type SubmissionsClient } from '@chiudete/types';
 import SubmissionStatusPanel from '~/components/submission/SubmissionStatusPanel.vue';
-import { SUBMISSIONS_API_KEY } from '~/composables/useSubmissionsApi';
-import { loadFormCode } from './public-form';
+import { FORMS_CLIENT_KEY } from '~/composables/lazyForms';
+import { fakeFormsClient, loadFormCode } from './public-form';
 
 const TOKEN = 'Ab3_xY-9zQ7kLm2nPq4r';
 
@@ -34,7 +34,7 @@ async function mountPanel(api: SubmissionsClient, hash: string) {
   window.location.hash = hash;
   const wrapper = await mountSuspended(SubmissionStatusPanel, {
     attachTo: document.body,
-    global: { provide: { [SUBMISSIONS_API_KEY as symbol]: api } },
+    global: { provide: { [FORMS_CLIENT_KEY as symbol]: fakeFormsClient({ submissions: api }) } },
   });
   await flushPromises();
   // The status card and the withdraw button are loaded once the status arrived (async components).

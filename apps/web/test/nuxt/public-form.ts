@@ -1,13 +1,13 @@
 import { vi } from 'vitest';
-import { ANTI_ABUSE_BUSY, StrapiError, type FormToken } from '@chiudete/types';
-import { defineComponent, h, type Component, type InjectionKey } from 'vue';
-import { loadFormClient, loadFormSchemas } from '~/composables/lazyForms';
+import { ANTI_ABUSE_BUSY, StrapiError, type ContactMessagesClient, type FormToken, type SubmissionsClient } from '@chiudete/types';
+import { defineComponent, h, type Component } from 'vue';
+import { FORMS_CLIENT_KEY, loadFormClient, loadFormSchemas, type FormsClient } from '~/composables/lazyForms';
 import { busyError } from '~/utils/form-errors';
 
 /**
  * What the tests of the public forms (testimony, contact) share: only the
- * network is faked, that is the CMS calls (provided under the composable's
- * injection key) and the ALTCHA widget, whose proof of work fetches a
+ * network is faked, that is the CMS calls (a `FormsClient` provided under
+ * FORMS_CLIENT_KEY) and the ALTCHA widget, whose proof of work fetches a
  * challenge from the CMS. The shared schema, the error mapping and the
  * forms are the real ones.
  */
@@ -28,9 +28,27 @@ export function fakeFormToken(token: string) {
 
 export const fakeChallengeUrl = () => 'https://chiudeteicallcenter.eu/api/altcha/challenge';
 
+/** The forms' calls, each answering at once: a token, a receipt, a message stored; `overrides` replace some. */
+export function fakeFormsClient(overrides: { submissions?: Partial<SubmissionsClient>; contactMessages?: Partial<ContactMessagesClient> } = {}): FormsClient {
+  return {
+    submissions: {
+      formToken: fakeFormToken('form-token'),
+      challengeUrl: fakeChallengeUrl,
+      submit: vi.fn(async () => ({ id: 'abc', status: 'nuova' as const, accessToken: 'private-token-123', linkEmailed: false })),
+      status: vi.fn(),
+      withdraw: vi.fn(),
+      ...overrides.submissions,
+    },
+    contactMessages: {
+      send: vi.fn(async () => ({ id: 'msg123' })),
+      ...overrides.contactMessages,
+    },
+  };
+}
+
 /** The ALTCHA widget, with a proof ready at once. */
-const FakeAltcha = defineComponent({
-  name: 'SubmissionAltcha',
+export const FakeAltcha = defineComponent({
+  name: 'FormAltcha',
   setup(_, { expose }) {
     expose({ getPayload: async () => 'altcha-payload', reset: () => {} });
     return () => h('div', { class: 'fake-altcha' });
@@ -39,7 +57,7 @@ const FakeAltcha = defineComponent({
 
 /** The ALTCHA widget when the CMS refused its challenge as busy (429 `antiabuse.busy`): no proof, and the reason. */
 export const BusyAltcha = defineComponent({
-  name: 'SubmissionAltcha',
+  name: 'FormAltcha',
   setup(_, { expose }) {
     expose({ getPayload: async () => null, reset: () => {}, refusal: () => busyError(45) });
     return () => h('div', { class: 'fake-altcha' });
@@ -62,14 +80,14 @@ export function busyCmsError(url: string): StrapiError {
   });
 }
 
-/** How to mount a public form (`mountSuspended`): in the document (focus is checked), with `api` as its CMS and a fake ALTCHA widget. */
-export function publicFormMountOptions<A>(key: InjectionKey<A>, api: A, altcha: Component = FakeAltcha) {
+/** How to mount a public form (`mountSuspended`): in the document (focus is checked), with `client` as its CMS and a fake ALTCHA widget. */
+export function publicFormMountOptions(client: FormsClient, altcha: Component = FakeAltcha) {
   return {
     props: { contactEmail: 'redazione@chiudeteicallcenter.eu' },
     attachTo: document.body,
     global: {
-      provide: { [key as symbol]: api },
-      stubs: { SubmissionAltcha: altcha },
+      provide: { [FORMS_CLIENT_KEY as symbol]: client },
+      stubs: { FormAltcha: altcha },
     },
   };
 }
