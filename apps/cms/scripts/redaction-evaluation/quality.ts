@@ -1,5 +1,5 @@
 import { REDACTION_CORPUS, type CorpusExample } from './corpus';
-import { detectPersonalData } from '../../src/redaction';
+import { detectPersonalData } from '../../src/redaction/index';
 import type { PersonalDataKind } from '../../src/redaction/types';
 
 export interface QualityFigures {
