@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { signPreviewToken, verifyPreviewToken, type PreviewPayload } from '@chiudete/types/preview';
-import { DRAFT_ARTICLE } from '../apps/cms/src/seed/data/articles';
+import { DRAFT_ARTICLE } from '@chiudete/demo-content';
 import { E2E_ADMIN, E2E_SITE_SECRETS, previewSiteUrl, root } from './stack';
 import { adminLogin, signInToAdmin } from './admin';
 import { launchChromium } from './browser';

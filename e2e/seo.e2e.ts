@@ -1,9 +1,6 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { ANSWERS } from '../apps/cms/src/seed/data/answers';
-import { ARTICLES, DRAFT_ARTICLE } from '../apps/cms/src/seed/data/articles';
-import { AUTHORS, CATEGORIES } from '../apps/cms/src/seed/data/site';
-import { TESTIMONIES } from '../apps/cms/src/seed/data/testimonies';
+import { ANSWERS, ARTICLES, AUTHORS, CATEGORIES, DRAFT_ARTICLE, TESTIMONIES } from '@chiudete/demo-content';
 import { validateJsonLd } from '../apps/web/test/schema-org-rules';
 import { launchChromium } from './browser';
 

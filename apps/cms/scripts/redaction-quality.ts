@@ -1,6 +1,6 @@
 /**
  * Prints the precision and recall of the personal-data detector over its
- * corpus (src/redaction/corpus.ts), per kind and overall, then over the
+ * corpus (scripts/redaction-evaluation/corpus.ts), per kind and overall, then over the
  * documented known misses. Exits with 1 below 95% on the corpus.
  *
  *   pnpm --filter @chiudete/cms bench:redaction
@@ -26,8 +26,8 @@ registerHooks({
 });
 
 async function main(): Promise<void> {
-  const { formatQualityReport, measureRedactionQuality } = await import('../src/redaction/quality');
-  const { REDACTION_KNOWN_MISSES } = await import('../src/redaction/corpus');
+  const { formatQualityReport, measureRedactionQuality } = await import('./redaction-evaluation/quality');
+  const { REDACTION_KNOWN_MISSES } = await import('./redaction-evaluation/corpus');
   const report = measureRedactionQuality();
   console.log(formatQualityReport(report));
   console.log(`\nKnown misses (documented, not in the corpus):\n${formatQualityReport(measureRedactionQuality(REDACTION_KNOWN_MISSES))}`);

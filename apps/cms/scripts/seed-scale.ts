@@ -14,7 +14,7 @@
  * the same, and documents already in the database are skipped, so a rerun
  * with the same seed adds nothing and changes nothing, a larger count adds
  * the difference, and another seed adds another set. The search index of
- * what is added is written in the same transactions (src/scale-seed/load.ts).
+ * what is added is written in the same transactions (scripts/scale-seed/load.ts).
  *
  * Node 24 strips the types; a resolve hook adds ".ts" (or "/index.ts") to
  * extensionless relative imports (the CommonJS build needs them extensionless).
@@ -84,9 +84,9 @@ async function main(): Promise<void> {
   const require = createRequire(path.join(appDir, 'package.json'));
   const strapiModule = require('@strapi/strapi') as typeof StrapiTypes;
   const { SingleBar, Presets } = await import('cli-progress');
-  const { loadScaleContent } = await import('../src/scale-seed');
+  const { loadScaleContent } = await import('./scale-seed');
   const { ensureSearchIndex, indexPublishedBatch, searchEngineOf } = await import('../src/search');
-  const { analyzeScaleTables } = await import('../src/scale-seed/analyze');
+  const { analyzeScaleTables } = await import('./scale-seed/analyze');
 
   if (!values['no-compile']) {
     console.log('Compiling the CMS (skip with --no-compile)...');

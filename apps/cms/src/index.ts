@@ -4,7 +4,7 @@ import { syncAdminViews } from './bootstrap/admin-views';
 import { syncAdminRoles } from './bootstrap/admin-roles';
 import { restrictDefaultRoles } from './bootstrap/default-roles';
 import { ensureLocalAdmin } from './bootstrap/local-admin';
-import { seedDemoContent, shouldSeedDemoContent } from './seed';
+import { seedDemoContent, shouldSeedDemoContent } from './bootstrap/demo-content';
 import { registerModerationAdminRoutes } from './api/testimony-submission/admin-routes';
 import { registerModerationGuard } from './api/testimony-submission/moderation-guard';
 import { deleteTestimoniesOfRefusedSubmissions, registerTestimonyPublicationGuard } from './api/testimony-submission/publication-guard';

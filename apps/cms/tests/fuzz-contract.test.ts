@@ -9,7 +9,7 @@ import { appDir, startStrapi, type RunningStrapi } from './helpers/strapi';
 import { readContract, type Operation } from './helpers/fuzz/contract';
 import { antiAbuseProofs, FuzzStats, problemsOf, send, type Observation, type Oracle, type Target } from './helpers/fuzz/oracle';
 import { describeRequest, RequestGenerator, type FuzzContext, type FuzzRequest } from './helpers/fuzz/requests';
-import { DEMO_DRAFT_ARTICLE_SLUG } from '../src/seed';
+import { DEMO_DRAFT_ARTICLE_SLUG } from '@chiudete/demo-content';
 import { TEST_ADMIN } from './helpers/admin';
 import type { SubmissionService } from '../src/api/testimony-submission/services/submission';
 import type { ModerationService } from '../src/api/testimony-submission/services/moderation';

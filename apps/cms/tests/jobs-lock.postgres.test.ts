@@ -6,7 +6,7 @@ import { startStrapi, type RunningStrapi } from './helpers/strapi';
 import { startChildStrapi } from './helpers/child-strapi';
 import { deleteRedisKeys, redisSkipReason, testRedisUrl, uniqueRedisPrefix } from './helpers/anti-abuse';
 import { eventually, startWebhookReceiver, type WebhookReceiver } from './helpers/webhook-receiver';
-import { DEMO_DRAFT_ARTICLE_SLUG } from '../src/seed';
+import { DEMO_DRAFT_ARTICLE_SLUG } from '@chiudete/demo-content';
 import { WEBHOOK_UID } from '../src/partner-webhooks';
 import { createLocalLeaseLock, type LeaseLock } from '../src/jobs/lease-lock';
 import { createRedisLeaseLock } from '../src/jobs/redis-lease-lock';

@@ -3,7 +3,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { createPostgresDatabase, postgresSkipReason, type TestDatabase } from './helpers/database';
 import { startStrapi, type RunningStrapi } from './helpers/strapi';
 import { eventually, startWebhookReceiver, type WebhookReceiver } from './helpers/webhook-receiver';
-import { DEMO_DRAFT_ARTICLE_SLUG } from '../src/seed';
+import { DEMO_DRAFT_ARTICLE_SLUG } from '@chiudete/demo-content';
 import { DELIVERY_UID, WEBHOOK_UID } from '../src/partner-webhooks';
 
 /**

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSqliteDatabase, type TestDatabase } from './helpers/database';
 import { startStrapi, type RunningStrapi } from './helpers/strapi';
 import { PUBLIC_ACTIONS, PUBLIC_READABLE_TYPES } from '../src/bootstrap/public-permissions';
-import { DEMO_DRAFT_ARTICLE_SLUG } from '../src/seed';
+import { DEMO_DRAFT_ARTICLE_SLUG } from '@chiudete/demo-content';
 import { readAppModel } from '../scripts/openapi/model';
 import { COLLECTIONS, DRAFT_ATTACK_QUERIES, PRIVATE_FIELD_ATTACK_QUERIES, PRIVATE_KEYS } from './helpers/partner-attacks';
 

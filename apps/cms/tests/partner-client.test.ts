@@ -3,7 +3,7 @@ import { createStrapiClient, isStrapiError, type Article, type ListParams, type 
 import { createSqliteDatabase, type TestDatabase } from './helpers/database';
 import { startStrapi, type RunningStrapi } from './helpers/strapi';
 import { createReadOnlyToken } from './helpers/webhook-receiver';
-import { DEMO_DRAFT_ARTICLE_SLUG } from '../src/seed';
+import { DEMO_DRAFT_ARTICLE_SLUG } from '@chiudete/demo-content';
 
 /**
  * The partners' typed client (packages/types) against a real Strapi with the

@@ -12,7 +12,7 @@ import { startStrapi, type RunningStrapi } from './helpers/strapi';
 import { createReadOnlyToken, eventually, startWebhookReceiver, type ReceivedRequest, type WebhookReceiver } from './helpers/webhook-receiver';
 import { TEST_ADMIN } from './helpers/admin';
 import { ADMIN_ROLES } from '../src/bootstrap/admin-roles';
-import { DEMO_DRAFT_ARTICLE_SLUG } from '../src/seed';
+import { DEMO_DRAFT_ARTICLE_SLUG } from '@chiudete/demo-content';
 import { restrictDefaultRoles } from '../src/bootstrap/default-roles';
 import { DELIVERY_UID, WEBHOOK_UID, partnerWebhooks, type DeliveryRow, type WebhookRow } from '../src/partner-webhooks';
 

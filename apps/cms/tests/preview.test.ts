@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSqliteDatabase, type TestDatabase } from './helpers/database';
 import { startStrapi, type RunningStrapi } from './helpers/strapi';
 import { TEST_ADMIN } from './helpers/admin';
-import { DEMO_DRAFT_ARTICLE_SLUG, DEMO_SLUGS } from '../src/seed';
+import { DEMO_DRAFT_ARTICLE_SLUG, DEMO_SLUGS } from '@chiudete/demo-content';
 import { verifyPreviewToken } from '@chiudete/types/preview';
 import { PREVIEW_LINK_TTL_SECONDS } from '../src/preview/link';
 import { ensurePreviewToken, PREVIEW_TOKEN_NAME } from '../src/preview/token';

@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Core } from '@strapi/strapi';
 import { createSqliteDatabase, type TestDatabase } from './helpers/database';
 import { startStrapi, type RunningStrapi } from './helpers/strapi';
-import { DEMO_SLUGS, SEEDED_TYPES, seedDemoContent, shouldSeedDemoContent } from '../src/seed';
+import { DEMO_SLUGS, SEEDED_TYPES } from '@chiudete/demo-content';
+import { seedDemoContent, shouldSeedDemoContent } from '../src/bootstrap/demo-content';
 
 const TABLES = [...SEEDED_TYPES, 'plugin::upload.file', 'admin::user'] as const;
 
@@ -48,8 +49,8 @@ describe('demo content seed', () => {
   });
 
   it('gives the demo content its real 2019 timeline, not the moment of seeding (issue #16)', async () => {
-    const { TESTIMONIES } = await import('../src/seed/data/testimonies');
-    const { ARTICLES } = await import('../src/seed/data/articles');
+    const { TESTIMONIES } = await import('@chiudete/demo-content');
+    const { ARTICLES } = await import('@chiudete/demo-content');
     const launch = Date.parse('2019-07-05T00:00:00Z');
     const testimonies = await cms.strapi.documents('api::testimony.testimony').findMany({ status: 'published', fields: ['slug', 'eventMonth', 'receivedDate', 'publishedAt', 'createdAt'] });
     expect(testimonies).toHaveLength(TESTIMONIES.length);

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createSqliteDatabase, type TestDatabase } from './helpers/database';
 import { startStrapi, type RunningStrapi } from './helpers/strapi';
-import { DEMO_SLUGS } from '../src/seed';
+import { DEMO_SLUGS } from '@chiudete/demo-content';
 import type { RevalidationRequest } from '../src/site-revalidation';
 
 const ARTICLE = 'api::article.article';

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { REDACTION_CORPUS } from './corpus';
+import { REDACTION_CORPUS } from '../../scripts/redaction-evaluation/corpus';
 import { detectPersonalData, highlightFindings, PLACEHOLDERS, redact, type PersonalDataKind } from './index';
 import { isValidCodiceFiscale } from './codice-fiscale';
 import { isValidIban } from './iban';
-import { formatQualityReport, measureRedactionQuality } from './quality';
+import { formatQualityReport, measureRedactionQuality } from '../../scripts/redaction-evaluation/quality';
 
 const ALL_KINDS = Object.keys(PLACEHOLDERS) as PersonalDataKind[];
 const positives = REDACTION_CORPUS.filter((e) => e.expected.length > 0);

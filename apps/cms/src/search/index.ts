@@ -98,7 +98,7 @@ export function registerSearchIndex(strapi: Core.Strapi): void {
 
 /**
  * Indexes published entries written outside the document service (the bulk
- * loader of src/scale-seed), inside the caller's transaction.
+ * loader of scripts/scale-seed), inside the caller's transaction.
  */
 export async function indexPublishedBatch(strapi: Core.Strapi, trx: Sql, documents: readonly IndexDocument[]): Promise<void> {
   const state = stateOf(strapi);

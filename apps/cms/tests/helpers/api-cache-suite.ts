@@ -3,7 +3,7 @@ import { startStrapi, type RunningStrapi } from './strapi';
 import type { TestDatabase } from './database';
 import { DRAFT_ATTACK_QUERIES, PRIVATE_FIELD_ATTACK_QUERIES, PRIVATE_KEYS } from './partner-attacks';
 import { apiCache } from '../../src/api-cache';
-import { DEMO_DRAFT_ARTICLE_SLUG } from '../../src/seed';
+import { DEMO_DRAFT_ARTICLE_SLUG } from '@chiudete/demo-content';
 
 const SITE_API_TOKEN = 's'.repeat(64);
 const PREVIEW_API_TOKEN = 'p'.repeat(64);

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createStrapiClient, type StrapiClient, StrapiError } from '@chiudete/types';
 import { startStrapi, type RunningStrapi } from './strapi';
 import type { TestDatabase } from './database';
-import { DEMO_DRAFT_ARTICLE_SLUG, DEMO_SLUGS } from '../../src/seed';
+import { DEMO_DRAFT_ARTICLE_SLUG, DEMO_SLUGS } from '@chiudete/demo-content';
 
 const isValidIsbn13 = (isbn: string) => {
   const digits = isbn.replace(/-/g, '');

@@ -6,8 +6,8 @@ import { SEARCH_MAX_RESULTS, createStrapiClient, type SearchResponse, type Strap
 import { startStrapi, type RunningStrapi } from './strapi';
 import type { TestDatabase } from './database';
 import { captureStatements, explain, indexNames, rows, type Statement } from './sql';
-import { generateArticle, generateTestimony, loadScaleContent, type ScaleSeedOptions } from '../../src/scale-seed';
-import { documentIdFor } from '../../src/scale-seed/random';
+import { generateArticle, generateTestimony, loadScaleContent, type ScaleSeedOptions } from '../../scripts/scale-seed';
+import { documentIdFor } from '../../scripts/scale-seed/random';
 import { ensureSearchIndex, indexPublishedBatch, searchIndexIdle } from '../../src/search';
 import { DEEP_OFFSET } from '../../src/deep-pages';
 import { fold, stem, tokenize } from '../../src/search/analysis';

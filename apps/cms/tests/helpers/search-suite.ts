@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createStrapiClient, type SearchResponse, type SearchSegment, type StrapiClient } from '@chiudete/types';
 import { startStrapi, type RunningStrapi } from './strapi';
 import type { TestDatabase } from './database';
-import { DEMO_DRAFT_ARTICLE_SLUG } from '../../src/seed';
+import { DEMO_DRAFT_ARTICLE_SLUG } from '@chiudete/demo-content';
 import { ensureSearchIndex, searchIndexIdle } from '../../src/search';
 import { MATCH_START, MATCH_STOP } from '../../src/search/highlight';
 

@@ -4,8 +4,8 @@ import { SITEMAP_PAGE_SIZE_MAX, SITEMAP_TYPES, createStrapiClient, type SitemapE
 import { startStrapi, type RunningStrapi } from './strapi';
 import type { TestDatabase } from './database';
 import { rows } from './sql';
-import { DEMO_DRAFT_ARTICLE_SLUG } from '../../src/seed';
-import { loadScaleContent } from '../../src/scale-seed';
+import { DEMO_DRAFT_ARTICLE_SLUG } from '@chiudete/demo-content';
+import { loadScaleContent } from '../../scripts/scale-seed';
 import { indexPublishedBatch, searchIndexIdle } from '../../src/search';
 import { SITEMAP_SOURCES } from '../../src/sitemap';
 

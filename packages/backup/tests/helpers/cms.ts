@@ -10,7 +10,7 @@ import type { RunningStrapi } from '../../../../apps/cms/tests/helpers/strapi';
 export { createPostgresDatabase, createSqliteDatabase, postgresSkipReason, type TestDatabase } from '../../../../apps/cms/tests/helpers/database';
 export { startStrapi, type RunningStrapi } from '../../../../apps/cms/tests/helpers/strapi';
 
-/** Content types of the demo seed (apps/cms/src/seed SEEDED_TYPES), plus what Strapi itself keeps. */
+/** Content types of the demo seed (SEEDED_TYPES of @chiudete/demo-content), plus what Strapi itself keeps. */
 const TYPES = [
   'api::global.global',
   'api::author.author',

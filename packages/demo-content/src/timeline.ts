@@ -2,7 +2,7 @@ import type { Core, UID } from '@strapi/strapi';
 import type { SearchType } from '@chiudete/types';
 import { ANSWERS } from './data/answers';
 import { ARTICLES } from './data/articles';
-import { BOOK } from './data/book';
+import { BOOK, BOOK_TYPE } from './data/book';
 import { TESTIMONIES } from './data/testimonies';
 import { VIDEOS } from './data/videos';
 
@@ -48,11 +48,11 @@ interface TimelineEntry {
 export function demoTimeline(): TimelineEntry[] {
   const answerDate = (slug: string): string => {
     const day = ANSWER_DATES[slug];
-    if (!day) throw new Error(`[seed] No publication date for the demo answer "${slug}" (src/seed/timeline.ts)`);
+    if (!day) throw new Error(`[seed] No publication date for the demo answer "${slug}" (packages/demo-content/src/timeline.ts)`);
     return day;
   };
   const entries: TimelineEntry[] = [
-    { uid: 'api::book-release.book-release', slug: BOOK.slug, at: demoMoment('2019-07-05') },
+    { uid: BOOK_TYPE, slug: BOOK.slug, at: demoMoment('2019-07-05') },
     ...ARTICLES.map((article) => ({ uid: 'api::article.article' as const, slug: article.slug, at: demoMoment(article.publicationDate) })),
     ...ANSWERS.map((answer) => ({ uid: 'api::answer.answer' as const, slug: answer.slug, at: demoMoment(answerDate(answer.slug)) })),
     ...TESTIMONIES.map((testimony) => ({ uid: 'api::testimony.testimony' as const, slug: testimony.slug, at: demoMoment(testimony.receivedDate, MODERATION_DAYS) })),

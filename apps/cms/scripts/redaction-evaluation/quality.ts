@@ -1,6 +1,6 @@
 import { REDACTION_CORPUS, type CorpusExample } from './corpus';
-import { detectPersonalData } from './index';
-import type { PersonalDataKind } from './types';
+import { detectPersonalData } from '../../src/redaction/index';
+import type { PersonalDataKind } from '../../src/redaction/types';
 
 export interface QualityFigures {
   tp: number;

@@ -1,14 +1,14 @@
-import type { Core, UID } from '@strapi/strapi';
+import type { Core } from '@strapi/strapi';
+import type { SearchType } from '@chiudete/types';
 import { plainText } from './blocks';
 import { ANSWERS } from './data/answers';
 import { ARTICLES, DRAFT_ARTICLE } from './data/articles';
-import { BOOK } from './data/book';
+import { BOOK, BOOK_TYPE } from './data/book';
 import { AUTHORS, CATEGORIES, GLOBAL } from './data/site';
 import { TESTIMONIES } from './data/testimonies';
 import type { ArticleSeed, SeoSeed } from './data/types';
 import { VIDEOS } from './data/videos';
-import { isDevelopmentMode } from '../utils/development-mode';
-import { syncSearchEntry } from '../search';
+import { DEMO_DRAFT_ARTICLE_SLUG, SEEDED_TYPES } from './index';
 import { applyDemoTimeline } from './timeline';
 import {
   PALETTES,
@@ -23,43 +23,10 @@ import {
   type UploadedImage,
 } from './images';
 
-/** Slug of the one demo article left as an unpublished draft. */
-export const DEMO_DRAFT_ARTICLE_SLUG = DRAFT_ARTICLE.slug;
-
-/** Slugs of the published demo entries, per type (the draft article excluded). */
-export const DEMO_SLUGS = {
-  articles: ARTICLES.map((a) => a.slug),
-  authors: AUTHORS.map((a) => a.slug),
-  categories: CATEGORIES.map((c) => c.slug),
-  books: [BOOK.slug],
-  testimonies: TESTIMONIES.map((t) => t.slug),
-  answers: ANSWERS.map((a) => a.slug),
-  videos: VIDEOS.map((v) => v.slug),
-} as const;
-
-/** Every content type the seed writes to; content in any of them means "not an empty database". */
-export const SEEDED_TYPES = [
-  'api::global.global',
-  'api::author.author',
-  'api::category.category',
-  'api::book-release.book-release',
-  'api::article.article',
-  'api::answer.answer',
-  'api::testimony.testimony',
-  'api::video.video',
-] as const satisfies readonly UID.ContentType[];
-
-/**
- * Whether to load the demo content at boot. `SEED_DEMO_CONTENT=true|false`
- * decides when set; otherwise only with the explicit development flag
- * (CMS_DEVELOPMENT=true, written by `pnpm setup:env` on a developer's
- * machine), never because NODE_ENV is not `production`.
- */
-export function shouldSeedDemoContent(env: Readonly<Record<string, string | undefined>> = process.env): boolean {
-  const flag = env.SEED_DEMO_CONTENT?.trim().toLowerCase();
-  if (flag === 'true' || flag === '1') return true;
-  if (flag === 'false' || flag === '0') return false;
-  return isDevelopmentMode(env);
+/** What the seed needs from the CMS it runs in, besides Strapi itself. */
+export interface DemoSeedHooks {
+  /** Brings one entry of the CMS's search index in line with its published version. */
+  syncSearchEntry(type: SearchType, documentId: string): Promise<void>;
 }
 
 type Images = Record<ImageKey, UploadedImage>;
@@ -128,7 +95,7 @@ async function createDocuments(strapi: Core.Strapi, images: Images): Promise<num
     created += 1;
   }
 
-  const book = await strapi.documents('api::book-release.book-release').create({
+  const book = await strapi.documents(BOOK_TYPE).create({
     data: { ...BOOK, cover: images.book.id, seo: seo(BOOK.seo, images.book) },
     status: 'published',
   });
@@ -221,9 +188,11 @@ function assertDemoDataIsConsistent(): void {
  * Idempotent: when any seeded type already holds a row, it does nothing, so a
  * second boot changes nothing and editors' content is never touched. The
  * documents are created in one transaction; if anything fails, the uploaded
- * images are removed and the error is thrown.
+ * images are removed and the error is thrown. The CMS decides whether to
+ * call it (apps/cms/src/bootstrap/demo-content.ts) and lends it its search
+ * index (`hooks`).
  */
-export async function seedDemoContent(strapi: Core.Strapi): Promise<{ created: number; skipped: boolean }> {
+export async function seedDemoContent(strapi: Core.Strapi, hooks: DemoSeedHooks): Promise<{ created: number; skipped: boolean }> {
   const existing = await countExistingRows(strapi);
   if (existing > 0) {
     strapi.log.info('[seed] The database already has content: demo content skipped.');
@@ -242,7 +211,7 @@ export async function seedDemoContent(strapi: Core.Strapi): Promise<{ created: n
   try {
     ({ created, dated } = await strapi.db.transaction(async () => {
       const count = await createDocuments(strapi, images);
-      // The real timeline of 2019, not the moment of seeding (src/seed/timeline.ts).
+      // The real timeline of 2019, not the moment of seeding (timeline.ts).
       return { created: count, dated: await applyDemoTimeline(strapi) };
     }));
   } catch (error) {
@@ -252,7 +221,7 @@ export async function seedDemoContent(strapi: Core.Strapi): Promise<{ created: n
   }
 
   // The search index read the entries as they were published: bring their entries in line with the timeline.
-  for (const { type, documentId } of dated) await syncSearchEntry(strapi, type, documentId);
+  for (const { type, documentId } of dated) await hooks.syncSearchEntry(type, documentId);
 
   strapi.log.info(
     `[seed] Demo content loaded: ${created} entries and ${Object.keys(images).length} images `

@@ -1,5 +1,9 @@
+import type { UID } from '@strapi/strapi';
 import { blocks, h2, p, ul } from '../blocks';
 import type { BookSeed } from './types';
+
+/** The book's content type (named here only: the seed and the timeline read it from here). */
+export const BOOK_TYPE = 'api::book-release.book-release' as const satisfies UID.ContentType;
 
 /** The ISBN-13 check digit of the first twelve digits (weights 1,3,1,3...). */
 export function isbn13CheckDigit(first12: string): number {

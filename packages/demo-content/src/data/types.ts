@@ -32,7 +32,7 @@ export interface ArticleSeed {
   publicationDate: string;
   /** Slugs of categories. */
   categories: string[];
-  /** Whether the article is about the book (links the BookRelease). */
+  /** Whether the article is about the book (links the book). */
   aboutBook: boolean;
   /** Short label printed on the generated cover. */
   coverKicker: string;

@@ -1,4 +1,4 @@
-import { blocks, h2, ol, p, quote, ul, type Blocks } from '../seed/blocks';
+import { blocks, h2, ol, p, quote, ul, type Blocks } from '@chiudete/demo-content/blocks';
 import {
   ARTICLE_CLOSINGS,
   ARTICLE_CONTEXT,

@@ -1,4 +1,4 @@
-import type { PersonalDataKind } from './types';
+import type { PersonalDataKind } from '../../src/redaction/types';
 
 export interface CorpusExample {
   text: string;
