@@ -8,7 +8,7 @@ import { TESTIMONIES } from './data/testimonies';
 import type { ArticleSeed, SeoSeed } from './data/types';
 import { VIDEOS } from './data/videos';
 import { isDevelopmentMode } from '../utils/development-mode';
-import { syncSearchEntry } from '../search';
+import { syncSearchEntry } from '../api/search/lib';
 import { applyDemoTimeline } from './timeline';
 import {
   PALETTES,
