@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { errors } from '@strapi/utils';
 import { approveRequestSchema, rejectRequestSchema } from '@chiudete/types/forms';
-import { validateSchema } from './validate-schema';
+import { validateSchema, type Schema } from './validate-schema';
 
 /** The error `validateSchema` throws for `input`. */
-function refusal(schema: typeof approveRequestSchema | typeof rejectRequestSchema, input: unknown): errors.ValidationError {
+function refusal<T>(schema: Schema<T>, input: unknown): errors.ValidationError {
   try {
     validateSchema(schema, input);
   } catch (error) {
