@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page, Route } from 'playwright-core';
-import { busyErrorBody } from '../apps/cms/src/anti-abuse/errors';
+import { busyErrorBody } from '../apps/cms/src/api/anti-abuse/lib/errors';
 import { launchChromium } from './browser';
 import { adminLogin } from './admin';
 

@@ -2,7 +2,7 @@ import type { Modules } from '@strapi/strapi';
 import type { ContactMessageService } from '../src/api/contact-message/services/contact-message';
 import type { SubmissionService } from '../src/api/testimony-submission/services/submission';
 import { runPublishingSchedule } from '../src/scheduling/run-schedule';
-import { partnerWebhooks } from '../src/partner-webhooks';
+import { partnerWebhooks } from '../src/api/partner-webhook/lib';
 import { exclusiveTask } from '../src/jobs';
 
 /**

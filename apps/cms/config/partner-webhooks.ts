@@ -1,8 +1,8 @@
 import type { Core } from '@strapi/strapi';
-import { readPartnerWebhooksConfig } from '../src/partner-webhooks/config';
+import { readPartnerWebhooksConfig } from '../src/api/partner-webhook/lib/config';
 
 /**
- * Partner webhooks (src/partner-webhooks): where the links in the events
+ * Partner webhooks (src/api/partner-webhook): where the links in the events
  * point, whether webhook URLs may be plain http or local addresses, and
  * whether the instance making a change sends its deliveries itself.
  * Read with `strapi.config.get('partner-webhooks')`.

@@ -85,7 +85,7 @@ async function main(): Promise<void> {
   const strapiModule = require('@strapi/strapi') as typeof StrapiTypes;
   const { SingleBar, Presets } = await import('cli-progress');
   const { loadScaleContent } = await import('./scale-seed');
-  const { ensureSearchIndex, indexPublishedBatch, searchEngineOf } = await import('../src/search');
+  const { ensureSearchIndex, indexPublishedBatch, searchEngineOf } = await import('../src/api/search/lib');
   const { analyzeScaleTables } = await import('./scale-seed/analyze');
 
   if (!values['no-compile']) {

@@ -11,8 +11,8 @@ import { deleteTestimoniesOfRefusedSubmissions, registerTestimonyPublicationGuar
 import { registerMediaAltTextGuard } from './media-alt-text';
 import { ensurePreviewToken } from './preview/token';
 import { registerSiteRevalidation } from './site-revalidation';
-import { registerSearchIndex, startSearchIndexMaintenance, stopSearchIndexMaintenance } from './search';
-import { registerPartnerWebhooks } from './partner-webhooks';
+import { registerSearchIndex, startSearchIndexMaintenance, stopSearchIndexMaintenance } from './api/search/lib';
+import { registerPartnerWebhooks } from './api/partner-webhook/lib';
 import { ensureSiteToken } from './site-token';
 import { closeApiCache, registerApiCache } from './api-cache';
 import { registerDeepPages } from './deep-pages';
@@ -48,7 +48,7 @@ export default {
     if (shouldSeedDemoContent()) {
       await seedDemoContent(strapi);
     }
-    // Never waits for a rebuild: a stale index is rebuilt in the background (src/search/rebuild.ts).
+    // Never waits for a rebuild: a stale index is rebuilt in the background (src/api/search/lib/rebuild.ts).
     startSearchIndexMaintenance(strapi);
     await ensurePreviewToken(strapi);
     await ensureSiteToken(strapi);

@@ -1,11 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { request as httpRequest } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createAltchaChallenge } from '../src/anti-abuse/altcha';
-import { hashIp } from '../src/anti-abuse/client-ip';
-import { loadAntiAbuseConfig, type AntiAbuseConfig } from '../src/anti-abuse/config';
-import type { AntiAbuseErrorBody } from '../src/anti-abuse/errors';
-import { issueFormToken } from '../src/anti-abuse/form-token';
+import { createAltchaChallenge } from '../src/api/anti-abuse/lib/altcha';
+import { hashIp } from '../src/api/anti-abuse/lib/client-ip';
+import { loadAntiAbuseConfig, type AntiAbuseConfig } from '../src/api/anti-abuse/lib/config';
+import type { AntiAbuseErrorBody } from '../src/api/anti-abuse/lib/errors';
+import { issueFormToken } from '../src/api/anti-abuse/lib/form-token';
 import { createSqliteDatabase, type TestDatabase } from './helpers/database';
 import { startStrapi, type RunningStrapi } from './helpers/strapi';
 import { startChildStrapi } from './helpers/child-strapi';
@@ -22,7 +22,7 @@ import {
 
 /**
  * The anti-abuse layer end to end: the two public GET endpoints, and the
- * `global::anti-abuse` middleware in front of POST /api/testimony-submissions.
+ * `api::anti-abuse.anti-abuse` middleware in front of POST /api/testimony-submissions.
  * Strapi trusts X-Forwarded-For here (IS_PROXIED=true), so each test plays
  * its own clients by address; one test checks the header is ignored otherwise.
  */

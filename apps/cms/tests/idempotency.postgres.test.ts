@@ -5,8 +5,8 @@ import { createPostgresDatabase, postgresSkipReason, type TestDatabase } from '.
 import { startStrapi, type RunningStrapi } from './helpers/strapi';
 import { antiAbuseFields, antiAbuseTestEnv, deleteRedisKeys, redisSkipReason, testRedisUrl, uniqueRedisPrefix, type AntiAbuseFields } from './helpers/anti-abuse';
 import { startSmtp, type TestSmtp } from './helpers/smtp';
-import { fillOwner, rateLimitKeys } from '../src/anti-abuse/guard';
-import { RedisStore } from '../src/anti-abuse/store';
+import { fillOwner, rateLimitKeys } from '../src/api/anti-abuse/lib/guard';
+import { RedisStore } from '../src/api/anti-abuse/lib/store';
 
 /**
  * The testimony form's Idempotency-Key on PostgreSQL: a retry with the key

@@ -7,7 +7,7 @@ import { startChildStrapi } from './helpers/child-strapi';
 import { deleteRedisKeys, redisSkipReason, testRedisUrl, uniqueRedisPrefix } from './helpers/anti-abuse';
 import { eventually, startWebhookReceiver, type WebhookReceiver } from './helpers/webhook-receiver';
 import { DEMO_DRAFT_ARTICLE_SLUG } from '@chiudete/demo-content';
-import { WEBHOOK_UID } from '../src/partner-webhooks';
+import { WEBHOOK_UID } from '../src/api/partner-webhook/lib';
 import { createLocalLeaseLock, type LeaseLock } from '../src/jobs/lease-lock';
 import { createRedisLeaseLock } from '../src/jobs/redis-lease-lock';
 import { createPostgresLeaseLock, LEASE_TABLE, type RawSql } from '../src/jobs/postgres-lease-lock';

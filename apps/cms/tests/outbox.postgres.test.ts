@@ -4,7 +4,7 @@ import { createPostgresDatabase, postgresSkipReason, type TestDatabase } from '.
 import { startStrapi, type RunningStrapi } from './helpers/strapi';
 import { eventually, startWebhookReceiver, type WebhookReceiver } from './helpers/webhook-receiver';
 import { DEMO_DRAFT_ARTICLE_SLUG } from '@chiudete/demo-content';
-import { DELIVERY_UID, WEBHOOK_UID } from '../src/partner-webhooks';
+import { DELIVERY_UID, WEBHOOK_UID } from '../src/api/partner-webhook/lib';
 
 /**
  * The partner webhooks' outbox on PostgreSQL: the delivery rows are written

@@ -14,7 +14,7 @@ import { TEST_ADMIN } from './helpers/admin';
 import { ADMIN_ROLES } from '../src/bootstrap/admin-roles';
 import { DEMO_DRAFT_ARTICLE_SLUG } from '@chiudete/demo-content';
 import { restrictDefaultRoles } from '../src/bootstrap/default-roles';
-import { DELIVERY_UID, WEBHOOK_UID, partnerWebhooks, type DeliveryRow, type WebhookRow } from '../src/partner-webhooks';
+import { DELIVERY_UID, WEBHOOK_UID, partnerWebhooks, type DeliveryRow, type WebhookRow } from '../src/api/partner-webhook/lib';
 
 /**
  * Signed partner webhooks end to end: a real Strapi on SQLite, webhooks

@@ -1,7 +1,7 @@
 import { SITE_CLIENT_ADDRESS_HEADER } from '@chiudete/types';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { antiAbuseContext } from '../src/anti-abuse/context';
-import { hashIp } from '../src/anti-abuse/client-ip';
+import { antiAbuseContext } from '../src/api/anti-abuse/lib/context';
+import { hashIp } from '../src/api/anti-abuse/lib/client-ip';
 import { antiAbuseFields } from './helpers/anti-abuse';
 import { createSqliteDatabase, type TestDatabase } from './helpers/database';
 import { startStrapi, type RunningStrapi } from './helpers/strapi';

@@ -2,7 +2,7 @@ import type { Pagination } from './rest';
 
 /**
  * Site search (`GET /api/search`): the contract between the CMS
- * (apps/cms/src/search, apps/cms/src/api/search), the site's /cerca page and
+ * (apps/cms/src/api/search), the site's /cerca page and
  * partners.
  */
 

@@ -8,7 +8,7 @@ import { IDEMPOTENCY_KEY_HEADER } from './idempotency';
  */
 export type SubmissionStatus = 'nuova' | 'in_revisione' | 'approvata' | 'rifiutata' | 'ritirata';
 
-/** Anti-abuse fields sent along with any public form (see apps/cms/src/anti-abuse). */
+/** Anti-abuse fields sent along with any public form (see apps/cms/src/api/anti-abuse). */
 export interface AntiAbuseFields {
   /** Honeypot: always empty for humans. */
   website?: string;

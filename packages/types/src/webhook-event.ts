@@ -1,5 +1,5 @@
 /**
- * The JSON body of a partner webhook (sent by the CMS, apps/cms/src/partner-webhooks).
+ * The JSON body of a partner webhook (sent by the CMS, apps/cms/src/api/partner-webhook).
  * Types only: shared by the main entry and `@chiudete/types/webhooks`.
  */
 

@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { SEARCH_TABLES } from '../../src/search/tables';
+import { SEARCH_TABLES } from '../../src/api/search/lib/tables';
 
 const UIDS = ['api::testimony.testimony', 'api::article.article'] as const;
 

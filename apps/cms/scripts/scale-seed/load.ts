@@ -1,7 +1,7 @@
 import type { Core, UID } from '@strapi/strapi';
 import type { SearchType } from '@chiudete/types';
-import { toIndexDocument, type IndexDocument } from '../../src/search/documents';
-import type { Sql } from '../../src/search/sql';
+import { toIndexDocument, type IndexDocument } from '../../src/api/search/lib/documents';
+import type { Sql } from '../../src/api/search/lib/sql';
 import { generateArticle, type GeneratedArticle } from './articles';
 import { generateTestimony, type GeneratedTestimony } from './testimonies';
 

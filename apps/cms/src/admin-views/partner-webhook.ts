@@ -1,6 +1,6 @@
 import { defineAdminView } from './types';
 
-/** The partners' webhooks: Super Admin only (src/partner-webhooks, docs/partners.md «Webhooks»). */
+/** The partners' webhooks: Super Admin only (src/api/partner-webhook, docs/partners.md «Webhooks»). */
 export const partnerWebhook = defineAdminView({
   uid: 'api::partner-webhook.partner-webhook',
   fields: {

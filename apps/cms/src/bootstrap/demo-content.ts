@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import type * as DemoContentSeed from '@chiudete/demo-content/seed';
-import { syncSearchEntry } from '../search';
+import { syncSearchEntry } from '../api/search/lib';
 import { isDevelopmentMode } from '../utils/development-mode';
 
 /**

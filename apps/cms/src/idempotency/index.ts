@@ -1,7 +1,7 @@
 import { createHash, createHmac } from 'node:crypto';
 import { errors } from '@strapi/utils';
 import { IDEMPOTENCY_KEY_HEADER, isIdempotencyKey } from '@chiudete/types/forms';
-import { ANTI_ABUSE_FIELDS } from '../anti-abuse/guard';
+import { ANTI_ABUSE_FIELDS } from '../api/anti-abuse/lib/guard';
 
 /*
  * Idempotency keys of the public forms (header `Idempotency-Key`, a UUID the

@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import type { Core } from '@strapi/strapi';
-import { clientIp, hashIp } from '../anti-abuse/client-ip';
-import { antiAbuseContext } from '../anti-abuse/context';
-import { readRateLimitErrorBody, refuse } from '../anti-abuse/errors';
-import { consumeRateLimitStatus } from '../anti-abuse/rate-limiter';
+import { clientIp, hashIp } from '../api/anti-abuse/lib/client-ip';
+import { antiAbuseContext } from '../api/anti-abuse/lib/context';
+import { readRateLimitErrorBody, refuse } from '../api/anti-abuse/lib/errors';
+import { consumeRateLimitStatus } from '../api/anti-abuse/lib/rate-limiter';
 import { siteTokenConfig, siteTokenMatcher } from '../site-token';
 import { bearerToken } from '../site-token/client-address';
 
@@ -36,7 +36,7 @@ interface Bucket {
  *   malformed, revoked, expired): RATE_LIMIT_READS_ANONYMOUS per client IP
  *   (IPv6: per /64, hashed), so an invented token never buys a fresh
  *   allowance. Whether a token is real is looked up once and remembered
- *   (src/anti-abuse/token-verifier.ts).
+ *   (src/api/anti-abuse/lib/token-verifier.ts).
  * Window: RATE_LIMIT_READS_WINDOW_SECONDS. A limit of 0 turns that bucket off.
  *
  * Every counted response carries the IETF draft headers `RateLimit-Limit`,

@@ -5,7 +5,7 @@ import { relayedClientAddress } from '../site-token/client-address';
 /**
  * Puts the reader's address relayed by the site into `ctx.state.siteClientAddress`,
  * only for requests authenticated as the site (src/site-token/client-address.ts);
- * `clientIp()` (src/anti-abuse/client-ip.ts) prefers it to the socket's.
+ * `clientIp()` (src/api/anti-abuse/lib/client-ip.ts) prefers it to the socket's.
  * Any other request keeps its own address, whatever headers it sends.
  */
 const siteClientAddress: Core.MiddlewareFactory = (_config, { strapi }) => {

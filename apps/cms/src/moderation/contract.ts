@@ -1,6 +1,6 @@
 import type { HighlightSegment } from '../redaction';
 import type { Finding, PersonalDataKind } from '../redaction/types';
-import type { RejectionReason, SubmissionStatus } from '@chiudete/types/labels';
+import type { SubmissionStatus } from '@chiudete/types/labels';
 
 /**
  * The moderation of testimony submissions, as the server
@@ -64,25 +64,15 @@ export interface RemainingPersonalData {
   findings: Finding[];
 }
 
-/** Limits of the public Testimony (api::testimony.testimony schema). */
-export const TESTIMONY_LIMITS = {
-  title: { min: 5, max: 140 },
-  story: { min: 50, max: 8000 },
-  displayName: { min: 1, max: 60 },
-} as const;
+/** Limits of the public Testimony (api::testimony.testimony schema): one source, with the request schemas (packages/types). */
+export { TESTIMONY_LIMITS } from '@chiudete/types';
 
-/** POST …/approve body: the final public texts; what is left out is taken from the submission. */
-export interface ApproveRequest {
-  title?: string;
-  displayName?: string;
-  redactedStory?: string;
-}
-
-/** POST …/reject body. */
-export interface RejectRequest {
-  reason: RejectionReason;
-  note?: string;
-}
+/**
+ * POST …/approve and …/reject bodies, as their zod schemas in `@chiudete/types/forms`
+ * (approveRequestSchema, rejectRequestSchema) read them: the server validates with those;
+ * only the types come here, so the admin bundle does not load zod.
+ */
+export type { ApproveRequest, RejectRequest } from '@chiudete/types/forms';
 
 /** What every moderation route answers with, in `data`. */
 export interface ModerationResult {

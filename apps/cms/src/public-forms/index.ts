@@ -3,7 +3,7 @@
  * messages): the body and its validation with the form's shared zod schema
  * (400 per field), the anti-abuse ipHash, the 202 once stored, and the
  * e-mail to the redazione. The anti-abuse checks themselves are the
- * `global::anti-abuse` route middleware (src/anti-abuse).
+ * `api::anti-abuse.anti-abuse` route middleware (src/api/anti-abuse).
  */
 export { parseFormBody, type FormBodyOptions, type FormSchema } from './body';
 export { acceptPublicForm, formRequest, privateResponse, type FormRequest } from './request';

@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import type { AntiAbuseState } from '../anti-abuse/guard';
+import type { AntiAbuseState } from '../api/anti-abuse/lib/guard';
 
 /**
  * The HTTP side shared by the public form endpoints: what the controller
@@ -10,7 +10,7 @@ type Context = Parameters<Core.ControllerHandler>[0];
 
 /** What an endpoint knows besides the body: the anti-abuse layer's ipHash and the content type. */
 export interface FormRequest {
-  /** Salted hash of the client's address, set by `global::anti-abuse` (src/middlewares/anti-abuse.ts). */
+  /** Salted hash of the client's address, set by `api::anti-abuse.anti-abuse` (src/api/anti-abuse/middlewares/anti-abuse.ts). */
   ipHash?: string;
   /** Whether the request body was JSON (`ctx.is('json')`). */
   isJson: boolean;

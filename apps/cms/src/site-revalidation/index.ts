@@ -27,7 +27,7 @@ export interface SiteRevalidation {
  * Off (returns null) without REVALIDATE_SECRET: the site then refreshes its
  * pages at its cache TTL.
  *
- * Not an outbox, unlike the partner webhooks (src/partner-webhooks), by
+ * Not an outbox, unlike the partner webhooks (src/api/partner-webhook), by
  * choice: a purge lost to a crash between the commit and this request is
  * bounded (the site's pages expire after NUXT_PAGE_CACHE_TTL_SECONDS, 10
  * minutes by default, and nothing else depends on the request), while a lost

@@ -1,6 +1,6 @@
 import { isIP } from 'node:net';
 import { SITE_CLIENT_ADDRESS_HEADER } from '@chiudete/types';
-import { normalizeIp } from '../anti-abuse/client-ip';
+import { normalizeIp } from '../api/anti-abuse/lib/client-ip';
 
 /**
  * The reader's address relayed by the site's server (issue #16, item 7).

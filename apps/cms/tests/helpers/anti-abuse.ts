@@ -3,7 +3,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { Redis } from 'ioredis';
 import { solveChallenge } from 'altcha-lib';
 import type { Challenge } from 'altcha-lib/types';
-import { RedisStore } from '../../src/anti-abuse/store';
+import { RedisStore } from '../../src/api/anti-abuse/lib/store';
 
 export type FormName = 'testimony' | 'contact';
 

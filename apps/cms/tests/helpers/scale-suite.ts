@@ -8,10 +8,10 @@ import type { TestDatabase } from './database';
 import { captureStatements, explain, indexNames, rows, type Statement } from './sql';
 import { generateArticle, generateTestimony, loadScaleContent, type ScaleSeedOptions } from '../../scripts/scale-seed';
 import { documentIdFor } from '../../scripts/scale-seed/random';
-import { ensureSearchIndex, indexPublishedBatch, searchIndexIdle } from '../../src/search';
+import { ensureSearchIndex, indexPublishedBatch, searchIndexIdle } from '../../src/api/search/lib';
 import { DEEP_OFFSET } from '../../src/deep-pages';
-import { fold, stem, tokenize } from '../../src/search/analysis';
-import { toIndexDocument } from '../../src/search/documents';
+import { fold, stem, tokenize } from '../../src/api/search/lib/analysis';
+import { toIndexDocument } from '../../src/api/search/lib/documents';
 
 const TESTIMONY = 'api::testimony.testimony';
 const ARTICLE = 'api::article.article';

@@ -3,8 +3,8 @@ import { createStrapiClient, type SearchResponse, type SearchSegment, type Strap
 import { startStrapi, type RunningStrapi } from './strapi';
 import type { TestDatabase } from './database';
 import { DEMO_DRAFT_ARTICLE_SLUG } from '@chiudete/demo-content';
-import { ensureSearchIndex, searchIndexIdle } from '../../src/search';
-import { MATCH_START, MATCH_STOP } from '../../src/search/highlight';
+import { ensureSearchIndex, searchIndexIdle } from '../../src/api/search/lib';
+import { MATCH_START, MATCH_STOP } from '../../src/api/search/lib/highlight';
 
 const ARTICLE = 'api::article.article';
 const SUBMISSION = 'api::testimony-submission.testimony-submission';

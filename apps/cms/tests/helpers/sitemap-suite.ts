@@ -6,7 +6,7 @@ import type { TestDatabase } from './database';
 import { rows } from './sql';
 import { DEMO_DRAFT_ARTICLE_SLUG } from '@chiudete/demo-content';
 import { loadScaleContent } from '../../scripts/scale-seed';
-import { indexPublishedBatch, searchIndexIdle } from '../../src/search';
+import { indexPublishedBatch, searchIndexIdle } from '../../src/api/search/lib';
 import { SITEMAP_SOURCES } from '../../src/sitemap';
 
 interface ErrorBody {

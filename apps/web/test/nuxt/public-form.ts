@@ -64,7 +64,7 @@ export const BusyAltcha = defineComponent({
   },
 });
 
-/** The CMS's answer to a form's POST while its anti-spam store is full (apps/cms/src/anti-abuse/errors.ts, busyErrorBody). */
+/** The CMS's answer to a form's POST while its anti-spam store is full (apps/cms/src/api/anti-abuse/lib/errors.ts, busyErrorBody). */
 export function busyCmsError(url: string): StrapiError {
   return new StrapiError({
     method: 'POST',

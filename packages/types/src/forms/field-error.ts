@@ -10,7 +10,7 @@ export interface FieldError {
 
 /**
  * The code of the CMS's refusal (429) while its anti-spam store cannot
- * remember one more used proof of work (apps/cms/src/anti-abuse): nothing
+ * remember one more used proof of work (apps/cms/src/api/anti-abuse): nothing
  * the reader did, every form waits a minute or so (`Retry-After`). The
  * ALTCHA challenge and the forms' POSTs answer it.
  */

@@ -6,6 +6,8 @@ export { contactMessageSchema } from './contact-message';
 export type { ContactMessageInput, ContactMessage as ContactMessageData } from './contact-message';
 export { searchQuerySchema } from './search';
 export type { SearchQueryInput, SearchQuery } from './search';
+export { approveRequestSchema, rejectRequestSchema } from './moderation';
+export type { ApproveRequest, RejectRequest } from './moderation';
 export { sitemapPageQuerySchema, sitemapTypeSchema } from './sitemap';
 export type { SitemapPageQuery } from './sitemap';
 export { toFieldErrors } from './schema-helpers';

@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { antiAbuseContext, closeAntiAbuseContext } from '../../anti-abuse/context';
+import { antiAbuseContext, closeAntiAbuseContext } from './lib/context';
 import { onApiTokenChange } from '../../api-tokens/changes';
 
 /**

@@ -1,6 +1,6 @@
 import { createChallenge } from 'altcha-lib';
-import { loadAntiAbuseConfig, type FormName } from '../../../src/anti-abuse/config';
-import { issueFormToken } from '../../../src/anti-abuse/form-token';
+import { loadAntiAbuseConfig, type FormName } from '../../../src/api/anti-abuse/lib/config';
+import { issueFormToken } from '../../../src/api/anti-abuse/lib/form-token';
 import { PLACEHOLDERS, type Placeholder } from './bodies';
 import type { FuzzRequest, Mode } from './requests';
 import { encodeText } from './text';

@@ -1,12 +1,12 @@
 import type { Core } from '@strapi/strapi';
-import { createAltchaChallenge } from '../../../anti-abuse/altcha';
-import { clientIp, hashIp } from '../../../anti-abuse/client-ip';
-import { FORM_NAMES, isFormName } from '../../../anti-abuse/config';
-import { antiAbuseContext } from '../../../anti-abuse/context';
-import { busyErrorBody, rateLimitErrorBody, refuse } from '../../../anti-abuse/errors';
-import { issueFormToken } from '../../../anti-abuse/form-token';
-import { rateLimitKeys } from '../../../anti-abuse/guard';
-import { consumeRateLimit } from '../../../anti-abuse/rate-limiter';
+import { createAltchaChallenge } from '../lib/altcha';
+import { clientIp, hashIp } from '../lib/client-ip';
+import { FORM_NAMES, isFormName } from '../lib/config';
+import { antiAbuseContext } from '../lib/context';
+import { busyErrorBody, rateLimitErrorBody, refuse } from '../lib/errors';
+import { issueFormToken } from '../lib/form-token';
+import { rateLimitKeys } from '../lib/guard';
+import { consumeRateLimit } from '../lib/rate-limiter';
 
 type Context = Parameters<Core.MiddlewareHandler>[0];
 

@@ -28,7 +28,7 @@ const routes: PublicRoute[] = [
     handler: 'contact-message.submit',
     config: {
       auth: false,
-      middlewares: [{ name: 'global::anti-abuse', config: { form: 'contact' } }],
+      middlewares: [{ name: 'api::anti-abuse.anti-abuse', config: { form: 'contact' } }],
     },
   },
 ];

@@ -2,7 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import type { FieldError, SearchResponse } from '@chiudete/types';
 import { searchQuerySchema, toFieldErrors } from '@chiudete/types/forms';
-import type { SearchRequest } from '../../../search';
+import type { SearchRequest } from '../lib';
 
 type Context = Parameters<Core.MiddlewareHandler>[0];
 

@@ -39,7 +39,7 @@ const controller = ({ strapi }: { strapi: Core.Strapi }) => {
     async approve(ctx: Context) {
       noStore(ctx);
       const moderator = moderatorOf(ctx);
-      const request = await parseApproveRequest(ctx.request.body);
+      const request = parseApproveRequest(ctx.request.body);
       ctx.body = { data: await moderation().approve(ctx.params.documentId, request, moderator) };
     },
 
@@ -47,7 +47,7 @@ const controller = ({ strapi }: { strapi: Core.Strapi }) => {
     async reject(ctx: Context) {
       noStore(ctx);
       const moderator = moderatorOf(ctx);
-      const request = await parseRejectRequest(ctx.request.body);
+      const request = parseRejectRequest(ctx.request.body);
       ctx.body = { data: await moderation().reject(ctx.params.documentId, request, moderator) };
     },
 

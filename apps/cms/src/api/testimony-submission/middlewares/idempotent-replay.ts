@@ -4,7 +4,7 @@ import { IDEMPOTENCY_KEY_HEADER, IdempotencyKeyReusedError, answerKeyReused, rea
 import type { SubmissionService } from '../services/submission';
 
 /**
- * In front of the testimony form (before `global::anti-abuse`): reads the
+ * In front of the testimony form (before `api::anti-abuse.anti-abuse`): reads the
  * `Idempotency-Key` header (400 when malformed) and, when a submission with
  * that key is already stored, answers its 202 again at once: the retry of a
  * form whose answer was lost (a timeout) creates nothing and needs no new

@@ -1,8 +1,8 @@
 import type { Core } from '@strapi/strapi';
-import { clientIp, hashIp } from '../../../anti-abuse/client-ip';
-import { antiAbuseContext } from '../../../anti-abuse/context';
-import { rateLimitErrorBody, refuse } from '../../../anti-abuse/errors';
-import { consumeRateLimit } from '../../../anti-abuse/rate-limiter';
+import { clientIp, hashIp } from '../../anti-abuse/lib/client-ip';
+import { antiAbuseContext } from '../../anti-abuse/lib/context';
+import { rateLimitErrorBody, refuse } from '../../anti-abuse/lib/errors';
+import { consumeRateLimit } from '../../anti-abuse/lib/rate-limiter';
 import type { SubmissionsConfig } from '../../../../config/submissions';
 
 /**

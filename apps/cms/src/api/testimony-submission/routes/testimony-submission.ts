@@ -32,7 +32,7 @@ const routes: PublicRoute[] = [
       auth: false,
       // A retry of a stored submission (same Idempotency-Key) is answered before the anti-abuse checks,
       // which would refuse its already spent proof of work; it creates nothing.
-      middlewares: ['api::testimony-submission.idempotent-replay', { name: 'global::anti-abuse', config: { form: 'testimony' } }],
+      middlewares: ['api::testimony-submission.idempotent-replay', { name: 'api::anti-abuse.anti-abuse', config: { form: 'testimony' } }],
     },
   },
   tokenRoute('GET', 'status'),

@@ -1,13 +1,14 @@
 import type { Core, Modules } from '@strapi/strapi';
-import { errors, validateYupSchema, yup } from '@strapi/utils';
+import { errors } from '@strapi/utils';
+import { approveRequestSchema, rejectRequestSchema } from '@chiudete/types/forms';
 import { detectPersonalData, highlightFindings } from '../../../redaction';
+import { validateSchema } from '../../../utils/validate-schema';
 import {
   APPROVABLE_STATUSES,
   PERSONAL_DATA_KIND_LABELS,
   PUBLIC_TEXT_FIELD_LABELS,
   PUBLIC_TEXT_FIELDS,
   REJECTABLE_STATUSES,
-  REJECTION_REASONS,
   SUBMISSION_STATUS_LABELS,
   SUBMISSION_UID,
   TESTIMONY_LIMITS,
@@ -107,43 +108,18 @@ function refuse(code: ModerationErrorCode, message: string, details: Record<stri
 const statusList = (statuses: readonly SubmissionStatus[]) =>
   statuses.map((status) => `«${SUBMISSION_STATUS_LABELS[status]}»`).join(' o ');
 
-// Request bodies (validated at the boundary, Italian messages for the editors)
-
-const optionalText = (label: string, max: number) =>
-  yup.string().strict(true).typeError(`${label}: dev'essere un testo.`).max(max, `${label}: al massimo ${max} caratteri.`);
-
-const approveSchema = yup
-  .object({
-    title: optionalText('Titolo', TESTIMONY_LIMITS.title.max),
-    displayName: optionalText('Firma', TESTIMONY_LIMITS.displayName.max),
-    redactedStory: optionalText('Racconto', TESTIMONY_LIMITS.story.max),
-  })
-  .noUnknown(true, 'Campo sconosciuto: ${unknown}. Si possono mandare solo title, displayName e redactedStory.')
-  .strict(true);
-
-const rejectSchema = yup
-  .object({
-    reason: yup
-      .mixed<RejectRequest['reason']>()
-      .oneOf([...REJECTION_REASONS], `Motivo del rifiuto non valido: scegli uno fra ${REJECTION_REASONS.join(', ')}.`)
-      .required('Scegli il motivo del rifiuto.'),
-    note: optionalText('Nota', 2000),
-  })
-  .noUnknown(true, 'Campo sconosciuto: ${unknown}. Si possono mandare solo reason e note.')
-  .strict(true);
+// Request bodies (validated at the boundary with their zod schemas, Italian messages for the editors)
 
 const bodyObject = (body: unknown): unknown => (body === undefined || body === null || body === '' ? {} : body);
 
 /** The body of POST …/approve, or a 400 that says which field is wrong. */
-export async function parseApproveRequest(body: unknown): Promise<ApproveRequest> {
-  const parsed = (await validateYupSchema(approveSchema, { strict: true, abortEarly: false })(bodyObject(body))) as ApproveRequest;
-  return parsed;
+export function parseApproveRequest(body: unknown): ApproveRequest {
+  return validateSchema(approveRequestSchema, bodyObject(body));
 }
 
 /** The body of POST …/reject, or a 400 that says which field is wrong. */
-export async function parseRejectRequest(body: unknown): Promise<RejectRequest> {
-  const parsed = (await validateYupSchema(rejectSchema, { strict: true, abortEarly: false })(bodyObject(body))) as RejectRequest;
-  return parsed;
+export function parseRejectRequest(body: unknown): RejectRequest {
+  return validateSchema(rejectRequestSchema, bodyObject(body));
 }
 
 // Checks on the texts that would be published

@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { deleteRedisKeys, redisSkipReason, testRedisUrl, uniqueRedisPrefix } from '../../tests/helpers/anti-abuse';
+import { deleteRedisKeys, redisSkipReason, testRedisUrl, uniqueRedisPrefix } from '../../../../tests/helpers/anti-abuse';
 import { consumeRateLimit, consumeRateLimits } from './rate-limiter';
 import { FallbackStore, MemoryStore, RedisStore, StoreFullError, type AntiAbuseStore } from './store';
 

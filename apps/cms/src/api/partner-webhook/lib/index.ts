@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { onContentChangeInTransaction } from '../content-events';
+import { onContentChangeInTransaction } from '../../../content-events';
 import { registerAdminGuard } from './admin-guard';
 import type { PartnerWebhooksConfig } from './config';
 import { createPartnerWebhooks, type PartnerWebhooks } from './deliveries';

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { solveAltcha } from '../../tests/helpers/anti-abuse';
+import { solveAltcha } from '../../../../tests/helpers/anti-abuse';
 import { createAltchaChallenge } from './altcha';
 import { hashIp } from './client-ip';
 import { loadAntiAbuseConfig, type FormName } from './config';

@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { SEARCH_TYPES, type SearchResponse, type SearchType } from '@chiudete/types';
-import { onContentChange, type ContentChange } from '../content-events';
+import { onContentChange, type ContentChange } from '../../../content-events';
 import { countPublished, loadPublished, type IndexDocument } from './documents';
 import { createPostgresStore } from './postgres-store';
 import { REBUILD_KEY, continueRebuild, parseProgress, startRebuild, type RebuildContext } from './rebuild';

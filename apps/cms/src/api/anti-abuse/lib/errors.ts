@@ -108,7 +108,7 @@ export function rateLimitErrorBody(retryAfterSeconds: number, what: 'submissions
 }
 
 /**
- * The memory store holds as many used ALTCHA solutions as it may (src/anti-abuse/memory-store.ts):
+ * The memory store holds as many used ALTCHA solutions as it may (src/api/anti-abuse/lib/memory-store.ts):
  * new challenges and solutions are refused until the oldest expire, rather than forgetting one.
  */
 export function busyErrorBody(retryAfterSeconds: number): AntiAbuseErrorBody {

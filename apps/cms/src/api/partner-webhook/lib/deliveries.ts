@@ -1,7 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { Core } from '@strapi/strapi';
 import { WEBHOOK_HEADERS, signWebhookPayload, type WebhookEvent } from '@chiudete/types/webhooks';
-import type { ContentChange, InTransaction } from '../content-events';
+import type { ContentChange, InTransaction } from '../../../content-events';
 import type { PartnerWebhooksConfig } from './config';
 import { WEBHOOK_CONTENT_TYPES, WEBHOOK_EVENT_TYPES, eventTypeOf, newEventId, toWebhookEvent } from './event';
 import { sendWebhook, type SendResult } from './send';

@@ -11,7 +11,7 @@ import { applyVocabularyDelta, vocabularyCandidates, vocabularyDelta, type Rows,
 /**
  * The index on SQLite (local development, tests): an FTS5 table ranked with
  * bm25(). FTS5 cannot run a JavaScript tokenizer, so what it indexes is the
- * text already analysed (src/search/analysis.ts: ICU words, folded, Snowball
+ * text already analysed (src/api/search/lib/analysis.ts: ICU words, folded, Snowball
  * Italian stems); its `unicode61 remove_diacritics 2` tokenizer then only
  * splits on the spaces between stems. The table is contentless (the stems
  * are never read back): titles and texts for display live in

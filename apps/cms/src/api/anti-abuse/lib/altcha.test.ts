@@ -2,7 +2,7 @@ import { timingSafeEqual } from 'node:crypto';
 import type * as NodeCrypto from 'node:crypto';
 import { createChallenge } from 'altcha-lib';
 import { describe, expect, it, vi } from 'vitest';
-import { solveAltcha } from '../../tests/helpers/anti-abuse';
+import { solveAltcha } from '../../../../tests/helpers/anti-abuse';
 import { createAltchaChallenge, sameDigest, verifyAltcha } from './altcha';
 
 // The real timingSafeEqual, watched: the signature must go through it.

@@ -1,4 +1,4 @@
-/** The search index's tables (src/search/store.ts), created and dropped by the stores, never by Strapi. */
+/** The search index's tables (src/api/search/lib/store.ts), created and dropped by the stores, never by Strapi. */
 export const ENTRIES_TABLE = 'search_entries';
 export const FTS_TABLE = 'search_fts';
 export const VOCABULARY_TABLE = 'search_vocabulary';

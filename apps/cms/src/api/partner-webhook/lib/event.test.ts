@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ContentChange } from '../content-events';
+import type { ContentChange } from '../../../content-events';
 import { readPartnerWebhooksConfig } from './config';
 import { nextAttemptDelayMs, webhookWants } from './deliveries';
 import { newEventId, sitePath, toWebhookEvent } from './event';

@@ -10,7 +10,7 @@ import ipaddr from 'ipaddr.js';
  * and only addresses that are plain public unicast. The address is checked
  * at save time (a clear message for the admin; a name is resolved and EVERY
  * address it resolves to is checked) and again at connection time, on the
- * address actually dialled (src/partner-webhooks/send.ts), so a DNS record
+ * address actually dialled (src/api/partner-webhook/lib/send.ts), so a DNS record
  * changed after the check (rebinding) does not get through either.
  *
  * The special ranges come from ipaddr.js (maintained against the IANA

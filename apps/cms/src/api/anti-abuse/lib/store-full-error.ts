@@ -1,6 +1,6 @@
 /**
  * Thrown by a store that cannot remember one more used ALTCHA solution
- * without forgetting one that has not expired yet (src/anti-abuse/memory-store.ts).
+ * without forgetting one that has not expired yet (src/api/anti-abuse/lib/memory-store.ts).
  * The caller refuses the request (429 with Retry-After) instead: forgetting
  * a used solution would let it be replayed.
  */

@@ -1,4 +1,4 @@
-import { isDevelopmentMode } from '../utils/development-mode';
+import { isDevelopmentMode } from '../../../utils/development-mode';
 
 /**
  * Settings of the partner webhooks (config/partner-webhooks.ts). The delivery

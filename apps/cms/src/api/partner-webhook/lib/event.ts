@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { WebhookEvent, WebhookEventType } from '@chiudete/types/webhooks';
-import type { ContentAction, ContentChange, PublicContentType } from '../content-events';
+import type { ContentAction, ContentChange, PublicContentType } from '../../../content-events';
 
 /** Every event a webhook can subscribe to, and every type it can filter on. */
 export const WEBHOOK_EVENT_TYPES = ['content.published', 'content.unpublished'] as const satisfies readonly WebhookEventType[];
