@@ -14,6 +14,8 @@ export interface Cluster {
   database: ScaleDatabase;
   /** The local S3 server both CMS instances keep their uploads in. */
   s3: TestS3Server;
+  /** Prefix of the crons' lease keys in Redis (JOBS_REDIS_PREFIX): who ran which tick. */
+  jobsRedisPrefix: string;
   /** Kills CMS instance `index` with SIGKILL; returns once it is gone. */
   killCms(index: number): Promise<void>;
   /** Starts CMS instance `index` again on its port; resolves when it answers /_health, with the time it took. */
@@ -48,6 +50,10 @@ export async function startCluster({ cmsEnv = {}, webEnv = {} }: ClusterOptions 
     REDIS_URL: redisUrl,
     ANTI_ABUSE_REDIS_PREFIX: `${run}:anti-abuse:`,
     API_CACHE_REDIS_PREFIX: `${run}:api-cache:`,
+    JOBS_REDIS_PREFIX: `${run}:jobs:`,
+    // Faster crons than production's (every minute, every 10 s): the tests watch several ticks.
+    PUBLISHING_SCHEDULE_SECONDS: '2',
+    PARTNER_WEBHOOKS_RETRY_SECONDS: '1',
     PUBLIC_URL: url,
     SITE_URL: url,
     // One instance of the site is told; the page cache it purges is shared in Redis.
@@ -95,6 +101,7 @@ export async function startCluster({ cmsEnv = {}, webEnv = {} }: ClusterOptions 
     web,
     database,
     s3,
+    jobsRedisPrefix: `${run}:jobs:`,
     async killCms(index) {
       const instance = cms[index]!;
       instance.signal('SIGKILL');

@@ -1,59 +1,63 @@
-import type { Modules } from '@strapi/strapi';
+import type { Core, Modules } from '@strapi/strapi';
 import type { ContactMessageService } from '../src/api/contact-message/services/contact-message';
 import type { SubmissionService } from '../src/api/testimony-submission/services/submission';
 import { runPublishingSchedule } from '../src/scheduling/run-schedule';
 import { partnerWebhooks } from '../src/api/partner-webhook/lib';
 import { exclusiveTask } from '../src/jobs';
+import { readCadence } from '../src/jobs/cadence';
 
 /**
  * Scheduled jobs (config/server.ts `cron.tasks`; CRON_ENABLED=false turns
  * them all off, and so does CMS_ROLE=web). Times are Italian local time.
  * Every task is an `exclusiveTask`: with several instances, each tick runs
  * on the one instance holding the task's lease (Redis, else PostgreSQL;
- * src/jobs).
+ * src/jobs). The publishing schedule and the outbox poller tick at the
+ * cadence of src/jobs/cadence.ts.
  */
-const tasks: Modules.Cron.CronTasks = {
-  /**
-   * Rejected and withdrawn submissions lose their personal data after
-   * SUBMISSION_RETENTION_DAYS; contact messages after CONTACT_MESSAGE_RETENTION_DAYS.
-   */
-  eraseExpiredSubmissionData: {
-    task: exclusiveTask('eraseExpiredSubmissionData', async ({ strapi }) => {
-      const now = new Date();
-      const service = strapi.service('api::testimony-submission.submission') as SubmissionService;
-      const erased = await service.eraseExpiredPersonalData(now);
-      if (erased > 0) strapi.log.info(`[submissions] erased the personal data of ${erased} expired submission(s)`);
-      const messages = strapi.service('api::contact-message.contact-message') as ContactMessageService;
-      const erasedMessages = await messages.eraseExpiredPersonalData(now);
-      if (erasedMessages > 0) strapi.log.info(`[contact] erased the personal data of ${erasedMessages} expired contact message(s)`);
-    }),
-    options: { rule: '0 30 3 * * *', tz: 'Europe/Rome' },
-  },
-  /** «Pubblica il» / «Ritira il»: publishes and unpublishes the scheduled entries, within a minute of their time. */
-  runPublishingSchedule: {
-    task: exclusiveTask('runPublishingSchedule', async ({ strapi }) => {
-      await runPublishingSchedule(strapi, new Date());
-    }),
-    options: { rule: '* * * * *', tz: 'Europe/Rome' },
-  },
-  /**
-   * Partner webhooks, the outbox's poller: sends the deliveries committed but
-   * never attempted (their instance died after the commit) and again those
-   * whose backoff is over (30 s, 2 min, 10 min, 1 h, 6 h).
-   */
-  retryPartnerWebhooks: {
-    task: exclusiveTask('retryPartnerWebhooks', async ({ strapi }) => {
-      await partnerWebhooks(strapi).retryDueDeliveries(new Date());
-    }),
-    options: { rule: '*/10 * * * * *', tz: 'Europe/Rome' },
-  },
-  /** Partner webhooks: the delivery log keeps delivered and failed rows for PARTNER_WEBHOOKS_RETENTION_DAYS. */
-  purgePartnerWebhookDeliveries: {
-    task: exclusiveTask('purgePartnerWebhookDeliveries', async ({ strapi }) => {
-      await partnerWebhooks(strapi).purgeOldDeliveries(new Date());
-    }),
-    options: { rule: '0 45 3 * * *', tz: 'Europe/Rome' },
-  },
-};
-
-export default tasks;
+export default function cronTasks({ env }: Pick<Core.Config.Shared.ConfigParams, 'env'>): Modules.Cron.CronTasks {
+  const publishing = readCadence(env, 'PUBLISHING_SCHEDULE_SECONDS', 60);
+  const webhookRetries = readCadence(env, 'PARTNER_WEBHOOKS_RETRY_SECONDS', 10);
+  return {
+    /**
+     * Rejected and withdrawn submissions lose their personal data after
+     * SUBMISSION_RETENTION_DAYS; contact messages after CONTACT_MESSAGE_RETENTION_DAYS.
+     */
+    eraseExpiredSubmissionData: {
+      task: exclusiveTask('eraseExpiredSubmissionData', async ({ strapi }) => {
+        const now = new Date();
+        const service = strapi.service('api::testimony-submission.submission') as SubmissionService;
+        const erased = await service.eraseExpiredPersonalData(now);
+        if (erased > 0) strapi.log.info(`[submissions] erased the personal data of ${erased} expired submission(s)`);
+        const messages = strapi.service('api::contact-message.contact-message') as ContactMessageService;
+        const erasedMessages = await messages.eraseExpiredPersonalData(now);
+        if (erasedMessages > 0) strapi.log.info(`[contact] erased the personal data of ${erasedMessages} expired contact message(s)`);
+      }),
+      options: { rule: '0 30 3 * * *', tz: 'Europe/Rome' },
+    },
+    /** «Pubblica il» / «Ritira il»: publishes and unpublishes the scheduled entries, within a minute of their time. */
+    runPublishingSchedule: {
+      task: exclusiveTask('runPublishingSchedule', async ({ strapi }) => {
+        await runPublishingSchedule(strapi, new Date());
+      }, publishing.periodMs),
+      options: { rule: publishing.rule, tz: 'Europe/Rome' },
+    },
+    /**
+     * Partner webhooks, the outbox's poller: sends the deliveries committed but
+     * never attempted (their instance died after the commit) and again those
+     * whose backoff is over (30 s, 2 min, 10 min, 1 h, 6 h).
+     */
+    retryPartnerWebhooks: {
+      task: exclusiveTask('retryPartnerWebhooks', async ({ strapi }) => {
+        await partnerWebhooks(strapi).retryDueDeliveries(new Date());
+      }, webhookRetries.periodMs),
+      options: { rule: webhookRetries.rule, tz: 'Europe/Rome' },
+    },
+    /** Partner webhooks: the delivery log keeps delivered and failed rows for PARTNER_WEBHOOKS_RETENTION_DAYS. */
+    purgePartnerWebhookDeliveries: {
+      task: exclusiveTask('purgePartnerWebhookDeliveries', async ({ strapi }) => {
+        await partnerWebhooks(strapi).purgeOldDeliveries(new Date());
+      }),
+      options: { rule: '0 45 3 * * *', tz: 'Europe/Rome' },
+    },
+  };
+}

@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import tasks from './cron-tasks';
+import cronTasks from './cron-tasks';
 import { readCmsRole, runsCrons } from '../src/jobs/role';
 
 const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Server => ({
@@ -18,7 +18,7 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Server =>
   },
   // Scheduled jobs (config/cron-tasks.ts), e.g. the daily erasure of expired submission data. Each runs on
   // one instance at a time (a lease lock, src/jobs); CMS_ROLE=web instances run none.
-  cron: { enabled: env.bool('CRON_ENABLED', true) && runsCrons(readCmsRole()), tasks },
+  cron: { enabled: env.bool('CRON_ENABLED', true) && runsCrons(readCmsRole()), tasks: cronTasks({ env }) },
   webhooks: {
     populateRelations: env.bool('WEBHOOKS_POPULATE_RELATIONS', false),
   },

@@ -6,6 +6,7 @@ import { startStrapi, type RunningStrapi } from './helpers/strapi';
 import { startChildStrapi } from './helpers/child-strapi';
 import { deleteRedisKeys, redisSkipReason, testRedisUrl, uniqueRedisPrefix } from './helpers/anti-abuse';
 import { eventually, startWebhookReceiver, type WebhookReceiver } from './helpers/webhook-receiver';
+import { afterTicks, redisLeaseHolder } from './helpers/job-ticks';
 import { DEMO_DRAFT_ARTICLE_SLUG } from '@chiudete/demo-content';
 import { WEBHOOK_UID } from '../src/api/partner-webhook/lib';
 import { createLocalLeaseLock, type LeaseLock } from '../src/jobs/lease-lock';
@@ -130,6 +131,9 @@ describe.skipIf(skip)('two CMS instances sharing PostgreSQL and Redis', () => {
       API_CACHE_REDIS_PREFIX: cachePrefix,
       ANTI_ABUSE_SECRET: randomBytes(32).toString('base64'),
       PARTNER_WEBHOOKS_ALLOW_LOCAL_URLS: 'true',
+      // Fast ticks (production: every minute and every 10 s), so the test sees several of them.
+      PUBLISHING_SCHEDULE_SECONDS: '2',
+      PARTNER_WEBHOOKS_RETRY_SECONDS: '1',
     };
     a = await startStrapi(database, env);
     // Same secrets (APP_KEYS… are in process.env now), settings and database; its own process; the worker role.
@@ -142,9 +146,6 @@ describe.skipIf(skip)('two CMS instances sharing PostgreSQL and Redis', () => {
     await database?.drop();
     await receiver?.close();
     for (const prefix of [jobsPrefix, antiAbusePrefix, cachePrefix]) await deleteRedisKeys(prefix);
-    for (const name of ['REDIS_URL', 'JOBS_REDIS_PREFIX', 'ANTI_ABUSE_REDIS_PREFIX', 'API_CACHE_REDIS_PREFIX', 'ANTI_ABUSE_SECRET', 'PARTNER_WEBHOOKS_ALLOW_LOCAL_URLS', 'CRON_ENABLED']) {
-      Reflect.deleteProperty(process.env, name);
-    }
   });
 
   leaseLockSuite('Redis', () => [
@@ -179,14 +180,21 @@ describe.skipIf(skip)('two CMS instances sharing PostgreSQL and Redis', () => {
     const draft = (await a.strapi.documents(ARTICLE).findFirst({ filters: { slug: DEMO_DRAFT_ARTICLE_SLUG }, status: 'draft' })) as { documentId: string };
     await a.strapi.documents(ARTICLE).update({ documentId: draft.documentId, data: { scheduledPublishAt: new Date().toISOString() } as never });
 
-    // The publishing cron runs at second 0 of every minute, on both instances.
+    // The publishing cron ticks every 2 s here, on both instances.
     const published = async () =>
       Number((await database.query<{ n: string }>('SELECT count(*) AS n FROM articles WHERE document_id = ? AND published_at IS NOT NULL', [draft.documentId]))[0]!.n);
-    await eventually(async () => ((await published()) > 0 ? true : undefined), 'the scheduled publication', 75_000);
+    await eventually(async () => ((await published()) > 0 ? true : undefined), 'the scheduled publication', 15_000);
     await receiver.waitFor(hookPath, 1, 15_000);
 
-    // Past two more ticks of the webhook poller (10 s) on both instances: nothing more is sent.
-    await sleep(22_000);
+    // Past two more ticks of the publishing schedule and of the webhook poller, run by either instance: nothing more.
+    const schedule = redisLeaseHolder(testRedisUrl, jobsPrefix, 'runPublishingSchedule');
+    const poller = redisLeaseHolder(testRedisUrl, jobsPrefix, 'retryPartnerWebhooks');
+    try {
+      await Promise.all([afterTicks(schedule, 2, 'the publishing schedule'), afterTicks(poller, 2, 'the webhook poller')]);
+    } finally {
+      schedule.close();
+      poller.close();
+    }
     expect(await published()).toBe(1);
     const requests = receiver.on(hookPath);
     expect(requests).toHaveLength(1);
@@ -196,8 +204,8 @@ describe.skipIf(skip)('two CMS instances sharing PostgreSQL and Redis', () => {
       [draft.documentId],
     );
     expect(deliveries).toEqual([{ delivery_status: 'delivered', attempts: 1 }]);
-    // The schedule is spent: the next minute publishes nothing again.
+    // The schedule is spent: the next ticks publish nothing again.
     const versions = await database.query<{ scheduled_publish_at: unknown }>('SELECT scheduled_publish_at FROM articles WHERE document_id = ?', [draft.documentId]);
     expect(versions.every((row) => row.scheduled_publish_at === null)).toBe(true);
-  }, 150_000);
+  }, 60_000);
 });

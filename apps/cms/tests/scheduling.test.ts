@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSqliteDatabase, type TestDatabase } from './helpers/database';
 import { startStrapi, type RunningStrapi } from './helpers/strapi';
 import { runPublishingSchedule, SCHEDULED_TYPES } from '../src/scheduling/run-schedule';
-import tasks from '../config/cron-tasks';
+import type { Modules } from '@strapi/strapi';
 
 const ARTICLE = 'api::article.article';
 /** Far in the future, so the real clock never reaches it while the tests run. */
@@ -55,8 +55,10 @@ describe('scheduled publishing', () => {
     await database?.drop();
   });
 
-  it('registers a task that runs every minute, next to the retention task', () => {
-    expect(tasks.runPublishingSchedule).toMatchObject({ options: { rule: '* * * * *' } });
+  it('registers a task that runs every minute (at second 0) by default, next to the retention task', () => {
+    const tasks = cms.strapi.config.get<Modules.Cron.CronTasks>('server.cron.tasks');
+    expect(tasks.runPublishingSchedule).toMatchObject({ options: { rule: '0 * * * * *', tz: 'Europe/Rome' } });
+    expect(tasks.retryPartnerWebhooks).toMatchObject({ options: { rule: '*/10 * * * * *' } });
     expect(tasks.eraseExpiredSubmissionData).toBeDefined();
   });
 

@@ -48,7 +48,7 @@ export function describeJobs(strapi: Core.Strapi): void {
 
 /** Lease of every job: renewed every 20 s while it runs, so a dead instance holds a job for at most a minute. */
 const LEASE_MS = 60_000;
-/** The shortest cron period is 30 s: a tick is claimed for 10 s past its fire time. */
+/** A tick is claimed for 10 s past its fire time, or half the period of a faster cron (src/jobs/cadence.ts). */
 const TICK_GRACE_MS = 10_000;
 
 type TaskFn = (context: { strapi: Core.Strapi }) => Promise<void>;
@@ -58,11 +58,12 @@ type TaskFn = (context: { strapi: Core.Strapi }) => Promise<void>;
  * instance whose crons are on, and only the holder of the job's lease does
  * the work (config/cron-tasks.ts).
  */
-export function exclusiveTask(name: string, work: TaskFn) {
+export function exclusiveTask(name: string, work: TaskFn, periodMs = Number.POSITIVE_INFINITY) {
+  const tickGraceMs = Math.min(TICK_GRACE_MS, periodMs / 2);
   // Strapi's cron passes the tick's nominal fire time second (the same on every instance).
   return async ({ strapi }: { strapi: Core.Strapi }, fireDate?: unknown): Promise<ExclusiveRunOutcome> =>
     runExclusively(jobLock(strapi), `cron:${name}`, fireDate instanceof Date ? fireDate : new Date(), () => work({ strapi }), strapi.log, {
       leaseMs: LEASE_MS,
-      tickGraceMs: TICK_GRACE_MS,
+      tickGraceMs,
     });
 }
