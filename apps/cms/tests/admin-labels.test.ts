@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Core } from '@strapi/strapi';
 import { ENUM_LABELS, enumLabel, enumLabelsFor } from '@chiudete/types/labels';
-import { createSqliteDatabase, type TestDatabase } from './helpers/database';
-import { startStrapi, type RunningStrapi } from './helpers/strapi';
+import { startTestStrapi, type TestStrapi } from './helpers/strapi';
 import { ADMIN_VIEWS } from '../src/admin-views';
 import { CONTENT_MANAGER_READ_ONLY_FIELDS } from '../src/api/testimony-submission/moderation-guard';
 import { enumOptions, labelOf } from '../src/admin/labels/options';
@@ -28,17 +27,14 @@ function enumerationsOf(strapi: Core.Strapi): Enumeration[] {
 }
 
 describe('Italian labels of the enumerations (one source: @chiudete/types/labels)', () => {
-  let database: TestDatabase;
-  let cms: RunningStrapi;
+  let cms: TestStrapi;
 
   beforeAll(async () => {
-    database = createSqliteDatabase();
-    cms = await startStrapi(database);
+    cms = await startTestStrapi('sqlite');
   });
 
   afterAll(async () => {
     await cms?.stop();
-    await database?.drop();
   });
 
   it('has exactly one vocabulary, with an Italian label for every value, for every enumeration of the CMS', () => {

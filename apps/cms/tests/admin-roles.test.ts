@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createSqliteDatabase, type TestDatabase } from './helpers/database';
-import { startStrapi, type RunningStrapi } from './helpers/strapi';
+import { startTestStrapi, type TestStrapi } from './helpers/strapi';
 import { ADMIN_ROLES, syncAdminRoles } from '../src/bootstrap/admin-roles';
 import { MODERATION_ROUTES } from '../src/moderation/contract';
 import { PRIVATE_ADMIN_TYPES, restrictDefaultRoles } from '../src/bootstrap/default-roles';
@@ -31,8 +30,7 @@ interface PermissionRow {
 }
 
 describe('admin roles (Redattore, Moderatore)', () => {
-  let database: TestDatabase;
-  let cms: RunningStrapi;
+  let cms: TestStrapi;
   let redattore: string;
   let moderatore: string;
 
@@ -88,15 +86,13 @@ describe('admin roles (Redattore, Moderatore)', () => {
   });
 
   beforeAll(async () => {
-    database = createSqliteDatabase();
-    cms = await startStrapi(database, { CRON_ENABLED: 'false' });
+    cms = await startTestStrapi('sqlite', { CRON_ENABLED: 'false' });
     redattore = await loginAs(ADMIN_ROLES.redattore.code, 'redattore@example.org');
     moderatore = await loginAs(ADMIN_ROLES.moderatore.code, 'moderatore@example.org');
   });
 
   afterAll(async () => {
     await cms?.stop();
-    await database?.drop();
   });
 
   it('creates both roles at bootstrap, beside Strapi\'s own', async () => {

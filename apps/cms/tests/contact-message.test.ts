@@ -2,8 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Modules } from '@strapi/strapi';
 import { CONTACT_TOPICS, type ContactMessageInput, type ContactMessageReceipt, type FieldError } from '@chiudete/types';
-import { createSqliteDatabase, type TestDatabase } from './helpers/database';
-import { startStrapi, type RunningStrapi } from './helpers/strapi';
+import { startTestStrapi, type TestStrapi } from './helpers/strapi';
 import { antiAbuseFields, antiAbuseTestEnv, solvedAltcha } from './helpers/anti-abuse';
 import { addressesOf, startSmtp, type TestSmtp } from './helpers/smtp';
 import type { ContactMessageService } from '../src/api/contact-message/services/contact-message';
@@ -47,8 +46,7 @@ let addresses = 0;
 const newIp = () => `203.0.113.${++addresses}`;
 
 describe('contact messages', () => {
-  let database: TestDatabase;
-  let cms: RunningStrapi;
+  let cms: TestStrapi;
   let smtp: TestSmtp;
   /** Every status the API answered, to prove there was never a 500. */
   const statuses: Array<{ status: number; what: string }> = [];
@@ -78,8 +76,7 @@ describe('contact messages', () => {
 
   beforeAll(async () => {
     smtp = await startSmtp();
-    database = createSqliteDatabase();
-    cms = await startStrapi(database, {
+    cms = await startTestStrapi('sqlite', {
       ...antiAbuseTestEnv,
       IS_PROXIED: 'true',
       RATE_LIMIT_SUBMISSIONS_PER_IP: String(SUBMISSIONS_PER_IP),
@@ -96,7 +93,6 @@ describe('contact messages', () => {
 
   afterAll(async () => {
     await cms?.stop();
-    await database?.drop();
     await smtp?.close();
   });
 

@@ -3,9 +3,8 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contactMessageSchema, testimonySubmissionSchema } from '@chiudete/types/forms';
 import { antiAbuseTestEnv } from './helpers/anti-abuse';
-import { createSqliteDatabase, type TestDatabase } from './helpers/database';
 import { PRIVATE_KEYS } from './helpers/partner-attacks';
-import { appDir, startStrapi, type RunningStrapi } from './helpers/strapi';
+import { appDir, startTestStrapi, type TestStrapi } from './helpers/strapi';
 import { readContract, type Operation } from './helpers/fuzz/contract';
 import { antiAbuseProofs, FuzzStats, problemsOf, send, type Observation, type Oracle, type Target } from './helpers/fuzz/oracle';
 import { describeRequest, RequestGenerator, type FuzzContext, type FuzzRequest } from './helpers/fuzz/requests';
@@ -113,8 +112,7 @@ interface Documents {
 
 describe('fuzzing the public API from its contract', () => {
   const contract = readContract();
-  let database: TestDatabase;
-  let cms: RunningStrapi;
+  let cms: TestStrapi;
   let generator: RequestGenerator;
   let target: Target;
   let oracle: Oracle;
@@ -128,8 +126,7 @@ describe('fuzzing the public API from its contract', () => {
   const count = (uid: (typeof FORM_UIDS)[keyof typeof FORM_UIDS]) => cms.strapi.db.query(uid).count({});
 
   beforeAll(async () => {
-    database = createSqliteDatabase();
-    cms = await startStrapi(database, {
+    cms = await startTestStrapi('sqlite', {
       ...antiAbuseTestEnv,
       // No limiter in the way of the validation paths: every limit off.
       RATE_LIMIT_SUBMISSIONS_PER_IP: '0',
@@ -225,7 +222,7 @@ describe('fuzzing the public API from its contract', () => {
       // The partner tests' private keys, and a media file's internals (`related`: every entry using it, drafts included).
       privateKeys: new RegExp(`${PRIVATE_KEYS.source}|"(related|folder)":`),
       privateKeysAllowed: (request, observation) => request.operation === 'getOpenApiDocument' || observation.text.startsWith('{"openapi":'),
-      serverPaths: [appDir, database.env.DATABASE_FILENAME!, database.env.PUBLIC_DIR!],
+      serverPaths: [appDir, cms.database.env.DATABASE_FILENAME!, cms.database.env.PUBLIC_DIR!],
     };
     for (const [operation, uid] of Object.entries(FORM_UIDS)) rowsBefore[operation] = await count(uid);
     baseline = ownKeys();
@@ -236,7 +233,6 @@ describe('fuzzing the public API from its contract', () => {
   afterAll(async () => {
     if (stats.total > 0) console.log(`[fuzz] ${((Date.now() - started) / 1000).toFixed(1)} s\n${stats.report()}`);
     await cms?.stop();
-    await database?.drop();
   });
 
   /** Sends a batch at once, records it, and throws with every problem found (fast-check then shrinks the batch). */

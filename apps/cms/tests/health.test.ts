@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HealthReport } from '@chiudete/types';
 import { createSqliteDatabase, type TestDatabase } from './helpers/database';
 import { freePort, startChildStrapi, type ChildStrapi } from './helpers/child-strapi';
-import { startStrapi, type RunningStrapi } from './helpers/strapi';
+import { startTestStrapi, type TestStrapi } from './helpers/strapi';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 const testRedisUrl = process.env.TEST_REDIS_URL || 'redis://127.0.0.1:6379';
@@ -14,17 +14,14 @@ const redisPrefixes = () => {
 };
 
 describe('health endpoints', () => {
-  let database: TestDatabase;
-  let cms: RunningStrapi;
+  let cms: TestStrapi;
 
   beforeAll(async () => {
-    database = createSqliteDatabase();
     // A tiny anonymous read limit: probes must not spend it.
-    cms = await startStrapi(database, { SEED_DEMO_CONTENT: 'false', RATE_LIMIT_READS_ANONYMOUS: '3', API_CACHE_TTL_SECONDS: '0' });
+    cms = await startTestStrapi('sqlite', { SEED_DEMO_CONTENT: 'false', RATE_LIMIT_READS_ANONYMOUS: '3', API_CACHE_TTL_SECONDS: '0' });
   });
   afterAll(async () => {
     await cms?.stop();
-    await database?.drop();
   });
 
   it('answers liveness without asking anything, and keeps Strapi\'s /_health', async () => {

@@ -1,14 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createSqliteDatabase, type TestDatabase } from './helpers/database';
-import { startStrapi, type RunningStrapi } from './helpers/strapi';
+import { startTestStrapi, type TestStrapi } from './helpers/strapi';
 import { PRIVATE_CACHE_CONTROL, PUBLIC_CACHE_CONTROL } from '../src/http-cache/etag';
 
 const FUTURE = 'Fri, 01 Jan 2100 00:00:00 GMT';
 const PAST = 'Thu, 01 Jan 2004 00:00:00 GMT';
 
 describe('HTTP caching of the public content API', () => {
-  let database: TestDatabase;
-  let cms: RunningStrapi;
+  let cms: TestStrapi;
 
   const get = (path: string, headers: Record<string, string> = {}) => fetch(`${cms.url}${path}`, { headers });
 
@@ -18,13 +16,11 @@ describe('HTTP caching of the public content API', () => {
   };
 
   beforeAll(async () => {
-    database = createSqliteDatabase();
-    cms = await startStrapi(database);
+    cms = await startTestStrapi('sqlite');
   });
 
   afterAll(async () => {
     await cms?.stop();
-    await database?.drop();
   });
 
   it.each(['/api/articles', '/api/global'])('answers %s with ETag, Last-Modified, Cache-Control and Vary', async (path) => {

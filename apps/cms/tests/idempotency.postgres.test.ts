@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { IDEMPOTENCY_KEY_HEADER, type SubmissionReceipt, type SubmissionState } from '@chiudete/types';
-import { createPostgresDatabase, postgresSkipReason, type TestDatabase } from './helpers/database';
-import { startStrapi, type RunningStrapi } from './helpers/strapi';
+import { postgresSkipReason } from './helpers/database';
+import { startTestStrapi, type TestStrapi } from './helpers/strapi';
 import { antiAbuseFields, antiAbuseTestEnv, deleteRedisKeys, redisSkipReason, testRedisUrl, uniqueRedisPrefix, type AntiAbuseFields } from './helpers/anti-abuse';
 import { startSmtp, type TestSmtp } from './helpers/smtp';
 import { fillOwner, rateLimitKeys } from '../src/api/anti-abuse/lib/guard';
@@ -41,8 +41,7 @@ interface Answer {
 }
 
 describe.skipIf(skip)('idempotent testimony submissions (PostgreSQL)', () => {
-  let database: TestDatabase;
-  let cms: RunningStrapi;
+  let cms: TestStrapi;
   let smtp: TestSmtp;
 
   const post = async (fields: Record<string, unknown>, key?: string): Promise<Answer> => {
@@ -54,12 +53,11 @@ describe.skipIf(skip)('idempotent testimony submissions (PostgreSQL)', () => {
     return { status: res.status, body: (await res.json()) as Answer['body'], cacheControl: res.headers.get('cache-control') };
   };
   const rowsWithKey = (key: string) =>
-    database.query<{ document_id: string }>('SELECT document_id FROM testimony_submissions WHERE idempotency_key = ?', [key]);
+    cms.database.query<{ document_id: string }>('SELECT document_id FROM testimony_submissions WHERE idempotency_key = ?', [key]);
 
   beforeAll(async () => {
     smtp = await startSmtp();
-    database = await createPostgresDatabase();
-    cms = await startStrapi(database, {
+    cms = await startTestStrapi('postgres', {
       ...antiAbuseTestEnv,
       REDIS_URL: testRedisUrl,
       ANTI_ABUSE_REDIS_PREFIX: redisPrefix,
@@ -73,13 +71,12 @@ describe.skipIf(skip)('idempotent testimony submissions (PostgreSQL)', () => {
 
   afterAll(async () => {
     await cms?.stop();
-    await database?.drop();
     await smtp?.close();
     if (!skip) await deleteRedisKeys(redisPrefix);
   });
 
   it('stores the key under a UNIQUE constraint in PostgreSQL', async () => {
-    const indexes = await database.query<{ indexdef: string }>('SELECT indexdef FROM pg_indexes WHERE tablename = \'testimony_submissions\' AND indexdef LIKE \'%idempotency_key%\'');
+    const indexes = await cms.database.query<{ indexdef: string }>('SELECT indexdef FROM pg_indexes WHERE tablename = \'testimony_submissions\' AND indexdef LIKE \'%idempotency_key%\'');
     expect(indexes.map((index) => index.indexdef)).toEqual([expect.stringMatching(/^CREATE UNIQUE INDEX .* \(idempotency_key\)$/)]);
   });
 

@@ -1,14 +1,12 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { createSqliteDatabase, type TestDatabase } from './helpers/database';
-import { startStrapi, type RunningStrapi } from './helpers/strapi';
+import { startTestStrapi, type TestStrapi } from './helpers/strapi';
 import { LOCAL_ADMIN_DEFAULTS, adminPasswordProblems, ensureLocalAdmin, generateAdminPassword } from '../src/bootstrap/local-admin';
 
 /** The password Strapi used to be seeded with, published in the README: it must never open an account again. */
 const OLD_PUBLISHED_PASSWORD = 'Redazione2019!';
 
 describe('local admin (fail closed outside development)', () => {
-  let database: TestDatabase;
-  let cms: RunningStrapi;
+  let cms: TestStrapi;
   const admins = () => cms.strapi.db.query('admin::user').findMany({ populate: ['roles'] }) as Promise<
     Array<{ email: string; isActive: boolean; roles: Array<{ code: string }> }>
   >;
@@ -34,9 +32,8 @@ describe('local admin (fail closed outside development)', () => {
   const printedPassword = (log: string) => /password:\s+(\S+)/.exec(log)?.[1];
 
   beforeAll(async () => {
-    database = createSqliteDatabase();
     // No SEED_ADMIN_*, no CMS_DEVELOPMENT, NODE_ENV=test: like `strapi start` on a server without NODE_ENV.
-    cms = await startStrapi(database, { SEED_ADMIN_EMAIL: '', SEED_ADMIN_PASSWORD: '', CMS_DEVELOPMENT: '' });
+    cms = await startTestStrapi('sqlite', { SEED_ADMIN_EMAIL: '', SEED_ADMIN_PASSWORD: '', CMS_DEVELOPMENT: '' });
   });
 
   afterEach(() => {
@@ -48,7 +45,6 @@ describe('local admin (fail closed outside development)', () => {
 
   afterAll(async () => {
     await cms?.stop();
-    await database?.drop();
   });
 
   it('creates no admin when NODE_ENV is simply not production, and the old published password opens nothing', async () => {

@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createSqliteDatabase, type TestDatabase } from './helpers/database';
-import { startStrapi, type RunningStrapi } from './helpers/strapi';
+import { startTestStrapi, type TestStrapi } from './helpers/strapi';
 import { TEST_ADMIN } from './helpers/admin';
 import { COVER_WITHOUT_ALT_TEXT, POSTER_WITHOUT_ALT_TEXT } from '../src/media-alt-text';
 
@@ -23,8 +22,7 @@ const paragraph = (text: string) => ({ type: 'paragraph' as const, children: [{ 
  * text, with the Italian message the admin shows.
  */
 describe('alternative text required to publish', () => {
-  let database: TestDatabase;
-  let cms: RunningStrapi;
+  let cms: TestStrapi;
   let adminToken: string;
   let counter = 0;
 
@@ -73,9 +71,8 @@ describe('alternative text required to publish', () => {
     cms.strapi.db.query(uid).count({ where: { ...(documentId ? { documentId } : {}), publishedAt: { $notNull: true } } });
 
   beforeAll(async () => {
-    database = createSqliteDatabase();
     // The demo content is published at boot through the same middleware: its images all have alt text.
-    cms = await startStrapi(database, { CRON_ENABLED: 'false' });
+    cms = await startTestStrapi('sqlite', { CRON_ENABLED: 'false' });
     const res = await fetch(`${cms.url}/admin/login`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
@@ -87,7 +84,6 @@ describe('alternative text required to publish', () => {
 
   afterAll(async () => {
     await cms?.stop();
-    await database?.drop();
   });
 
   it('loaded the demo content: every seeded cover and poster has its alt text', async () => {

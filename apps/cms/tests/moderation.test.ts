@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SubmissionReceipt, SubmissionState } from '@chiudete/types';
-import { createSqliteDatabase, type TestDatabase } from './helpers/database';
-import { startStrapi, type RunningStrapi } from './helpers/strapi';
+import { startTestStrapi, type TestStrapi } from './helpers/strapi';
 import { antiAbuseFields, antiAbuseTestEnv } from './helpers/anti-abuse';
 import { TEST_ADMIN } from './helpers/admin';
 import {
@@ -63,8 +62,7 @@ interface TestimonyJson {
 }
 
 describe('testimony moderation (admin API)', () => {
-  let database: TestDatabase;
-  let cms: RunningStrapi;
+  let cms: TestStrapi;
   let adminToken: string;
   let adminId: number;
 
@@ -153,8 +151,7 @@ describe('testimony moderation (admin API)', () => {
   };
 
   beforeAll(async () => {
-    database = createSqliteDatabase();
-    cms = await startStrapi(database, { ...antiAbuseTestEnv, CRON_ENABLED: 'false' });
+    cms = await startTestStrapi('sqlite', { ...antiAbuseTestEnv, CRON_ENABLED: 'false' });
     adminToken = await login(TEST_ADMIN.email, TEST_ADMIN.password);
     const user = (await cms.strapi.db.query('admin::user').findOne({ where: { email: TEST_ADMIN.email } })) as { id: number };
     adminId = user.id;
@@ -162,7 +159,6 @@ describe('testimony moderation (admin API)', () => {
 
   afterAll(async () => {
     await cms?.stop();
-    await database?.drop();
   });
 
   describe('access', () => {

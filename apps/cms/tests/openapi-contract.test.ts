@@ -5,8 +5,7 @@ import Ajv2020, { type ValidateFunction } from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { antiAbuseFields, antiAbuseTestEnv } from './helpers/anti-abuse';
-import { createSqliteDatabase, type TestDatabase } from './helpers/database';
-import { appDir, startStrapi, type RunningStrapi } from './helpers/strapi';
+import { appDir, startTestStrapi, type TestStrapi } from './helpers/strapi';
 
 /**
  * The contract (apps/cms/openapi/content-api.json, written by
@@ -126,8 +125,7 @@ interface Call {
 }
 
 describe('the OpenAPI contract', () => {
-  let database: TestDatabase;
-  let cms: RunningStrapi;
+  let cms: TestStrapi;
   let token: string;
 
   /** Calls the API and validates the answer against the document; returns status and parsed body. */
@@ -173,8 +171,7 @@ describe('the OpenAPI contract', () => {
   }
 
   beforeAll(async () => {
-    database = createSqliteDatabase();
-    cms = await startStrapi(database, {
+    cms = await startTestStrapi('sqlite', {
       ...antiAbuseTestEnv,
       IS_PROXIED: 'true',
       RATE_LIMIT_READS_ANONYMOUS: '20',
@@ -190,7 +187,6 @@ describe('the OpenAPI contract', () => {
 
   afterAll(async () => {
     await cms?.stop();
-    await database?.drop();
   });
 
   describe('the document', () => {

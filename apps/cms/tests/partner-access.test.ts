@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createSqliteDatabase, type TestDatabase } from './helpers/database';
-import { startStrapi, type RunningStrapi } from './helpers/strapi';
+import { startTestStrapi, type TestStrapi } from './helpers/strapi';
 import { PUBLIC_ACTIONS, PUBLIC_READABLE_TYPES } from '../src/bootstrap/public-permissions';
 import { DEMO_DRAFT_ARTICLE_SLUG } from '@chiudete/demo-content';
 import { readAppModel } from '../scripts/openapi/model';
@@ -21,8 +20,7 @@ interface Body {
 }
 
 describe('partner access with a read-only API token', () => {
-  let database: TestDatabase;
-  let cms: RunningStrapi;
+  let cms: TestStrapi;
   let token: string;
   let auth: Record<string, string>;
 
@@ -39,8 +37,7 @@ describe('partner access with a read-only API token', () => {
   };
 
   beforeAll(async () => {
-    database = createSqliteDatabase();
-    cms = await startStrapi(database);
+    cms = await startTestStrapi('sqlite');
     const tokens = cms.strapi.service('admin::api-token') as unknown as {
       create(attributes: Record<string, unknown>): Promise<{ accessKey: string }>;
     };
@@ -50,7 +47,6 @@ describe('partner access with a read-only API token', () => {
 
   afterAll(async () => {
     await cms?.stop();
-    await database?.drop();
   });
 
   describe('read-only', () => {

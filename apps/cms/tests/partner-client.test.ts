@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createStrapiClient, isStrapiError, type Article, type ListParams, type RetryEvent, type StrapiClient } from '@chiudete/types';
-import { createSqliteDatabase, type TestDatabase } from './helpers/database';
-import { startStrapi, type RunningStrapi } from './helpers/strapi';
+import { startTestStrapi, type TestStrapi } from './helpers/strapi';
 import { createReadOnlyToken } from './helpers/webhook-receiver';
 import { DEMO_DRAFT_ARTICLE_SLUG } from '@chiudete/demo-content';
 
@@ -20,8 +19,7 @@ const ANONYMOUS_READS = 4;
 const WINDOW_SECONDS = 2;
 
 describe('partner client against the real API', () => {
-  let database: TestDatabase;
-  let cms: RunningStrapi;
+  let cms: TestStrapi;
   let api: StrapiClient;
   let token: string;
 
@@ -29,8 +27,7 @@ describe('partner client against the real API', () => {
     ((await cms.strapi.db.query(CATEGORY).findMany({ select: ['documentId'] })) as Array<{ documentId: string }>).map((c) => c.documentId).sort();
 
   beforeAll(async () => {
-    database = createSqliteDatabase();
-    cms = await startStrapi(database, {
+    cms = await startTestStrapi('sqlite', {
       CRON_ENABLED: 'false',
       RATE_LIMIT_READS_ANONYMOUS: String(ANONYMOUS_READS),
       RATE_LIMIT_READS_WINDOW_SECONDS: String(WINDOW_SECONDS),
@@ -44,7 +41,6 @@ describe('partner client against the real API', () => {
 
   afterAll(async () => {
     await cms?.stop();
-    await database?.drop();
   });
 
   describe('pagination', () => {

@@ -7,8 +7,7 @@ import {
   verifyWebhookSignature,
   type WebhookEvent,
 } from '@chiudete/types/webhooks';
-import { createSqliteDatabase, type TestDatabase } from './helpers/database';
-import { startStrapi, type RunningStrapi } from './helpers/strapi';
+import { startTestStrapi, type TestStrapi } from './helpers/strapi';
 import { createReadOnlyToken, eventually, startWebhookReceiver, type ReceivedRequest, type WebhookReceiver } from './helpers/webhook-receiver';
 import { TEST_ADMIN } from './helpers/admin';
 import { ADMIN_ROLES } from '../src/bootstrap/admin-roles';
@@ -31,8 +30,7 @@ const TESTIMONY = 'api::testimony.testimony';
 const CM = '/content-manager/collection-types';
 
 describe('partner webhooks', () => {
-  let database: TestDatabase;
-  let cms: RunningStrapi;
+  let cms: TestStrapi;
   let receiver: WebhookReceiver;
   let adminToken: string;
   let articleId: string;
@@ -78,9 +76,8 @@ describe('partner webhooks', () => {
 
   beforeAll(async () => {
     receiver = await startWebhookReceiver();
-    database = createSqliteDatabase();
     // The receiver is a local http:// server: allowed explicitly (the default refuses local URLs).
-    cms = await startStrapi(database, { CRON_ENABLED: 'false', SITE_URL, PUBLIC_URL, PARTNER_WEBHOOKS_ALLOW_LOCAL_URLS: 'true' });
+    cms = await startTestStrapi('sqlite', { CRON_ENABLED: 'false', SITE_URL, PUBLIC_URL, PARTNER_WEBHOOKS_ALLOW_LOCAL_URLS: 'true' });
     adminToken = await login(TEST_ADMIN.email, TEST_ADMIN.password);
     const draft = (await cms.strapi.documents(ARTICLE).findFirst({ filters: { slug: DEMO_DRAFT_ARTICLE_SLUG }, status: 'draft' })) as { documentId: string; slug: string };
     articleId = draft.documentId;
@@ -90,7 +87,6 @@ describe('partner webhooks', () => {
   afterAll(async () => {
     if (cms) await service().idle();
     await cms?.stop();
-    await database?.drop();
     await receiver?.close();
   });
 

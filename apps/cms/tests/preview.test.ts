@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createSqliteDatabase, type TestDatabase } from './helpers/database';
-import { startStrapi, type RunningStrapi } from './helpers/strapi';
+import { startTestStrapi, type TestStrapi } from './helpers/strapi';
 import { TEST_ADMIN } from './helpers/admin';
 import { DEMO_DRAFT_ARTICLE_SLUG, DEMO_SLUGS } from '@chiudete/demo-content';
 import { verifyPreviewToken } from '@chiudete/types/preview';
@@ -18,8 +17,7 @@ const PREVIEW_API_TOKEN = 'p'.repeat(64);
  * read-only token, which the CMS creates from PREVIEW_API_TOKEN.
  */
 describe('preview', () => {
-  let database: TestDatabase;
-  let cms: RunningStrapi;
+  let cms: TestStrapi;
   let adminJwt: string;
   let draftId: string;
 
@@ -39,8 +37,7 @@ describe('preview', () => {
     raw(`/api/articles?status=draft&filters[slug][$eq]=${DEMO_DRAFT_ARTICLE_SLUG}`, token ? bearer(token) : undefined);
 
   beforeAll(async () => {
-    database = createSqliteDatabase();
-    cms = await startStrapi(database, { CRON_ENABLED: 'false', SITE_URL, PREVIEW_SECRET, PREVIEW_API_TOKEN });
+    cms = await startTestStrapi('sqlite', { CRON_ENABLED: 'false', SITE_URL, PREVIEW_SECRET, PREVIEW_API_TOKEN });
     const login = await raw('/admin/login', {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
@@ -54,7 +51,6 @@ describe('preview', () => {
 
   afterAll(async () => {
     await cms?.stop();
-    await database?.drop();
   });
 
   describe('the preview URL the admin opens', () => {

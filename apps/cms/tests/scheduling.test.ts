@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createSqliteDatabase, type TestDatabase } from './helpers/database';
-import { startStrapi, type RunningStrapi } from './helpers/strapi';
+import { startTestStrapi, type TestStrapi } from './helpers/strapi';
 import { runPublishingSchedule, SCHEDULED_TYPES } from '../src/scheduling/run-schedule';
 import type { Modules } from '@strapi/strapi';
 
@@ -11,8 +10,7 @@ const at = (offsetMs: number) => new Date(T.getTime() + offsetMs);
 const MINUTE = 60_000;
 
 describe('scheduled publishing', () => {
-  let database: TestDatabase;
-  let cms: RunningStrapi;
+  let cms: TestStrapi;
 
   const publicJson = async (slug: string) => {
     const response = await fetch(`${cms.url}/api/articles?filters[slug][$eq]=${encodeURIComponent(slug)}`);
@@ -46,13 +44,11 @@ describe('scheduled publishing', () => {
   };
 
   beforeAll(async () => {
-    database = createSqliteDatabase();
-    cms = await startStrapi(database, { CRON_ENABLED: 'false' });
+    cms = await startTestStrapi('sqlite', { CRON_ENABLED: 'false' });
   });
 
   afterAll(async () => {
     await cms?.stop();
-    await database?.drop();
   });
 
   it('registers a task that runs every minute (at second 0) by default, next to the retention task', () => {

@@ -3,8 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { antiAbuseContext } from '../src/api/anti-abuse/lib/context';
 import { hashIp } from '../src/api/anti-abuse/lib/client-ip';
 import { antiAbuseFields } from './helpers/anti-abuse';
-import { createSqliteDatabase, type TestDatabase } from './helpers/database';
-import { startStrapi, type RunningStrapi } from './helpers/strapi';
+import { startTestStrapi, type TestStrapi } from './helpers/strapi';
 
 /**
  * The reader's address relayed by the site's server (issue #16, item 7:
@@ -24,15 +23,13 @@ let addresses = 0;
 const newIp = () => `198.51.100.${++addresses}`;
 
 describe('the reader\'s address relayed by the site', () => {
-  let database: TestDatabase;
-  let cms: RunningStrapi;
+  let cms: TestStrapi;
 
   const formToken = (headers: Record<string, string>) => fetch(`${cms.url}/api/form-tokens/contact`, { headers });
   const asSite = (address: string, token = SITE_API_TOKEN) => ({ [SITE_CLIENT_ADDRESS_HEADER]: address, Authorization: `Bearer ${token}` });
 
   beforeAll(async () => {
-    database = createSqliteDatabase();
-    cms = await startStrapi(database, {
+    cms = await startTestStrapi('sqlite', {
       SITE_API_TOKEN,
       FORM_MIN_FILL_SECONDS: '1',
       ALTCHA_MAX_NUMBER: '1000',
@@ -44,7 +41,6 @@ describe('the reader\'s address relayed by the site', () => {
 
   afterAll(async () => {
     await cms?.stop();
-    await database?.drop();
   });
 
   it('counts each relayed reader on their own when the request carries the site\'s token', async () => {

@@ -1,8 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createSqliteDatabase, type TestDatabase } from './helpers/database';
-import { startStrapi, type RunningStrapi } from './helpers/strapi';
+import { startTestStrapi, type TestStrapi } from './helpers/strapi';
 import { DEMO_SLUGS } from '@chiudete/demo-content';
 import type { RevalidationRequest } from '../src/site-revalidation';
 
@@ -22,8 +21,7 @@ interface Received {
  * endpoint: here a real local HTTP server that records what it receives.
  */
 describe('site revalidation', () => {
-  let database: TestDatabase;
-  let cms: RunningStrapi;
+  let cms: TestStrapi;
   let receiver: Server;
   let received: Received[];
   /** Status of the receiver's next answers (default 200). */
@@ -67,8 +65,7 @@ describe('site revalidation', () => {
     });
     await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
     const receiverUrl = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/api/revalidate`;
-    database = createSqliteDatabase();
-    cms = await startStrapi(database, { CRON_ENABLED: 'false', REVALIDATE_SECRET: SECRET, SITE_REVALIDATE_URL: receiverUrl });
+    cms = await startTestStrapi('sqlite', { CRON_ENABLED: 'false', REVALIDATE_SECRET: SECRET, SITE_REVALIDATE_URL: receiverUrl });
     // Loading the demo content at boot is not news for the site; sending starts 1 s after the server listens.
     await quietFor(1_500);
     expect(received).toEqual([]);
@@ -76,7 +73,6 @@ describe('site revalidation', () => {
 
   afterAll(async () => {
     await cms?.stop();
-    await database?.drop();
     receiver?.closeAllConnections();
     await new Promise((resolve) => receiver?.close(resolve));
   });

@@ -2,8 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { request as httpRequest } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FieldError, SubmissionReceipt, SubmissionState, TestimonySubmissionInput } from '@chiudete/types';
-import { createSqliteDatabase, type TestDatabase } from './helpers/database';
-import { startStrapi, type RunningStrapi } from './helpers/strapi';
+import { startTestStrapi, type TestStrapi } from './helpers/strapi';
 import { antiAbuseFields, antiAbuseTestEnv } from './helpers/anti-abuse';
 import { addressesOf, startSmtp, type TestSmtp } from './helpers/smtp';
 import { parseSubmissionBody, type SubmissionService } from '../src/api/testimony-submission/services/submission';
@@ -47,8 +46,7 @@ interface ErrorBody {
 }
 
 describe('testimony submissions', () => {
-  let database: TestDatabase;
-  let cms: RunningStrapi;
+  let cms: TestStrapi;
   let smtp: TestSmtp;
   /** Every status the API answered, to prove there was never a 500. */
   const statuses: Array<{ status: number; what: string }> = [];
@@ -78,8 +76,7 @@ describe('testimony submissions', () => {
 
   beforeAll(async () => {
     smtp = await startSmtp();
-    database = createSqliteDatabase();
-    cms = await startStrapi(database, {
+    cms = await startTestStrapi('sqlite', {
       ...antiAbuseTestEnv,
       SMTP_HOST: '127.0.0.1',
       SMTP_PORT: String(smtp.port),
@@ -94,7 +91,6 @@ describe('testimony submissions', () => {
 
   afterAll(async () => {
     await cms?.stop();
-    await database?.drop();
     await smtp?.close();
   });
 

@@ -4,9 +4,9 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEST_ADMIN } from './helpers/admin';
 import { startChildStrapi } from './helpers/child-strapi';
-import { createSqliteDatabase, type TestDatabase } from './helpers/database';
+import { createSqliteDatabase } from './helpers/database';
 import { startS3Server, type TestS3Server } from './helpers/s3-server';
-import { startStrapi, type RunningStrapi } from './helpers/strapi';
+import { startTestStrapi, type TestStrapi } from './helpers/strapi';
 
 interface UploadedFile {
   id: number;
@@ -29,8 +29,7 @@ interface UploadedFile {
  */
 describe('uploads on S3', () => {
   let s3: TestS3Server;
-  let database: TestDatabase;
-  let cms: RunningStrapi;
+  let cms: TestStrapi;
   let adminToken: string;
   let uploaded: UploadedFile;
 
@@ -42,8 +41,7 @@ describe('uploads on S3', () => {
 
   beforeAll(async () => {
     s3 = await startS3Server({ bucket: 'cms-uploads' });
-    database = createSqliteDatabase();
-    cms = await startStrapi(database, { ...s3.env, SEED_DEMO_CONTENT: 'false', CRON_ENABLED: 'false' });
+    cms = await startTestStrapi('sqlite', { ...s3.env, SEED_DEMO_CONTENT: 'false', CRON_ENABLED: 'false' });
     const res = await fetch(`${cms.url}/admin/login`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
@@ -55,7 +53,6 @@ describe('uploads on S3', () => {
 
   afterAll(async () => {
     await cms?.stop();
-    await database?.drop();
     await s3?.stop();
   });
 
@@ -81,7 +78,7 @@ describe('uploads on S3', () => {
     const expectedKeys = [uploaded.url, ...formats.map((format) => format.url)].map(keyOf).sort();
     expect(await s3.keys()).toEqual(expectedKeys);
     // Nothing on the local disk.
-    expect(readdirSync(path.join(database.env.PUBLIC_DIR!, 'uploads'))).toEqual([]);
+    expect(readdirSync(path.join(cms.database.env.PUBLIC_DIR!, 'uploads'))).toEqual([]);
   });
 
   it('records the URL in the database, and that URL serves the stored object to anyone', async () => {

@@ -6,7 +6,7 @@ import type { Core } from '@strapi/strapi';
 import type * as StrapiTypes from '@strapi/strapi';
 import { TEST_ADMIN } from './admin';
 import { ensureTestSecrets } from './env';
-import type { TestDatabase } from './database';
+import { createPostgresDatabase, createSqliteDatabase, type DatabaseKind, type TestDatabase } from './database';
 
 // A plain ESM import of @strapi/strapi fails on lodash/fp directory imports.
 const require = createRequire(import.meta.url);
@@ -60,6 +60,39 @@ export async function startStrapi(database: TestDatabase, env: Record<string, st
         for (const handler of handlers) {
           if (!emitter.listeners(event).includes(handler)) emitter.on(event, handler as (...args: unknown[]) => void);
         }
+      }
+    },
+  };
+}
+
+export interface TestStrapi extends RunningStrapi {
+  /** The database of its own it runs on (queries beside Strapi, e.g. to check what was stored). */
+  database: TestDatabase;
+}
+
+/**
+ * The boot of a suite: the CMS on a new database of `kind` (a temp SQLite
+ * file, or a new PostgreSQL database on TEST_POSTGRES_URL); `stop()` stops
+ * it and drops the database.
+ */
+export async function startTestStrapi(kind: DatabaseKind, env: Record<string, string> = {}): Promise<TestStrapi> {
+  const database = kind === 'sqlite' ? createSqliteDatabase() : await createPostgresDatabase();
+  let running: RunningStrapi;
+  try {
+    running = await startStrapi(database, env);
+  } catch (error) {
+    await database.drop();
+    throw error;
+  }
+  return {
+    strapi: running.strapi,
+    url: running.url,
+    database,
+    async stop() {
+      try {
+        await running.stop();
+      } finally {
+        await database.drop();
       }
     },
   };
