@@ -1,5 +1,5 @@
 import axios, { AxiosError, type AxiosInstance } from 'axios';
-import type { Answer, Article, Author, BookRelease, Category, Global, Testimony, Video } from './generated/content';
+import type { ContentTypesByName } from './generated/content';
 import { EtagCache } from './etag-cache';
 import { StrapiError, isStrapiErrorBody } from './errors';
 import { iterateEntries, iteratePages, iterateSince, listQuery, type ChangeField, type IterateParams, type SinceIterator, type SinceParams } from './pagination';
@@ -10,6 +10,7 @@ import { submissionsClient, type SubmissionsClient } from './submissions';
 import type { SearchParams, SearchResponse } from './search';
 import type { SitemapIndexResponse, SitemapPageResponse, SitemapType } from './sitemap';
 import { contactMessagesClient, type ContactMessagesClient } from './contact-messages';
+import { PUBLIC_CONTENT_TYPES, publicContentType, type ContentClientKey, type PublicContentType, type SingleContentType } from './registry';
 
 export interface StrapiClientOptions extends RetryOptions {
   /** Origin of the CMS, e.g. `https://cms.chiudeteicallcenter.eu` (without `/api`). */
@@ -73,15 +74,15 @@ export interface SitemapClient {
   page(type: SitemapType, page?: number, pageSize?: number): Promise<SitemapPageResponse>;
 }
 
-export interface StrapiClient {
-  articles: CollectionClient<Article>;
-  authors: CollectionClient<Author>;
-  categories: CollectionClient<Category>;
-  books: CollectionClient<BookRelease>;
-  testimonies: CollectionClient<Testimony>;
-  videos: CollectionClient<Video>;
-  answers: CollectionClient<Answer>;
-  global: SingleTypeClient<Global>;
+/**
+ * One member per public content type of the registry (`articles`, `books`,
+ * `global`...): a `CollectionClient`, or a `SingleTypeClient` for a single type.
+ */
+export type ContentClients = {
+  [T in PublicContentType as ContentClientKey<T>]: T extends SingleContentType ? SingleTypeClient<ContentTypesByName[T]> : CollectionClient<ContentTypesByName[T]>;
+};
+
+export interface StrapiClient extends ContentClients {
   /** Testimony submissions: form token, submit, status and withdrawal by private token. */
   submissions: SubmissionsClient;
   /** The contact form: send a message to the redazione (write-only). */
@@ -168,15 +169,17 @@ export function createStrapiClient(options: StrapiClientOptions): StrapiClient {
     };
   }
 
+  /** A single type: one entry, at `/api/<singular>`. */
+  const single = <T>(path: string): SingleTypeClient<T> => ({ get: async (params = {}) => (await get<Single<T>>(`/${path}`, params)).data });
+
+  // The registry's public types: draft-and-publish ones change when published (see `since`).
+  const contentClients = Object.fromEntries(PUBLIC_CONTENT_TYPES.map((type) => {
+    const { client, kind, restPath, draftAndPublish } = publicContentType(type);
+    return [client, kind === 'singleType' ? single(restPath) : collection(restPath, draftAndPublish ? 'publishedAt' : 'updatedAt')];
+  })) as unknown as ContentClients;
+
   return {
-    articles: collection<Article>('articles', 'publishedAt'),
-    authors: collection<Author>('authors'),
-    categories: collection<Category>('categories'),
-    books: collection<BookRelease>('book-releases', 'publishedAt'),
-    testimonies: collection<Testimony>('testimonies', 'publishedAt'),
-    videos: collection<Video>('videos', 'publishedAt'),
-    answers: collection<Answer>('answers', 'publishedAt'),
-    global: { get: async (params = {}) => (await get<Single<Global>>('/global', params)).data },
+    ...contentClients,
     submissions: submissionsClient(http, call),
     contactMessages: contactMessagesClient(http, call),
     search: (params) => get<SearchResponse>('/search', params),

@@ -1,19 +1,14 @@
 import type { Core } from '@strapi/strapi';
+import { DRAFT_AND_PUBLISH_TYPES, uidOf, type ContentTypeUid, type DraftAndPublishType } from '@chiudete/types';
 
 /**
  * Scheduled publishing: editors set «Pubblica il» (`scheduledPublishAt`) and
  * «Ritira il» (`scheduledUnpublishAt`) on these types; a cron task
- * (config/cron-tasks.ts) calls `runPublishingSchedule` every minute.
+ * (config/cron-tasks.ts) calls `runPublishingSchedule` every minute: the
+ * registry's public types with draft & publish (each schema has both fields).
  */
-export const SCHEDULED_TYPES = [
-  'api::article.article',
-  'api::book-release.book-release',
-  'api::testimony.testimony',
-  'api::answer.answer',
-  'api::video.video',
-] as const;
-
-export type ScheduledType = (typeof SCHEDULED_TYPES)[number];
+export type ScheduledType = ContentTypeUid<DraftAndPublishType>;
+export const SCHEDULED_TYPES: readonly ScheduledType[] = DRAFT_AND_PUBLISH_TYPES.map(uidOf);
 
 export interface ScheduleResult {
   /** documentIds published by this run. */
