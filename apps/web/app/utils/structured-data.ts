@@ -10,6 +10,7 @@ import {
   type Global,
   type Testimony,
   type Video,
+  sitePath,
 } from '@chiudete/types';
 import { truncateText } from './format';
 import { SITE_LOGO_PATH, absoluteSiteUrl, sameAsLinks, type MediaUrlResolver } from './seo';
@@ -81,11 +82,11 @@ export function webSiteJsonLd(global: Pick<Global, 'siteName' | 'tagline'>, ctx:
 }
 
 function authorPath(slug: string): string {
-  return `/autori/${encodeURIComponent(slug)}`;
+  return sitePath('author', slug);
 }
 
 function categoryPath(slug: string): string {
-  return `/categorie/${encodeURIComponent(slug)}`;
+  return sitePath('category', slug);
 }
 
 /** The `@id` of an author's Person node: the same on their page and on every article they signed. */

@@ -9,7 +9,7 @@
  * list: videos on /video, the book on /libro).
  */
 
-import { PREVIEW_TYPES, type PreviewType } from '@chiudete/types';
+import { PREVIEW_TYPES, hasEntryPages, publicContentType, type PreviewType } from '@chiudete/types';
 
 /** The content types editors can preview, as the preview token names them (@chiudete/types/preview). */
 export { PREVIEW_TYPES, type PreviewType };
@@ -21,17 +21,11 @@ export interface PreviewScope {
   slug: string;
 }
 
-/** The REST collection of each previewable type. */
-export const PREVIEW_COLLECTIONS: Readonly<Record<PreviewType, string>> = {
-  'article': 'articles',
-  'book-release': 'book-releases',
-  'testimony': 'testimonies',
-  'answer': 'answers',
-  'video': 'videos',
-};
+/** The REST collection of each previewable type (the registry's). */
+export const PREVIEW_COLLECTIONS = Object.fromEntries(PREVIEW_TYPES.map((type) => [type, publicContentType(type).restPath])) as Readonly<Record<PreviewType, string>>;
 
-/** Types shown in a list rather than on a page of their own: the previewed draft is put into that list. */
-const LISTED_TYPES: ReadonlySet<PreviewType> = new Set(['video', 'book-release']);
+/** Types shown in a list rather than on a page of their own (the registry's, videos and the book): the previewed draft is put into that list. */
+const LISTED_TYPES: ReadonlySet<PreviewType> = new Set(PREVIEW_TYPES.filter((type) => !hasEntryPages(type)));
 
 /**
  * How a preview render reads one CMS request: `draft` (this request reads
