@@ -68,6 +68,11 @@ export function organizationJsonLd(global: Pick<Global, 'siteName' | 'contactEma
   });
 }
 
+/** The `@id` of the site's Organization (`#identity`, as nuxt-schema-org names it): the publisher of every article. */
+export function organizationJsonLdId(ctx: Pick<JsonLdContext, 'siteUrl'>): string {
+  return `${ctx.siteUrl.replace(/\/+$/, '')}#identity`;
+}
+
 /** The search page's URL template (`/cerca?q=...`) for the WebSite's SearchAction. */
 export const SEARCH_URL_TEMPLATE = '/cerca?q={search_term_string}';
 
@@ -126,6 +131,8 @@ export function articleJsonLd(article: Article, ctx: JsonLdContext): JsonLdInput
           'jobTitle': article.author.role,
         })]
       : undefined,
+    // The Organization (name, logo: organizationJsonLd), which Google's Article preset asks for.
+    publisher: { '@id': organizationJsonLdId(ctx) },
     articleSection: categories[0]?.name,
     keywords: categories.map((category) => category.name),
     about: categories.map((category) => ({ '@type': 'Thing', 'name': category.name, 'url': absoluteSiteUrl(ctx.siteUrl, categoryPath(category.slug)) })),

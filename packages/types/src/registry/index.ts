@@ -73,7 +73,7 @@ const isPublicEntry = (entry: ContentTypeEntry): entry is PublicContentTypeEntry
 /** A non-empty list, as `z.enum` wants it. */
 type List<T> = readonly [T, ...T[]];
 
-/** The public types, in the registry's order (article, testimony, answer, video, book-release, author, category, global). */
+/** The public types, in the registry's order. */
 export const PUBLIC_CONTENT_TYPES = typeNames.filter((type) => isPublicEntry(CONTENT_TYPE_REGISTRY[type])) as unknown as List<PublicContentType>;
 
 /** One public type's entry. */
@@ -116,7 +116,7 @@ export const listPath = (type: PublicContentType): string => publicContentType(t
 
 /**
  * The types of the sitemap source: those with a page per entry first, then
- * the others (the book), each group in the registry's order.
+ * the others, each group in the registry's order.
  */
 export const SITEMAP_CONTENT_TYPES = [
   ...PUBLIC_CONTENT_TYPES.filter((type) => publicContentType(type).sitemap && hasEntryPages(type)),
