@@ -166,7 +166,7 @@ const schemaFacts = Object.keys(CONTENT_TYPE_TABLE).map((type) => {
     .filter(([, attribute]) => attribute.type === 'relation' && attribute.target?.startsWith('api::'))
     .map(([field, attribute]) => `'${field}': '${typeOfUid(attribute.target)}'`);
   const restPath = schema.kind === 'singleType' ? schema.info.singularName : schema.info.pluralName;
-  return `  '${type}': { uid: '${uid}', kind: '${schema.kind}', restPath: '${restPath}', draftAndPublish: ${schema.options?.draftAndPublish === true}, relations: ${relations.length ? `{ ${relations.join(', ')} }` : '{}'} },`;
+  return `  '${type}': { uid: '${uid}', kind: '${schema.kind}', restPath: '${restPath}', draftAndPublish: ${schema.options?.draftAndPublish === true}, scheduled: ${'scheduledPublishAt' in schema.attributes && 'scheduledUnpublishAt' in schema.attributes}, relations: ${relations.length ? `{ ${relations.join(', ')} }` : '{}'} },`;
 });
 const publicNames = Object.entries(CONTENT_TYPE_TABLE)
   .filter(([, entry]) => entry.access === 'public')
@@ -205,7 +205,7 @@ ${publicNames}
 /**
  * What the Strapi schemas say of each content type (apps/cms/src/api/<type>/content-types/<type>/schema.json),
  * keyed and ordered as the registry's table (src/registry/table.ts): the REST path below \`/api\`,
- * draft & publish, and the relations to other content types (field: type).
+ * draft & publish, scheduled publishing (the \`scheduledPublishAt\` and \`scheduledUnpublishAt\` fields), and the relations to other content types (field: type).
  */
 export const CONTENT_TYPE_SCHEMAS = {
 ${schemaFacts.join('\n')}

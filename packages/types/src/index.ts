@@ -48,6 +48,7 @@ export {
   DRAFT_AND_PUBLISH_TYPES,
   RELATED_TYPES,
   SITEMAP_CONTENT_TYPES,
+  SCHEDULED_CONTENT_TYPES,
   publicContentType,
   publicTypeOfUid,
   uidOf,

@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { CONTENT_TYPE_NAMES, CONTENT_TYPE_REGISTRY, PUBLIC_CONTENT_TYPES, RELATED_TYPES, SITEMAP_CONTENT_TYPES, linkedTypes, publicTypeOfUid, sitePath } from './registry';
+import { CONTENT_TYPE_NAMES, CONTENT_TYPE_REGISTRY, DRAFT_AND_PUBLISH_TYPES, SCHEDULED_CONTENT_TYPES, PUBLIC_CONTENT_TYPES, RELATED_TYPES, SITEMAP_CONTENT_TYPES, linkedTypes, publicTypeOfUid, sitePath } from './registry';
 
 const apiDir = new URL('../../../apps/cms/src/api/', import.meta.url);
 
@@ -13,6 +13,7 @@ const schemas = readdirSync(apiDir, { withFileTypes: true })
       kind: string;
       info: { singularName: string; pluralName: string };
       options?: { draftAndPublish?: boolean };
+      attributes: Record<string, unknown>;
     },
   })));
 
@@ -30,7 +31,12 @@ describe('the registry of content types', () => {
       expect(entry.kind, uid).toBe(schema.kind);
       expect(entry.restPath, uid).toBe(schema.kind === 'singleType' ? schema.info.singularName : schema.info.pluralName);
       expect(entry.draftAndPublish, uid).toBe(schema.options?.draftAndPublish === true);
+      expect(entry.scheduled, uid).toBe('scheduledPublishAt' in schema.attributes);
     }
+  });
+
+  it('schedules only public draft-and-publish types (the CMS publishes them)', () => {
+    for (const type of SCHEDULED_CONTENT_TYPES) expect(DRAFT_AND_PUBLISH_TYPES, type).toContain(type);
   });
 
   it('knows the public types by UID, and nothing else', () => {

@@ -1,14 +1,15 @@
 import type { Core } from '@strapi/strapi';
-import { DRAFT_AND_PUBLISH_TYPES, uidOf, type ContentTypeUid, type DraftAndPublishType } from '@chiudete/types';
+import { SCHEDULED_CONTENT_TYPES, uidOf, type ContentTypeUid, type DraftAndPublishType } from '@chiudete/types';
 
 /**
  * Scheduled publishing: editors set «Pubblica il» (`scheduledPublishAt`) and
  * «Ritira il» (`scheduledUnpublishAt`) on these types; a cron task
  * (config/cron-tasks.ts) calls `runPublishingSchedule` every minute: the
- * registry's public types with draft & publish (each schema has both fields).
+ * registry's types whose schemas have both fields (@chiudete/types).
  */
 export type ScheduledType = ContentTypeUid<DraftAndPublishType>;
-export const SCHEDULED_TYPES: readonly ScheduledType[] = DRAFT_AND_PUBLISH_TYPES.map(uidOf);
+// Scheduled types are public draft-and-publish ones (packages/types' registry test checks it).
+export const SCHEDULED_TYPES = SCHEDULED_CONTENT_TYPES.map(uidOf) as readonly ScheduledType[];
 
 export interface ScheduleResult {
   /** documentIds published by this run. */

@@ -36,6 +36,8 @@ export interface ContentTypeEntry<T extends ContentTypeName = ContentTypeName> {
   /** The REST path below `/api`: the plural (`articles`), the singular for a single type (`global`). */
   restPath: string;
   draftAndPublish: boolean;
+  /** Whether editors can schedule its publication (its schema has `scheduledPublishAt` and `scheduledUnpublishAt`). */
+  scheduled: boolean;
   access: 'public' | 'private';
   /** Relation fields to other content types, and the type each points to. */
   relations: Readonly<Record<string, ContentTypeName>>;
@@ -82,6 +84,9 @@ export const publicContentType = <T extends PublicContentType>(type: T): PublicC
 
 /** The public types with draft & publish, in the registry's order. */
 export const DRAFT_AND_PUBLISH_TYPES = PUBLIC_CONTENT_TYPES.filter((type) => CONTENT_TYPE_REGISTRY[type].draftAndPublish) as unknown as List<DraftAndPublishType>;
+
+/** The types editors schedule (their schemas have the schedule fields), in the registry's order. */
+export const SCHEDULED_CONTENT_TYPES: readonly ContentTypeName[] = typeNames.filter((type) => CONTENT_TYPE_REGISTRY[type].scheduled);
 
 /** The relation fields of a public type that point to other public types (whose pages show the entry), field: type. */
 export function relatedFields(type: PublicContentType): Readonly<Record<string, RelatedType>> {
