@@ -1,4 +1,5 @@
 import axios, { AxiosError, type AxiosInstance } from 'axios';
+import { CONTENT_CLIENTS } from './generated/clients';
 import type { ContentTypesByName } from './generated/content';
 import { EtagCache } from './etag-cache';
 import { StrapiError, isStrapiErrorBody } from './errors';
@@ -10,7 +11,7 @@ import { submissionsClient, type SubmissionsClient } from './submissions';
 import type { SearchParams, SearchResponse } from './search';
 import type { SitemapIndexResponse, SitemapPageResponse, SitemapType } from './sitemap';
 import { contactMessagesClient, type ContactMessagesClient } from './contact-messages';
-import { PUBLIC_CONTENT_TYPES, publicContentType, type ContentClientKey, type PublicContentType, type SingleContentType } from './registry';
+import type { ContentClientKey, PublicContentType, SingleContentType } from './registry';
 
 export interface StrapiClientOptions extends RetryOptions {
   /** Origin of the CMS, e.g. `https://cms.chiudeteicallcenter.eu` (without `/api`). */
@@ -172,11 +173,11 @@ export function createStrapiClient(options: StrapiClientOptions): StrapiClient {
   /** A single type: one entry, at `/api/<singular>`. */
   const single = <T>(path: string): SingleTypeClient<T> => ({ get: async (params = {}) => (await get<Single<T>>(`/${path}`, params)).data });
 
-  // The registry's public types: draft-and-publish ones change when published (see `since`).
-  const contentClients = Object.fromEntries(PUBLIC_CONTENT_TYPES.map((type) => {
-    const { client, kind, restPath, draftAndPublish } = publicContentType(type);
-    return [client, kind === 'singleType' ? single(restPath) : collection(restPath, draftAndPublish ? 'publishedAt' : 'updatedAt')];
-  })) as unknown as ContentClients;
+  // The registry's public types (generated: a browser bundle of the client does not carry the registry);
+  // draft-and-publish ones change when published (see `since`).
+  const contentClients = Object.fromEntries(Object.entries(CONTENT_CLIENTS).map(([member, spec]: [string, { path: string; single?: true; changedAt?: ChangeField }]) =>
+    [member, spec.single ? single(spec.path) : collection(spec.path, spec.changedAt)],
+  )) as unknown as ContentClients;
 
   return {
     ...contentClients,

@@ -57,6 +57,7 @@ export {
   hasEntryPages,
   sitePath,
   listPath,
+  contentTypeDocs,
 } from './registry';
 export type {
   ContentTypeName,
@@ -68,4 +69,5 @@ export type {
   RelatedType,
   SitemapContentType,
   SingleContentType,
+  ContentClientKey,
 } from './registry';

@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { CONTENT_TYPE_NAMES, CONTENT_TYPE_REGISTRY, DRAFT_AND_PUBLISH_TYPES, SCHEDULED_CONTENT_TYPES, PUBLIC_CONTENT_TYPES, RELATED_TYPES, SITEMAP_CONTENT_TYPES, linkedTypes, publicTypeOfUid, sitePath } from './registry';
+import { CONTENT_CLIENTS } from './generated/clients';
+import { CONTENT_TYPE_NAMES, CONTENT_TYPE_REGISTRY, DRAFT_AND_PUBLISH_TYPES, SCHEDULED_CONTENT_TYPES, PUBLIC_CONTENT_TYPES, RELATED_TYPES, SITEMAP_CONTENT_TYPES, linkedTypes, publicContentType, publicTypeOfUid, sitePath } from './registry';
 
 const apiDir = new URL('../../../apps/cms/src/api/', import.meta.url);
 
@@ -32,6 +33,14 @@ describe('the registry of content types', () => {
       expect(entry.restPath, uid).toBe(schema.kind === 'singleType' ? schema.info.singularName : schema.info.pluralName);
       expect(entry.draftAndPublish, uid).toBe(schema.options?.draftAndPublish === true);
       expect(entry.scheduled, uid).toBe('scheduledPublishAt' in schema.attributes);
+    }
+  });
+
+  it('gives the REST client one member per public type, at its REST path', () => {
+    expect(Object.keys(CONTENT_CLIENTS).sort()).toEqual(PUBLIC_CONTENT_TYPES.map((type) => publicContentType(type).client).sort());
+    for (const type of PUBLIC_CONTENT_TYPES) {
+      const { client, restPath } = publicContentType(type);
+      expect(CONTENT_CLIENTS[client as keyof typeof CONTENT_CLIENTS].path, type).toBe(restPath);
     }
   });
 

@@ -1,4 +1,4 @@
-import { publicContentType, publicTypeOfUid } from '@chiudete/types';
+import { contentTypeDocs, publicTypeOfUid } from '@chiudete/types';
 import type { ContentSchemas } from './content-schemas';
 import { cacheableHeaders } from './components';
 import { arrayOf, object, pascal, ref, type Schema } from './json-schema';
@@ -13,7 +13,7 @@ import type { AppModel, AttributeModel, RouteModel, TypeModel } from './model';
 /** The registry's tag and English description of a public type (the schema's own descriptions are Italian, for editors). */
 const registryEntry = (uid: string) => {
   const type = publicTypeOfUid(uid);
-  return type ? publicContentType(type) : undefined;
+  return type ? contentTypeDocs(type) : undefined;
 };
 
 export const tagOf = (type: TypeModel): string =>

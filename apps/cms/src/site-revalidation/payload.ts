@@ -1,5 +1,5 @@
 import { CONTENT_TYPE_REGISTRY, PUBLIC_CONTENT_TYPES, relatedFields, type RelatedType } from '@chiudete/types';
-import type { RelatedSlugs, RevalidationRequest as RevalidationBody } from '@chiudete/types/forms';
+import type { RelatedSlugs, RevalidationRequest as RevalidationBody } from '@chiudete/types/revalidation';
 import type { ContentChange, PublicContentUid } from '../content-events';
 
 /** Types whose entries other pages show, keyed by the site's type names (the registry's). */

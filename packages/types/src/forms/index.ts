@@ -12,5 +12,3 @@ export { toFieldErrors } from './schema-helpers';
 export type { FieldError } from './field-error';
 export * from './limits';
 export { IDEMPOTENCY_KEY_HEADER, IDEMPOTENCY_KEY_PATTERN, isIdempotencyKey } from '../idempotency';
-export { revalidationRequestSchema, revalidationProblems, REVALIDATION_SLUG, REVALIDATION_MAX_RELATED } from './revalidation';
-export type { RevalidationRequest, RevalidationChange, RelatedSlugs } from './revalidation';

@@ -1,5 +1,5 @@
 import { CONTENT_TYPE_SCHEMAS } from '../generated/content';
-import { CONTENT_TYPE_TABLE } from './table';
+import { CONTENT_TYPE_DOCS, CONTENT_TYPE_TABLE } from './table';
 
 /**
  * The registry of content types: one entry per Strapi content type, what its
@@ -53,15 +53,12 @@ export interface PublicContentTypeEntry<T extends PublicContentType = PublicCont
   entry: string;
   sitemap: boolean;
   feed: boolean;
-  /** Its group and description in the OpenAPI contract (English, for partners). */
-  tag: string;
-  description: string;
 }
 
-const typeNames = Object.keys(CONTENT_TYPE_TABLE) as ContentTypeName[];
+const typeNames = /* @__PURE__ */ Object.keys(CONTENT_TYPE_TABLE) as ContentTypeName[];
 
 /** Every content type, in the registry's order. */
-export const CONTENT_TYPE_REGISTRY: Readonly<Record<ContentTypeName, ContentTypeEntry>> = Object.fromEntries(
+export const CONTENT_TYPE_REGISTRY: Readonly<Record<ContentTypeName, ContentTypeEntry>> = /* @__PURE__ */ Object.fromEntries(
   typeNames.map((type) => [type, { type, ...CONTENT_TYPE_SCHEMAS[type], ...CONTENT_TYPE_TABLE[type] }]),
 ) as Record<ContentTypeName, ContentTypeEntry>;
 
@@ -76,17 +73,17 @@ const isPublicEntry = (entry: ContentTypeEntry): entry is PublicContentTypeEntry
 type List<T> = readonly [T, ...T[]];
 
 /** The public types, in the registry's order. */
-export const PUBLIC_CONTENT_TYPES = typeNames.filter((type) => isPublicEntry(CONTENT_TYPE_REGISTRY[type])) as unknown as List<PublicContentType>;
+export const PUBLIC_CONTENT_TYPES = /* @__PURE__ */ typeNames.filter((type) => isPublicEntry(CONTENT_TYPE_REGISTRY[type])) as unknown as List<PublicContentType>;
 
 /** One public type's entry. */
 export const publicContentType = <T extends PublicContentType>(type: T): PublicContentTypeEntry<T> =>
   CONTENT_TYPE_REGISTRY[type] as unknown as PublicContentTypeEntry<T>;
 
 /** The public types with draft & publish, in the registry's order. */
-export const DRAFT_AND_PUBLISH_TYPES = PUBLIC_CONTENT_TYPES.filter((type) => CONTENT_TYPE_REGISTRY[type].draftAndPublish) as unknown as List<DraftAndPublishType>;
+export const DRAFT_AND_PUBLISH_TYPES = /* @__PURE__ */ PUBLIC_CONTENT_TYPES.filter((type) => CONTENT_TYPE_REGISTRY[type].draftAndPublish) as unknown as List<DraftAndPublishType>;
 
 /** The types editors schedule (their schemas have the schedule fields), in the registry's order. */
-export const SCHEDULED_CONTENT_TYPES: readonly ContentTypeName[] = typeNames.filter((type) => CONTENT_TYPE_REGISTRY[type].scheduled);
+export const SCHEDULED_CONTENT_TYPES: readonly ContentTypeName[] = /* @__PURE__ */ typeNames.filter((type) => CONTENT_TYPE_REGISTRY[type].scheduled);
 
 /** The relation fields of a public type that point to other public types (whose pages show the entry), field: type. */
 export function relatedFields(type: PublicContentType): Readonly<Record<string, RelatedType>> {
@@ -98,7 +95,7 @@ export function relatedFields(type: PublicContentType): Readonly<Record<string, 
 export const linkedTypes = (type: PublicContentType): RelatedType[] => [...new Set(Object.values(relatedFields(type)))];
 
 /** Every type some other public type relates to. */
-export const RELATED_TYPES = [...new Set(PUBLIC_CONTENT_TYPES.flatMap(linkedTypes))] as unknown as List<RelatedType>;
+export const RELATED_TYPES = /* @__PURE__ */ Array.from(new Set(PUBLIC_CONTENT_TYPES.flatMap(linkedTypes))) as unknown as List<RelatedType>;
 
 const SLUG_MARK = '{slug}';
 
@@ -123,10 +120,11 @@ export const listPath = (type: PublicContentType): string => publicContentType(t
  * The types of the sitemap source: those with a page per entry first, then
  * the others, each group in the registry's order.
  */
-export const SITEMAP_CONTENT_TYPES = [
+const sitemapOrder = (): List<SitemapContentType> => [
   ...PUBLIC_CONTENT_TYPES.filter((type) => publicContentType(type).sitemap && hasEntryPages(type)),
   ...PUBLIC_CONTENT_TYPES.filter((type) => publicContentType(type).sitemap && !hasEntryPages(type)),
 ] as unknown as List<SitemapContentType>;
+export const SITEMAP_CONTENT_TYPES = /* @__PURE__ */ sitemapOrder();
 
 /** The public type of a Strapi UID, or undefined for private types and anything else. */
 export function publicTypeOfUid(uid: unknown): PublicContentType | undefined {
@@ -136,3 +134,6 @@ export function publicTypeOfUid(uid: unknown): PublicContentType | undefined {
   const entry = CONTENT_TYPE_REGISTRY[type];
   return entry.uid === uid && isPublicEntry(entry) ? (type as PublicContentType) : undefined;
 }
+
+/** A public type's group and English description in the OpenAPI contract. */
+export const contentTypeDocs = (type: PublicContentType): { tag: string; description: string } => CONTENT_TYPE_DOCS[type];

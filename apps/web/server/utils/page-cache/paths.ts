@@ -1,5 +1,5 @@
 import { PUBLIC_CONTENT_TYPES, RELATED_TYPES, hasEntryPages, linkedTypes, listPath, sitePath, type PublicContentType, type RelatedType } from '@chiudete/types';
-import type { RelatedSlugs } from '@chiudete/types/forms';
+import type { RelatedSlugs } from '@chiudete/types/revalidation';
 
 /**
  * Which pages show which content: the one map used to open a preview
@@ -15,7 +15,7 @@ export type ContentType = PublicContentType;
 export { RELATED_TYPES };
 export type { RelatedSlugs, RelatedType };
 
-/** A change to public content, as the CMS reports it (`revalidationRequestSchema`, @chiudete/types/forms). */
+/** A change to public content, as the CMS reports it (`revalidationRequestSchema`, @chiudete/types/revalidation). */
 export interface ContentChange {
   type: ContentType;
   action: 'published' | 'unpublished';

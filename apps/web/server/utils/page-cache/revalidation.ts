@@ -1,9 +1,9 @@
-import { revalidationProblems, revalidationRequestSchema } from '@chiudete/types/forms';
+import { revalidationProblems, revalidationRequestSchema } from '@chiudete/types/revalidation';
 import type { ContentChange } from './paths';
 
 /**
  * The body of `POST /api/revalidate`, checked with the schema the CMS's
- * sender is typed by (`revalidationRequestSchema`, @chiudete/types/forms).
+ * sender is typed by (`revalidationRequestSchema`, @chiudete/types/revalidation).
  * Every problem is named, so a wrong caller knows what to fix.
  */
 export type ParseResult = { ok: true; change: ContentChange } | { ok: false; errors: string[] };

@@ -1,11 +1,12 @@
 import { z } from 'zod';
-import { PUBLIC_CONTENT_TYPES, RELATED_TYPES, type RelatedType } from '../registry';
+import { PUBLIC_CONTENT_TYPES, RELATED_TYPES, type RelatedType } from './registry';
 
 /**
  * The body of the site's `POST /api/revalidate`, sent by the CMS when public
  * content changed (apps/cms/src/site-revalidation) and read by the site's
  * page cache (apps/web/server/utils/page-cache/revalidation.ts): one schema
- * for both sides. Every problem has its own message, so a wrong caller knows
+ * for both sides. An entry of its own (`@chiudete/types/revalidation`), so
+ * that no browser bundle carries it. Every problem has its own message, so a wrong caller knows
  * what to fix.
  */
 
