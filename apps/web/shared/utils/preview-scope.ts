@@ -21,11 +21,14 @@ export interface PreviewScope {
   slug: string;
 }
 
-/** The REST collection of each previewable type (the registry's). */
-export const PREVIEW_COLLECTIONS = Object.fromEntries(PREVIEW_TYPES.map((type) => [type, publicContentType(type).restPath])) as Readonly<Record<PreviewType, string>>;
+// Functions, not tables computed at load: the browser bundle of app/composables/strapi.ts (whose
+// preview client is the server's) then drops this module and the registry (e2e/page-weight.e2e.ts).
 
-/** Types shown in a list rather than on a page of their own (the registry's, videos and the book): the previewed draft is put into that list. */
-const LISTED_TYPES: ReadonlySet<PreviewType> = new Set(PREVIEW_TYPES.filter((type) => !hasEntryPages(type)));
+/** The REST collection of a previewable type (the registry's). */
+export const previewCollection = (type: PreviewType): string => publicContentType(type).restPath;
+
+/** Types shown in a list rather than on a page of their own (the registry's: videos, the book): the previewed draft is put into that list. */
+const isListedType = (type: PreviewType): boolean => !hasEntryPages(type);
 
 /**
  * How a preview render reads one CMS request: `draft` (this request reads
@@ -53,7 +56,7 @@ export const previewedDocumentFilter = (scope: PreviewScope) => ({ documentId: {
 export function previewRead(scope: PreviewScope, url: string | undefined, params: unknown): PreviewRead {
   const query: Record<string, unknown> = isRecord(params) ? { ...params } : {};
   delete query.status;
-  const collection = `/${PREVIEW_COLLECTIONS[scope.type]}`;
+  const collection = `/${previewCollection(scope.type)}`;
   if (url === `${collection}/${encodeURIComponent(scope.documentId)}`) return { kind: 'draft', params: { ...query, status: 'draft' } };
   if (url !== collection) return { kind: 'published', params: query };
   // The page's own read (getBySlug), pinned to the previewed document: another draft with that slug is never read.
@@ -61,7 +64,7 @@ export function previewRead(scope: PreviewScope, url: string | undefined, params
     return { kind: 'draft', params: { ...query, filters: { slug: { $eq: scope.slug }, ...previewedDocumentFilter(scope) }, status: 'draft' } };
   }
   if (filtersOnly(query.filters, 'documentId', scope.documentId)) return { kind: 'draft', params: { ...query, status: 'draft' } };
-  if (LISTED_TYPES.has(scope.type) && query.filters === undefined) return { kind: 'merge', params: query };
+  if (isListedType(scope.type) && query.filters === undefined) return { kind: 'merge', params: query };
   return { kind: 'published', params: query };
 }
 

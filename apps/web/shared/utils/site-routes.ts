@@ -10,7 +10,7 @@ import { parsePage, parseTestimonyQuery, testimonyQuery, type RouteQuery } from 
  */
 
 /** Sections whose entries have a page of their own at `/<section>/<slug>` (the registry's types with a page per entry). */
-export const ENTRY_SECTIONS: readonly string[] = PUBLIC_CONTENT_TYPES.filter(hasEntryPages).map((type) => listPath(type).slice(1));
+export const ENTRY_SECTIONS: readonly string[] = /* @__PURE__ */ PUBLIC_CONTENT_TYPES.filter(hasEntryPages).map((type) => listPath(type).slice(1));
 export type EntrySection = string;
 
 /** Pages of their own under an entry section: these second segments are not slugs. */
