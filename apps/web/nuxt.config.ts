@@ -1,3 +1,5 @@
+import { READER_PAGE_RULES, ROBOTS_DISALLOW } from './shared/utils/private-routes';
+
 // https://nuxt.com/docs/api/configuration/nuxt-config
 export default defineNuxtConfig({
   modules: ['@nuxt/image', '@nuxtjs/robots', 'nuxt-schema-org'],
@@ -148,11 +150,9 @@ export default defineNuxtConfig({
     '/**': { noScripts: true, ssr: true },
     '/contatti': { noScripts: false },
     // The submission pages handle a private access token (shown once, then in the
-    // URL fragment): never leak their address to the CMS or anyone else, never index them.
-    // (`robots` is @nuxtjs/robots' rule: the X-Robots-Tag header, the meta tag, out of the sitemap.)
-    '/testimonianze/invia': { noScripts: false, headers: { 'referrer-policy': 'no-referrer' } },
-    '/testimonianze/inviata': { noScripts: false, headers: { 'referrer-policy': 'no-referrer' }, robots: 'noindex, nofollow' },
-    '/testimonianze/stato': { noScripts: false, headers: { 'referrer-policy': 'no-referrer' }, robots: 'noindex, nofollow' },
+    // URL fragment): never leak their address to the CMS or anyone else, never index them
+    // (shared/utils/private-routes.ts, also read by robots.txt and the page cache).
+    ...READER_PAGE_RULES,
   },
 
   features: {
@@ -211,7 +211,7 @@ export default defineNuxtConfig({
    * /_ipx/: the images must stay crawlable.)
    */
   robots: {
-    disallow: ['/cerca', '/testimonianze/inviata', '/testimonianze/stato', '/anteprima'],
+    disallow: ROBOTS_DISALLOW,
     // The sitemap index (server/routes/sitemap.xml.ts), made absolute with the site's URL at run time.
     sitemap: ['/sitemap.xml'],
     // Bot detection would add a client plugin for nothing this site uses.

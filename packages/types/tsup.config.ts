@@ -1,14 +1,16 @@
 import { defineConfig } from 'tsup';
 
 /**
- * Five entry points, each as ESM (`.js`, `.d.ts`) and CommonJS (`.cjs`,
+ * Six entry points, each as ESM (`.js`, `.d.ts`) and CommonJS (`.cjs`,
  * `.d.cts`): `.` (types, client, errors), `./forms` (zod schemas),
  * `./webhooks` and `./preview` (signatures, node:crypto: kept out of the main
  * entry so browser bundles never see a Node built-in) and `./labels` (the
- * Italian labels of every enumeration, plain data, for the Strapi admin bundle).
+ * Italian labels of every enumeration, plain data, for the Strapi admin bundle)
+ * and `./revalidation` (the zod schema of the site's revalidation body, for
+ * the two servers only).
  */
 export default defineConfig((options) => ({
-  entry: { index: 'src/index.ts', forms: 'src/forms/index.ts', webhooks: 'src/webhooks.ts', preview: 'src/preview.ts', labels: 'src/labels.ts' },
+  entry: { index: 'src/index.ts', forms: 'src/forms/index.ts', webhooks: 'src/webhooks.ts', preview: 'src/preview.ts', labels: 'src/labels.ts', revalidation: 'src/revalidation.ts' },
   format: ['esm', 'cjs'],
   dts: true,
   // The output is readable (not minified): source maps only while developing

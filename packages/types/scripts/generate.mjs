@@ -8,23 +8,42 @@
 // Partners get plain interfaces of what the REST API actually returns:
 // private attributes dropped, relations/media/components optional (present
 // when populated), enums as string unions.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
+
+const pascal = (s) => s.replace(/(^|[-_.])(\w)/g, (_, __, c) => c.toUpperCase());
 
 const cmsTypes = new URL('../../../apps/cms/types/generated/', import.meta.url);
 const output = fileURLToPath(new URL('../src/generated/content.ts', import.meta.url));
 
-/** Which Strapi interfaces become public types, and under which name. */
+/**
+ * The registry's hand-kept table (src/registry/table.ts: plain data, which
+ * Node reads with its type stripping) and the schemas of the content types
+ * (apps/cms/src/api/<folder>/content-types/<folder>/schema.json): every
+ * content type must have its entry, and every entry its schema.
+ */
+const { CONTENT_TYPE_TABLE } = await import('../src/registry/table.ts');
+const apiDir = new URL('../../../apps/cms/src/api/', import.meta.url);
+const schemas = Object.fromEntries(
+  readdirSync(apiDir, { withFileTypes: true })
+    .filter((dir) => dir.isDirectory() && existsSync(new URL(`${dir.name}/content-types/`, apiDir)))
+    .flatMap((dir) => readdirSync(new URL(`${dir.name}/content-types/`, apiDir)).map((name) => {
+      const schema = JSON.parse(readFileSync(new URL(`${dir.name}/content-types/${name}/schema.json`, apiDir), 'utf8'));
+      return [`api::${dir.name}.${name}`, schema];
+    })),
+);
+const typeOfUid = (uid) => uid.replace(/^api::[^.]+\./, '');
+const unlisted = Object.keys(schemas).filter((uid) => !(typeOfUid(uid) in CONTENT_TYPE_TABLE) || uid !== `api::${typeOfUid(uid)}.${typeOfUid(uid)}`);
+if (unlisted.length) throw new Error(`Content types without a registry entry: ${unlisted.join(', ')}. Add them to packages/types/src/registry/table.ts.`);
+const schemaless = Object.keys(CONTENT_TYPE_TABLE).filter((type) => !schemas[`api::${type}.${type}`]);
+if (schemaless.length) throw new Error(`Registry entries without a Strapi schema: ${schemaless.join(', ')}. Remove them from packages/types/src/registry/table.ts.`);
+
+/** Which Strapi interfaces become public types, and under which name: the public types of the registry, and media. */
 const CONTENT_TYPES = {
-  ApiArticleArticle: { name: 'Article', uid: 'api::article.article' },
-  ApiAuthorAuthor: { name: 'Author', uid: 'api::author.author' },
-  ApiCategoryCategory: { name: 'Category', uid: 'api::category.category' },
-  ApiBookReleaseBookRelease: { name: 'BookRelease', uid: 'api::book-release.book-release' },
-  ApiTestimonyTestimony: { name: 'Testimony', uid: 'api::testimony.testimony' },
-  ApiVideoVideo: { name: 'Video', uid: 'api::video.video' },
-  ApiAnswerAnswer: { name: 'Answer', uid: 'api::answer.answer' },
-  ApiGlobalGlobal: { name: 'Global', uid: 'api::global.global' },
+  ...Object.fromEntries(Object.entries(CONTENT_TYPE_TABLE).filter(([, entry]) => entry.access === 'public').map(([type, entry]) => [
+    `Api${pascal(type)}${pascal(type)}`, { name: entry.name, uid: `api::${type}.${type}` },
+  ])),
   PluginUploadFile: { name: 'Media', uid: 'plugin::upload.file' },
 };
 
@@ -36,7 +55,6 @@ const JSON_OVERRIDES = {
 /** Attributes that are internal even though Strapi does not mark them private. */
 const HIDDEN = new Set(['Media.related', 'Media.provider_metadata']);
 
-const pascal = (s) => s.replace(/(^|[-_.])(\w)/g, (_, __, c) => c.toUpperCase());
 const componentName = (uid) => pascal(uid); // 'shared.seo' -> 'SharedSeo'
 
 function parse(file) {
@@ -140,6 +158,30 @@ const uidMap = Object.values(CONTENT_TYPES)
   .map((c) => `  '${c.uid}': ${c.name};`)
   .join('\n');
 
+/** What the schemas say of each content type, in the registry's order. */
+const schemaFacts = Object.keys(CONTENT_TYPE_TABLE).map((type) => {
+  const uid = `api::${type}.${type}`;
+  const schema = schemas[uid];
+  const relations = Object.entries(schema.attributes)
+    .filter(([, attribute]) => attribute.type === 'relation' && attribute.target?.startsWith('api::'))
+    .map(([field, attribute]) => `'${field}': '${typeOfUid(attribute.target)}'`);
+  const restPath = schema.kind === 'singleType' ? schema.info.singularName : schema.info.pluralName;
+  return `  '${type}': { uid: '${uid}', kind: '${schema.kind}', restPath: '${restPath}', draftAndPublish: ${schema.options?.draftAndPublish === true}, scheduled: ${'scheduledPublishAt' in schema.attributes && 'scheduledUnpublishAt' in schema.attributes}, relations: ${relations.length ? `{ ${relations.join(', ')} }` : '{}'} },`;
+});
+/** The REST client's members: small, so that a browser bundle of the client does not carry the registry. */
+const clientMembers = Object.entries(CONTENT_TYPE_TABLE)
+  .filter(([, entry]) => entry.access === 'public')
+  .map(([type, entry]) => {
+    const schema = schemas[`api::${type}.${type}`];
+    const restPath = schema.kind === 'singleType' ? schema.info.singularName : schema.info.pluralName;
+    const shape = schema.kind === 'singleType' ? 'single: true' : `changedAt: '${schema.options?.draftAndPublish === true ? 'publishedAt' : 'updatedAt'}'`;
+    return `  ${entry.client}: { path: '${restPath}', ${shape} },`;
+  });
+const publicNames = Object.entries(CONTENT_TYPE_TABLE)
+  .filter(([, entry]) => entry.access === 'public')
+  .map(([type, entry]) => `  '${type}': ${entry.name};`)
+  .join('\n');
+
 const source = `// Generated by packages/types/scripts/generate.mjs from apps/cms/types/generated.
 // Do not edit: change the Strapi schema, then run \`pnpm types:generate\`.
 import type { BlocksContent } from '../blocks';
@@ -163,7 +205,38 @@ ${contentTypes.join('\n\n')}
 export interface ContentTypes {
 ${uidMap}
 }
+
+/** Public content types by registry name (src/registry). */
+export interface ContentTypesByName {
+${publicNames}
+}
+
+/**
+ * What the Strapi schemas say of each content type (apps/cms/src/api/<type>/content-types/<type>/schema.json),
+ * keyed and ordered as the registry's table (src/registry/table.ts): the REST path below \`/api\`,
+ * draft & publish, scheduled publishing (the \`scheduledPublishAt\` and \`scheduledUnpublishAt\` fields), and the relations to other content types (field: type).
+ */
+export const CONTENT_TYPE_SCHEMAS = {
+${schemaFacts.join('\n')}
+} as const;
+`;
+
+/**
+ * A file of its own, used by the REST client only: a browser bundle of the
+ * client (the site's forms) then carries neither the registry nor the schemas.
+ */
+const clientsSource = `// Generated by packages/types/scripts/generate.mjs from the registry (src/registry/table.ts) and the Strapi schemas.
+// Do not edit: change them, then run \`pnpm types:generate\`.
+
+/**
+ * The members of \`StrapiClient\` (the registry's \`client\` names), each with its REST path and the
+ * field telling when an entry's public version changed (\`publishedAt\` with draft & publish), or \`single\`.
+ */
+export const CONTENT_CLIENTS = {
+${clientMembers.join('\n')}
+} as const;
 `;
 
 writeFileSync(output, source);
+writeFileSync(fileURLToPath(new URL('../src/generated/clients.ts', import.meta.url)), clientsSource);
 console.log(`[types] wrote ${fileURLToPath(new URL('../src/generated/content.ts', import.meta.url))}`);

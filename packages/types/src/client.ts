@@ -1,5 +1,6 @@
 import axios, { AxiosError, type AxiosInstance } from 'axios';
-import type { Answer, Article, Author, BookRelease, Category, Global, Testimony, Video } from './generated/content';
+import { CONTENT_CLIENTS } from './generated/clients';
+import type { ContentTypesByName } from './generated/content';
 import { EtagCache } from './etag-cache';
 import { StrapiError, fieldErrorsOf, isStrapiErrorBody } from './errors';
 import { iterateEntries, iteratePages, iterateSince, listQuery, type ChangeField, type IterateParams, type SinceIterator, type SinceParams } from './pagination';
@@ -10,6 +11,7 @@ import { submissionsClient, type SubmissionsClient } from './submissions';
 import type { SearchParams, SearchResponse } from './search';
 import type { SitemapIndexResponse, SitemapPageResponse, SitemapType } from './sitemap';
 import { contactMessagesClient, type ContactMessagesClient } from './contact-messages';
+import type { ContentClientKey, PublicContentType, SingleContentType } from './registry';
 
 export interface StrapiClientOptions extends RetryOptions {
   /** Origin of the CMS, e.g. `https://cms.chiudeteicallcenter.eu` (without `/api`). */
@@ -73,15 +75,15 @@ export interface SitemapClient {
   page(type: SitemapType, page?: number, pageSize?: number): Promise<SitemapPageResponse>;
 }
 
-export interface StrapiClient {
-  articles: CollectionClient<Article>;
-  authors: CollectionClient<Author>;
-  categories: CollectionClient<Category>;
-  books: CollectionClient<BookRelease>;
-  testimonies: CollectionClient<Testimony>;
-  videos: CollectionClient<Video>;
-  answers: CollectionClient<Answer>;
-  global: SingleTypeClient<Global>;
+/**
+ * One member per public content type of the registry (`articles`, `books`,
+ * `global`...): a `CollectionClient`, or a `SingleTypeClient` for a single type.
+ */
+export type ContentClients = {
+  [T in PublicContentType as ContentClientKey<T>]: T extends SingleContentType ? SingleTypeClient<ContentTypesByName[T]> : CollectionClient<ContentTypesByName[T]>;
+};
+
+export interface StrapiClient extends ContentClients {
   /** Testimony submissions: form token, submit, status and withdrawal by private token. */
   submissions: SubmissionsClient;
   /** The contact form: send a message to the redazione (write-only). */
@@ -168,15 +170,17 @@ export function createStrapiClient(options: StrapiClientOptions): StrapiClient {
     };
   }
 
+  /** A single type: one entry, at `/api/<singular>`. */
+  const single = <T>(path: string): SingleTypeClient<T> => ({ get: async (params = {}) => (await get<Single<T>>(`/${path}`, params)).data });
+
+  // The registry's public types (generated: a browser bundle of the client does not carry the registry);
+  // draft-and-publish ones change when published (see `since`).
+  const contentClients = Object.fromEntries(Object.entries(CONTENT_CLIENTS).map(([member, spec]: [string, { path: string; single?: true; changedAt?: ChangeField }]) =>
+    [member, spec.single ? single(spec.path) : collection(spec.path, spec.changedAt)],
+  )) as unknown as ContentClients;
+
   return {
-    articles: collection<Article>('articles', 'publishedAt'),
-    authors: collection<Author>('authors'),
-    categories: collection<Category>('categories'),
-    books: collection<BookRelease>('book-releases', 'publishedAt'),
-    testimonies: collection<Testimony>('testimonies', 'publishedAt'),
-    videos: collection<Video>('videos', 'publishedAt'),
-    answers: collection<Answer>('answers', 'publishedAt'),
-    global: { get: async (params = {}) => (await get<Single<Global>>('/global', params)).data },
+    ...contentClients,
     submissions: submissionsClient(http, call),
     contactMessages: contactMessagesClient(http, call),
     search: (params) => get<SearchResponse>('/search', params),

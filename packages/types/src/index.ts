@@ -3,7 +3,7 @@ export type * from './blocks';
 export type * from './rest';
 export { blocksToText } from './blocks';
 export { createStrapiClient } from './client';
-export type { StrapiClient, StrapiClientOptions, CollectionClient, SingleTypeClient, SitemapClient } from './client';
+export type { ContentClients, StrapiClient, StrapiClientOptions, CollectionClient, SingleTypeClient, SitemapClient } from './client';
 export { StrapiError, isStrapiError, isStrapiErrorBody, errorKindOf } from './errors';
 export type { StrapiErrorBody, StrapiErrorInit, StrapiErrorKind } from './errors';
 export type { RetryOptions, RetryEvent } from './retry';
@@ -41,3 +41,33 @@ export { PREVIEW_TYPES, PREVIEW_FRAME_SIGNAL_TYPE, PREVIEW_FRAME_STATES, PREVIEW
 export type { PreviewType, PreviewFrameState, PreviewRefusalReason } from './preview-types';
 export { SITE_CLIENT_ADDRESS_HEADER, PUBLIC_FORM_ENDPOINTS, PUBLIC_FORM_MAX_BODY_BYTES, maskPrivateTokens } from './public-forms';
 export type { PublicFormEndpoint, PublicFormEndpointName } from './public-forms';
+export {
+  CONTENT_TYPE_REGISTRY,
+  CONTENT_TYPE_NAMES,
+  PUBLIC_CONTENT_TYPES,
+  DRAFT_AND_PUBLISH_TYPES,
+  RELATED_TYPES,
+  SITEMAP_CONTENT_TYPES,
+  SCHEDULED_CONTENT_TYPES,
+  publicContentType,
+  publicTypeOfUid,
+  uidOf,
+  relatedFields,
+  linkedTypes,
+  hasEntryPages,
+  sitePath,
+  listPath,
+  contentTypeDocs,
+} from './registry';
+export type {
+  ContentTypeName,
+  ContentTypeUid,
+  ContentTypeEntry,
+  PublicContentType,
+  PublicContentTypeEntry,
+  DraftAndPublishType,
+  RelatedType,
+  SitemapContentType,
+  SingleContentType,
+  ContentClientKey,
+} from './registry';

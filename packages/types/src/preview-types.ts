@@ -1,10 +1,13 @@
+import { DRAFT_AND_PUBLISH_TYPES, type DraftAndPublishType } from './registry';
+
 /**
  * The content types editors can preview on the site, as the preview token
- * names them (`@chiudete/types/preview`). Here, free of Node built-ins, so
- * that the site's app code may use the list too.
+ * names them (`@chiudete/types/preview`): the public types with draft &
+ * publish (registry). Here, free of Node built-ins, so that the site's app
+ * code may use the list too.
  */
-export const PREVIEW_TYPES = ['article', 'book-release', 'testimony', 'answer', 'video'] as const;
-export type PreviewType = (typeof PREVIEW_TYPES)[number];
+export const PREVIEW_TYPES = DRAFT_AND_PUBLISH_TYPES;
+export type PreviewType = DraftAndPublishType;
 
 /**
  * What a framed preview page tells the admin's preview pane, with

@@ -1,4 +1,5 @@
 import type { Pagination } from './rest';
+import { SITEMAP_CONTENT_TYPES, type SitemapContentType } from './registry';
 
 /**
  * The sitemap source (`GET /api/sitemap`, `GET /api/sitemap/{type}`): every
@@ -8,9 +9,9 @@ import type { Pagination } from './rest';
  * site's sitemap and partners.
  */
 
-/** Types with pages of their own on the site (articles, testimonies, answers, authors, categories, books). */
-export const SITEMAP_TYPES = ['article', 'testimony', 'answer', 'author', 'category', 'book-release'] as const;
-export type SitemapType = (typeof SITEMAP_TYPES)[number];
+/** Types with pages of their own on the site (articles, testimonies, answers, authors, categories, books): the registry's `sitemap` types. */
+export const SITEMAP_TYPES = SITEMAP_CONTENT_TYPES;
+export type SitemapType = SitemapContentType;
 
 /** Entries per page: at most what one sitemap file may list (sitemaps.org), and the default. */
 export const SITEMAP_PAGE_SIZE_MAX = 50_000;

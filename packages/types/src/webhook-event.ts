@@ -1,3 +1,5 @@
+import type { PublicContentType } from './registry';
+
 /**
  * The JSON body of a partner webhook (sent by the CMS, apps/cms/src/api/partner-webhook).
  * Types only: shared by the main entry and `@chiudete/types/webhooks`.
@@ -6,8 +8,8 @@
 /** What happened to the public version of an entry. */
 export type WebhookEventType = 'content.published' | 'content.unpublished';
 
-/** The public content types an event can be about (the REST API's types, in the singular). */
-export type WebhookContentType = 'article' | 'testimony' | 'answer' | 'video' | 'book-release' | 'author' | 'category' | 'global';
+/** The public content types an event can be about (the REST API's types, in the singular: the registry's public types). */
+export type WebhookContentType = PublicContentType;
 
 export interface WebhookEvent {
   /** Unique per change (`evt_…`): the same in every retry of a delivery; use it to drop duplicates. */

@@ -36,6 +36,6 @@ export function canonical(value: unknown): string {
   return JSON.stringify(value);
 }
 
-/** `book-release` → `BookRelease`, `shared.seo` → `SharedSeo`. */
+/** `testimony-submission` → `TestimonySubmission`, `shared.seo` → `SharedSeo`. */
 export const pascal = (value: string): string =>
   value.split(/[^A-Za-z0-9]+/).filter(Boolean).map((part) => part.charAt(0).toUpperCase() + part.slice(1)).join('');

@@ -1,3 +1,4 @@
+import { contentTypeDocs, publicTypeOfUid } from '@chiudete/types';
 import type { ContentSchemas } from './content-schemas';
 import { cacheableHeaders } from './components';
 import { arrayOf, object, pascal, ref, type Schema } from './json-schema';
@@ -9,28 +10,17 @@ import type { AppModel, AttributeModel, RouteModel, TypeModel } from './model';
  * as the 200 body, validators, 304 and the error responses.
  */
 
-/** English description of each public type, for partners (the schema's own descriptions are Italian, for editors). */
-const TYPE_DESCRIPTIONS: Record<string, string> = {
-  'api::article.article': 'Blog articles, with their author, categories, cover image, related book and "Risposte precise".',
-  'api::author.author': 'Who signs the articles.',
-  'api::category.category': 'Topics of the articles.',
-  'api::book-release.book-release': 'The project\'s book releases: cover, synopsis, formats and where to buy them.',
-  'api::testimony.testimony': 'Approved testimonies of customers and call-center operators (public fields only: never the submitter\'s contact details).',
-  'api::answer.answer': '"Risposte precise": what a call-center operator claimed, and the correct answer with its legal references.',
-  'api::video.video': 'YouTube videos of the project (embed them privacy-friendly: youtube-nocookie.com, on click).',
-  'api::global.global': 'Site-wide settings: name, tagline, manifesto, contact address, editorial policy, social profiles, default SEO.',
-};
-
-const TAGS: Record<string, string> = {
-  'api::global.global': 'Site',
-  'api::book-release.book-release': 'Books',
+/** The registry's tag and English description of a public type (the schema's own descriptions are Italian, for editors). */
+const registryEntry = (uid: string) => {
+  const type = publicTypeOfUid(uid);
+  return type ? contentTypeDocs(type) : undefined;
 };
 
 export const tagOf = (type: TypeModel): string =>
-  TAGS[type.uid] ?? type.pluralName.charAt(0).toUpperCase() + type.pluralName.slice(1).replace(/-/g, ' ');
+  registryEntry(type.uid)?.tag ?? type.pluralName.charAt(0).toUpperCase() + type.pluralName.slice(1).replace(/-/g, ' ');
 
 export const typeDescription = (type: TypeModel): string =>
-  TYPE_DESCRIPTIONS[type.uid] ?? `Published entries of «${type.displayName}».`;
+  registryEntry(type.uid)?.description ?? `Published entries of «${type.displayName}».`;
 
 const isRelational = (attribute: AttributeModel) => ['relation', 'media', 'component', 'dynamiczone'].includes(attribute.type);
 

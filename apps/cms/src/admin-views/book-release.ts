@@ -14,9 +14,9 @@ export const bookRelease = defineAdminView({
       description: 'Facoltativo. Il sottotitolo come in copertina, massimo 200 caratteri.',
     },
     slug: {
-      label: 'Indirizzo della pagina (slug)',
+      label: 'Nome breve (slug)',
       description:
-        'Parte finale dell\'indirizzo della pagina, es. /libri/chiudete-i-call-center-in-outsourcing. Si genera dal titolo: cambiala solo prima della pubblicazione.',
+        'Il nome del libro per la mappa del sito e per i partner, es. chiudete-i-call-center-in-outsourcing: il sito mostra l\'ultimo libro uscito nella pagina /libro. Si genera dal titolo: cambialo solo prima della pubblicazione.',
     },
     releaseDate: {
       label: 'Data di uscita',

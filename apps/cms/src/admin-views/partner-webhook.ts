@@ -1,3 +1,4 @@
+import { PUBLIC_CONTENT_TYPES } from '@chiudete/types';
 import { defineAdminView } from './types';
 
 /** The partners' webhooks: Super Admin only (src/api/partner-webhook, docs/partners.md «Webhooks»). */
@@ -27,7 +28,7 @@ export const partnerWebhook = defineAdminView({
     contentTypes: {
       label: 'Tipi di contenuto',
       description:
-        'Di quali contenuti avvisare, come lista JSON con alcuni di questi: ["article", "testimony", "answer", "video", "book-release", "author", "category", "global"]. Vuoto = tutti.',
+        `Di quali contenuti avvisare, come lista JSON con alcuni di questi: ${JSON.stringify(PUBLIC_CONTENT_TYPES).replace(/,/g, ', ')}. Vuoto = tutti.`,
     },
     secret: {
       label: 'Segreto della firma',

@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { CONTENT_TYPE_REGISTRY, PUBLIC_CONTENT_TYPES, uidOf } from '@chiudete/types';
 
 /*
  * The editors' admin roles, defined in code beside Strapi's own (Super Admin,
@@ -36,22 +37,37 @@ export interface AdminRoleDefinition {
 
 const EDIT_AND_PUBLISH: readonly ContentAction[] = ['read', 'create', 'update', 'delete', 'publish'];
 
+/** What the Moderatore handles: readers' submissions and messages, and the testimonies they become. */
+const MODERATED_TYPES: Readonly<Record<string, readonly ContentAction[]>> = {
+  // No create: submissions come from readers only. Delete is for spam.
+  'api::testimony-submission.testimony-submission': ['read', 'update', 'delete'],
+  // Approving creates and publishes a Testimony.
+  'api::testimony.testimony': EDIT_AND_PUBLISH,
+  // Readers' messages carry personal data, like submissions: the Moderatore, who
+  // already handles that, reads them and sets their status and note. No create
+  // (they come from the site only), no delete (the retention cron erases them).
+  'api::contact-message.contact-message': ['read', 'update'],
+};
+
+/**
+ * What the Redattore edits and publishes: every other public type of the
+ * registry (@chiudete/types), in its order; a single type (the site
+ * settings) has nothing to create or delete.
+ */
+const EDITED_TYPES: Readonly<Record<string, readonly ContentAction[]>> = Object.fromEntries(
+  PUBLIC_CONTENT_TYPES.filter((type) => !(uidOf(type) in MODERATED_TYPES)).map((type) => [
+    uidOf(type),
+    CONTENT_TYPE_REGISTRY[type].kind === 'singleType' ? ['read', 'update', 'publish'] : EDIT_AND_PUBLISH,
+  ]),
+);
+
 export const ADMIN_ROLES = {
   redattore: {
     code: 'redattore',
     name: 'Redattore',
     description:
       'Scrive e pubblica articoli, risposte precise, video, libri, autori e categorie, aggiorna le impostazioni del sito e gestisce la Media Library. Non vede le testimonianze.',
-    contentTypes: {
-      'api::article.article': EDIT_AND_PUBLISH,
-      'api::answer.answer': EDIT_AND_PUBLISH,
-      'api::video.video': EDIT_AND_PUBLISH,
-      'api::book-release.book-release': EDIT_AND_PUBLISH,
-      'api::author.author': EDIT_AND_PUBLISH,
-      'api::category.category': EDIT_AND_PUBLISH,
-      // A single type: nothing to create or delete.
-      'api::global.global': ['read', 'update', 'publish'],
-    },
+    contentTypes: EDITED_TYPES,
     actions: [
       `${UPLOAD}.read`,
       `${UPLOAD}.assets.create`,
@@ -65,16 +81,7 @@ export const ADMIN_ROLES = {
     name: 'Moderatore',
     description:
       'Modera le testimonianze inviate dai lettori: le legge, le approva o le rifiuta ed elimina lo spam. Approvare pubblica una testimonianza. Legge i messaggi arrivati dal modulo «Contatti» e ne aggiorna lo stato.',
-    contentTypes: {
-      // No create: submissions come from readers only. Delete is for spam.
-      'api::testimony-submission.testimony-submission': ['read', 'update', 'delete'],
-      // Approving creates and publishes a Testimony.
-      'api::testimony.testimony': EDIT_AND_PUBLISH,
-      // Readers' messages carry personal data, like submissions: the Moderatore, who
-      // already handles that, reads them and sets their status and note. No create
-      // (they come from the site only), no delete (the retention cron erases them).
-      'api::contact-message.contact-message': ['read', 'update'],
-    },
+    contentTypes: MODERATED_TYPES,
     actions: [],
   },
 } as const satisfies Record<string, AdminRoleDefinition>;

@@ -1,19 +1,14 @@
 import type { Core } from '@strapi/strapi';
+import { CONTENT_TYPE_REGISTRY, PUBLIC_CONTENT_TYPES, uidOf, type ContentTypeUid, type PublicContentType } from '@chiudete/types';
 
-/** Content types the Public role (and read-only partner tokens) may read. */
-export const PUBLIC_READABLE_TYPES = [
-  'api::article.article',
-  'api::author.author',
-  'api::category.category',
-  'api::book-release.book-release',
-  'api::testimony.testimony',
-  'api::video.video',
-  'api::answer.answer',
-  'api::global.global',
-] as const;
+/** Content types the Public role (and read-only partner tokens) may read: the registry's public types. */
+export const PUBLIC_READABLE_TYPES: ReadonlyArray<ContentTypeUid<PublicContentType>> = PUBLIC_CONTENT_TYPES.map(uidOf);
 
+const isSingleType = (uid: string): boolean => PUBLIC_CONTENT_TYPES.some((type) => CONTENT_TYPE_REGISTRY[type].uid === uid && CONTENT_TYPE_REGISTRY[type].kind === 'singleType');
+
+/** A single type has one entry: `find` only. */
 const actionsFor = (uid: string): string[] =>
-  uid === 'api::global.global' ? [`${uid}.find`] : [`${uid}.find`, `${uid}.findOne`];
+  isSingleType(uid) ? [`${uid}.find`] : [`${uid}.find`, `${uid}.findOne`];
 
 /** Read-only actions that are not a content type's find/findOne: site search (src/api/search), the sitemap source (src/api/sitemap). */
 const PUBLIC_EXTRA_ACTIONS = ['api::search.search.find', 'api::sitemap.sitemap.find', 'api::sitemap.sitemap.findOne'] as const;

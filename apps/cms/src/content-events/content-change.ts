@@ -1,22 +1,19 @@
+import { CONTENT_TYPE_REGISTRY, PUBLIC_CONTENT_TYPES as REGISTRY_PUBLIC_TYPES, type ContentTypeUid, type PublicContentType } from '@chiudete/types';
+
 /**
  * A change to public content, as every subscriber sees it (search index,
  * site revalidation, partner webhooks). Derived from Strapi's document
  * service events, which fire after the transaction commits, and for the
  * outbox from the document-service actions inside it (in-transaction.ts).
  */
-export const PUBLIC_CONTENT_TYPES = {
-  'api::article.article': { type: 'article', draftAndPublish: true },
-  'api::testimony.testimony': { type: 'testimony', draftAndPublish: true },
-  'api::answer.answer': { type: 'answer', draftAndPublish: true },
-  'api::video.video': { type: 'video', draftAndPublish: true },
-  'api::book-release.book-release': { type: 'book-release', draftAndPublish: true },
-  'api::author.author': { type: 'author', draftAndPublish: false },
-  'api::category.category': { type: 'category', draftAndPublish: false },
-  'api::global.global': { type: 'global', draftAndPublish: false },
-} as const;
+export type PublicContentUid = ContentTypeUid<PublicContentType>;
+export type { PublicContentType };
 
-export type PublicContentUid = keyof typeof PUBLIC_CONTENT_TYPES;
-export type PublicContentType = (typeof PUBLIC_CONTENT_TYPES)[PublicContentUid]['type'];
+/** The public types by UID (the registry's, @chiudete/types): their name and whether they have draft & publish. */
+export const PUBLIC_CONTENT_TYPES = Object.fromEntries(REGISTRY_PUBLIC_TYPES.map((type) => {
+  const { uid, draftAndPublish } = CONTENT_TYPE_REGISTRY[type];
+  return [uid, { type, draftAndPublish }];
+})) as Readonly<Record<PublicContentUid, { type: PublicContentType; draftAndPublish: boolean }>>;
 
 /**
  * What happened to the public version: `published` covers the first publish
@@ -46,7 +43,7 @@ export interface StrapiEntryEventPayload {
   entry?: Record<string, unknown> & { documentId?: string; slug?: unknown; publishedAt?: unknown };
 }
 
-const isPublicUid = (uid: unknown): uid is PublicContentUid => typeof uid === 'string' && uid in PUBLIC_CONTENT_TYPES;
+const isPublicUid = (uid: unknown): uid is PublicContentUid => typeof uid === 'string' && Object.prototype.hasOwnProperty.call(PUBLIC_CONTENT_TYPES, uid);
 
 /**
  * Maps one Strapi event to a public-content change, or null when the public

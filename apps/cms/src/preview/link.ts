@@ -1,22 +1,18 @@
-import { PREVIEW_TOKEN_TTL_SECONDS, previewEntryUrl, type PreviewPayload, type PreviewStatus, type PreviewType } from '@chiudete/types/preview';
+import { uidOf, type ContentTypeUid } from '@chiudete/types';
+import { PREVIEW_TOKEN_TTL_SECONDS, PREVIEW_TYPES, previewEntryUrl, type PreviewPayload, type PreviewStatus, type PreviewType } from '@chiudete/types/preview';
+
+export type PreviewableUid = ContentTypeUid<PreviewType>;
+export type { PreviewPayload, PreviewStatus, PreviewType };
 
 /**
  * The content types editors can preview on the site (Strapi's Preview
  * button), and the `type` the preview token names them by
- * (`@chiudete/types/preview`, shared with the site).
+ * (`@chiudete/types/preview`, shared with the site): the registry's public
+ * types with draft & publish.
  */
-export const PREVIEWABLE_TYPES = {
-  'api::article.article': 'article',
-  'api::book-release.book-release': 'book-release',
-  'api::testimony.testimony': 'testimony',
-  'api::answer.answer': 'answer',
-  'api::video.video': 'video',
-} as const satisfies Record<string, PreviewType>;
+export const PREVIEWABLE_TYPES = Object.fromEntries(PREVIEW_TYPES.map((type) => [uidOf(type), type])) as Readonly<Record<PreviewableUid, PreviewType>>;
 
-export type PreviewableUid = keyof typeof PREVIEWABLE_TYPES;
-export type { PreviewPayload, PreviewStatus, PreviewType };
-
-export const isPreviewableUid = (uid: string): uid is PreviewableUid => uid in PREVIEWABLE_TYPES;
+export const isPreviewableUid = (uid: string): uid is PreviewableUid => Object.prototype.hasOwnProperty.call(PREVIEWABLE_TYPES, uid);
 
 /**
  * How long a preview link is valid: the admin's preview pane signs a new one

@@ -1,19 +1,15 @@
 import type { Core } from '@strapi/strapi';
+import { SCHEDULED_CONTENT_TYPES, uidOf, type ContentTypeUid, type DraftAndPublishType } from '@chiudete/types';
 
 /**
  * Scheduled publishing: editors set «Pubblica il» (`scheduledPublishAt`) and
  * «Ritira il» (`scheduledUnpublishAt`) on these types; a cron task
- * (config/cron-tasks.ts) calls `runPublishingSchedule` every minute.
+ * (config/cron-tasks.ts) calls `runPublishingSchedule` every minute: the
+ * registry's types whose schemas have both fields (@chiudete/types).
  */
-export const SCHEDULED_TYPES = [
-  'api::article.article',
-  'api::book-release.book-release',
-  'api::testimony.testimony',
-  'api::answer.answer',
-  'api::video.video',
-] as const;
-
-export type ScheduledType = (typeof SCHEDULED_TYPES)[number];
+export type ScheduledType = ContentTypeUid<DraftAndPublishType>;
+// Scheduled types are public draft-and-publish ones (packages/types' registry test checks it).
+export const SCHEDULED_TYPES = SCHEDULED_CONTENT_TYPES.map(uidOf) as readonly ScheduledType[];
 
 export interface ScheduleResult {
   /** documentIds published by this run. */

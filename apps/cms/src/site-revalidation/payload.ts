@@ -1,10 +1,9 @@
-import type { ContentChange, PublicContentType, PublicContentUid } from '../content-events';
+import { CONTENT_TYPE_REGISTRY, PUBLIC_CONTENT_TYPES, relatedFields, type RelatedType } from '@chiudete/types';
+import type { RelatedSlugs, RevalidationRequest as RevalidationBody } from '@chiudete/types/revalidation';
+import type { ContentChange, PublicContentUid } from '../content-events';
 
-/** Types whose entries other pages show, keyed by the site's type names. */
-export type RelatedType = 'article' | 'answer' | 'category' | 'author' | 'book-release';
-
-/** The slugs of the entries an entry is linked with (the pages that show it). */
-export type RelatedSlugs = Partial<Record<RelatedType, string[]>>;
+/** Types whose entries other pages show, keyed by the site's type names (the registry's). */
+export type { RelatedSlugs, RelatedType };
 
 /** What one published (or about-to-change) version of an entry looks like to the site. */
 export interface VersionSnapshot {
@@ -13,31 +12,16 @@ export interface VersionSnapshot {
 }
 
 /**
- * The body of `POST <SITE_REVALIDATE_URL>`; the site's `/api/revalidate`
- * validates the same shape (apps/web/server/utils/page-cache/revalidation.ts).
+ * The body of `POST <SITE_REVALIDATE_URL>`: `revalidationRequestSchema`
+ * (@chiudete/types/forms), which the site's `/api/revalidate` validates it
+ * with; as sent, every field is present but `previousSlug`.
  */
-export interface RevalidationRequest {
-  type: PublicContentType;
-  action: ContentChange['action'];
-  documentId: string;
-  /** The entry's slug now (the last published one when unpublished). */
-  slug: string | null;
-  /** The slug its published version had before, when it changed. */
-  previousSlug?: string;
-  /** Linked entries, before and after the change. */
-  related: RelatedSlugs;
-  /** ISO time of the change. */
-  at: string;
-}
+export type RevalidationRequest = Required<Omit<RevalidationBody, 'previousSlug'>> & Pick<RevalidationBody, 'previousSlug'> & { slug: string | null; related: RelatedSlugs };
 
-/** The relation fields of each public type whose targets have a page showing this entry. */
-export const RELATED_FIELDS: Partial<Record<PublicContentUid, Record<string, RelatedType>>> = {
-  'api::article.article': { author: 'author', categories: 'category', answers: 'answer', book: 'book-release' },
-  'api::answer.answer': { articles: 'article' },
-  'api::book-release.book-release': { articles: 'article' },
-  'api::author.author': { articles: 'article' },
-  'api::category.category': { articles: 'article' },
-};
+/** The relation fields of each public type whose targets have a page showing this entry (the schemas' relations between public types). */
+export const RELATED_FIELDS: Partial<Record<PublicContentUid, Readonly<Record<string, RelatedType>>>> = Object.fromEntries(
+  PUBLIC_CONTENT_TYPES.map((type) => [CONTENT_TYPE_REGISTRY[type].uid, relatedFields(type)]).filter(([, fields]) => Object.keys(fields).length > 0),
+);
 
 const unique = (values: Iterable<string>): string[] => [...new Set(values)].sort();
 

@@ -1,5 +1,5 @@
 import type { Core, UID } from '@strapi/strapi';
-import { SITEMAP_TYPES, type SitemapEntry, type SitemapIndexResponse, type SitemapPageResponse, type SitemapType } from '@chiudete/types';
+import { SITEMAP_TYPES, uidOf, type SitemapEntry, type SitemapIndexResponse, type SitemapPageResponse, type SitemapType } from '@chiudete/types';
 
 /**
  * The sitemap source: for each type with pages of its own, the published
@@ -15,14 +15,8 @@ import { SITEMAP_TYPES, type SitemapEntry, type SitemapIndexResponse, type Sitem
  * metadata.
  */
 
-export const SITEMAP_SOURCES: Readonly<Record<SitemapType, UID.ContentType>> = {
-  'article': 'api::article.article',
-  'testimony': 'api::testimony.testimony',
-  'answer': 'api::answer.answer',
-  'author': 'api::author.author',
-  'category': 'api::category.category',
-  'book-release': 'api::book-release.book-release',
-};
+/** The content type of each sitemap type (the registry's). */
+export const SITEMAP_SOURCES = Object.fromEntries(SITEMAP_TYPES.map((type) => [type, uidOf(type)])) as Readonly<Record<SitemapType, UID.ContentType>>;
 
 interface Columns {
   table: string;

@@ -2,7 +2,7 @@ import { StrapiError, createStrapiClient, type StrapiClient } from '@chiudete/ty
 import type { H3Event } from 'h3';
 import type { ComputedRef } from 'vue';
 // Through the alias, not a relative path: Nuxt leaves shared/ out of the app's server bundle and needs an absolute import to find it.
-import { PREVIEW_COLLECTIONS, mergePreviewedEntry, previewRead, previewedDocumentFilter, type PreviewScope } from '#shared/utils/preview-scope';
+import { mergePreviewedEntry, previewCollection, previewRead, previewedDocumentFilter, type PreviewScope } from '#shared/utils/preview-scope';
 
 /**
  * The clients are stateless (no per-user token), so one per base URL and
@@ -46,7 +46,7 @@ function previewClient(event: H3Event, baseURL: string, token: string, scope: Pr
   });
   http.interceptors.response.use(async (response) => {
     if (previewRead(scope, response.config.url, response.config.params).kind !== 'merge') return response;
-    const draft = await http.get<{ data: Array<{ documentId: string }> }>(`/${PREVIEW_COLLECTIONS[scope.type]}`, {
+    const draft = await http.get<{ data: Array<{ documentId: string }> }>(`/${previewCollection(scope.type)}`, {
       params: { filters: previewedDocumentFilter(scope), pagination: { page: 1, pageSize: 1 } },
     });
     response.data = mergePreviewedEntry(response.data, draft.data.data[0]);

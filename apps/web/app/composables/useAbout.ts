@@ -1,8 +1,8 @@
-import type { BookRelease } from '@chiudete/types';
 import type { ComputedRef } from 'vue';
 import type { AuthorProfile } from './useAuthors';
+import type { BookSummary } from './useBook';
 
-export type AboutBook = Pick<BookRelease, 'documentId' | 'title' | 'subtitle' | 'releaseDate' | 'publisher' | 'cover'>;
+export type AboutBook = BookSummary;
 
 export interface AboutPage {
   authors: AuthorProfile[];

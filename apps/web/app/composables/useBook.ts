@@ -2,6 +2,9 @@ import type { BookRelease } from '@chiudete/types';
 import type { ComputedRef } from 'vue';
 import type { Countdown } from '~/utils/countdown';
 
+/** What other pages show of the book («Chi siamo»). */
+export type BookSummary = Pick<BookRelease, 'documentId' | 'title' | 'subtitle' | 'releaseDate' | 'publisher' | 'cover'>;
+
 /** The most recent published book release, or null when there is none yet. */
 export function useLatestBook(): Promise<ComputedRef<BookRelease | null>> {
   return useCmsData('book:latest', async (cms) => {

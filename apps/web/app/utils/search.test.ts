@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { SEARCH_TYPES, sitePath } from '@chiudete/types';
 import { searchQuerySchema } from '@chiudete/types/forms';
 import { isSearchable, parseSiteSearchQuery, resultCount, searchHitPath, searchTypeFromParam, siteSearchQuery } from './search';
 
@@ -46,6 +47,10 @@ describe('search addresses', () => {
     expect(searchHitPath({ type: 'article', slug: 'il-mio-primo-hater' })).toBe('/articoli/il-mio-primo-hater');
     expect(searchHitPath({ type: 'testimony', slug: 'x' })).toBe('/testimonianze/x');
     expect(searchHitPath({ type: 'answer', slug: 'y' })).toBe('/risposte/y');
+  });
+
+  it('links as the registry\'s sitePath does', () => {
+    for (const type of SEARCH_TYPES) expect(searchHitPath({ type, slug: 'a b/c' }), type).toBe(sitePath(type, 'a b/c'));
   });
 
   it('counts in Italian', () => {

@@ -1,4 +1,4 @@
-import { SEARCH_PAGE_MAX, SEARCH_QUERY_MAX_LENGTH, SEARCH_QUERY_MIN_LENGTH, SEARCH_TYPES, type SearchHit, type SearchType } from '@chiudete/types';
+import { SEARCH_PAGE_MAX, SEARCH_QUERY_MAX_LENGTH, SEARCH_QUERY_MIN_LENGTH, SEARCH_TYPES, sitePath, type SearchHit, type SearchType } from '@chiudete/types';
 import { firstQueryValue, parsePage, type RouteQuery } from '../../shared/utils/query';
 
 /**
@@ -9,13 +9,6 @@ export const SEARCH_TYPE_PARAMS: Readonly<Record<SearchType, string>> = {
   article: 'articoli',
   testimony: 'testimonianze',
   answer: 'risposte',
-};
-
-/** Where a result links to. */
-const SECTION_PATHS: Readonly<Record<SearchType, string>> = {
-  article: '/articoli',
-  testimony: '/testimonianze',
-  answer: '/risposte',
 };
 
 export type SearchProblem = 'too_short' | 'too_long';
@@ -60,7 +53,7 @@ export function siteSearchQuery({ q, type, page }: { q?: string; type?: SearchTy
 
 /** The site path of a search result (`/articoli/<slug>`...). */
 export function searchHitPath(hit: Pick<SearchHit, 'type' | 'slug'>): string {
-  return `${SECTION_PATHS[hit.type]}/${encodeURIComponent(hit.slug)}`;
+  return sitePath(hit.type, hit.slug);
 }
 
 /**

@@ -150,6 +150,15 @@ describe('content JSON-LD', () => {
     expect(JSON.stringify(nodes)).toContain(`${CMS}/uploads/hater.png`);
   });
 
+  it('an article names its publisher: the site\'s Organization, with name and logo', () => {
+    const nodes = resolve('/articoli/il-mio-primo-hater', [defineArticle(articleJsonLd(article, ctx))]);
+    const publisher = nodeOfType(nodes, 'Article').publisher as { '@id': string };
+    expect(publisher).toEqual({ '@id': `${SITE}#identity` });
+    const organization = nodes.find((node) => node['@id'] === publisher['@id']);
+    expect(organization).toMatchObject({ '@type': 'Organization', 'name': global.siteName });
+    expect(organization?.logo).toBeDefined();
+  });
+
   it('an author page: a ProfilePage about the same Person the articles name, apart from the Organization', () => {
     const author = { ...article.author!, bio: 'Scrittrice.', avatar: media('/uploads/avatar.png'), socialLinks: [{ platform: 'facebook' as const, url: 'https://www.facebook.com/candy', label: null }] };
     const nodes = resolve('/autori/candy-larsson', [

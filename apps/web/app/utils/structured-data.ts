@@ -10,6 +10,7 @@ import {
   type Global,
   type Testimony,
   type Video,
+  sitePath,
 } from '@chiudete/types';
 import { truncateText } from './format';
 import { SITE_LOGO_PATH, absoluteSiteUrl, sameAsLinks, type MediaUrlResolver } from './seo';
@@ -67,6 +68,11 @@ export function organizationJsonLd(global: Pick<Global, 'siteName' | 'contactEma
   });
 }
 
+/** The `@id` of the site's Organization (`#identity`, as nuxt-schema-org names it): the publisher of every article. */
+export function organizationJsonLdId(ctx: Pick<JsonLdContext, 'siteUrl'>): string {
+  return `${ctx.siteUrl.replace(/\/+$/, '')}#identity`;
+}
+
 /** The search page's URL template (`/cerca?q=...`) for the WebSite's SearchAction. */
 export const SEARCH_URL_TEMPLATE = '/cerca?q={search_term_string}';
 
@@ -81,11 +87,11 @@ export function webSiteJsonLd(global: Pick<Global, 'siteName' | 'tagline'>, ctx:
 }
 
 function authorPath(slug: string): string {
-  return `/autori/${encodeURIComponent(slug)}`;
+  return sitePath('author', slug);
 }
 
 function categoryPath(slug: string): string {
-  return `/categorie/${encodeURIComponent(slug)}`;
+  return sitePath('category', slug);
 }
 
 /** The `@id` of an author's Person node: the same on their page and on every article they signed. */
@@ -125,6 +131,8 @@ export function articleJsonLd(article: Article, ctx: JsonLdContext): JsonLdInput
           'jobTitle': article.author.role,
         })]
       : undefined,
+    // The Organization (name, logo: organizationJsonLd), which Google's Article preset asks for.
+    publisher: { '@id': organizationJsonLdId(ctx) },
     articleSection: categories[0]?.name,
     keywords: categories.map((category) => category.name),
     about: categories.map((category) => ({ '@type': 'Thing', 'name': category.name, 'url': absoluteSiteUrl(ctx.siteUrl, categoryPath(category.slug)) })),

@@ -9,7 +9,7 @@
  * list: videos on /video, the book on /libro).
  */
 
-import { PREVIEW_TYPES, type PreviewType } from '@chiudete/types';
+import { PREVIEW_TYPES, hasEntryPages, publicContentType, type PreviewType } from '@chiudete/types';
 
 /** The content types editors can preview, as the preview token names them (@chiudete/types/preview). */
 export { PREVIEW_TYPES, type PreviewType };
@@ -21,17 +21,14 @@ export interface PreviewScope {
   slug: string;
 }
 
-/** The REST collection of each previewable type. */
-export const PREVIEW_COLLECTIONS: Readonly<Record<PreviewType, string>> = {
-  'article': 'articles',
-  'book-release': 'book-releases',
-  'testimony': 'testimonies',
-  'answer': 'answers',
-  'video': 'videos',
-};
+// Functions, not tables computed at load: the browser bundle of app/composables/strapi.ts (whose
+// preview client is the server's) then drops this module and the registry (e2e/page-weight.e2e.ts).
 
-/** Types shown in a list rather than on a page of their own: the previewed draft is put into that list. */
-const LISTED_TYPES: ReadonlySet<PreviewType> = new Set(['video', 'book-release']);
+/** The REST collection of a previewable type (the registry's). */
+export const previewCollection = (type: PreviewType): string => publicContentType(type).restPath;
+
+/** Types shown in a list rather than on a page of their own (the registry's: videos, the book): the previewed draft is put into that list. */
+const isListedType = (type: PreviewType): boolean => !hasEntryPages(type);
 
 /**
  * How a preview render reads one CMS request: `draft` (this request reads
@@ -59,7 +56,7 @@ export const previewedDocumentFilter = (scope: PreviewScope) => ({ documentId: {
 export function previewRead(scope: PreviewScope, url: string | undefined, params: unknown): PreviewRead {
   const query: Record<string, unknown> = isRecord(params) ? { ...params } : {};
   delete query.status;
-  const collection = `/${PREVIEW_COLLECTIONS[scope.type]}`;
+  const collection = `/${previewCollection(scope.type)}`;
   if (url === `${collection}/${encodeURIComponent(scope.documentId)}`) return { kind: 'draft', params: { ...query, status: 'draft' } };
   if (url !== collection) return { kind: 'published', params: query };
   // The page's own read (getBySlug), pinned to the previewed document: another draft with that slug is never read.
@@ -67,7 +64,7 @@ export function previewRead(scope: PreviewScope, url: string | undefined, params
     return { kind: 'draft', params: { ...query, filters: { slug: { $eq: scope.slug }, ...previewedDocumentFilter(scope) }, status: 'draft' } };
   }
   if (filtersOnly(query.filters, 'documentId', scope.documentId)) return { kind: 'draft', params: { ...query, status: 'draft' } };
-  if (LISTED_TYPES.has(scope.type) && query.filters === undefined) return { kind: 'merge', params: query };
+  if (isListedType(scope.type) && query.filters === undefined) return { kind: 'merge', params: query };
   return { kind: 'published', params: query };
 }
 

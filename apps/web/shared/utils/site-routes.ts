@@ -1,3 +1,4 @@
+import { PUBLIC_CONTENT_TYPES, hasEntryPages, listPath } from '@chiudete/types';
 import { parsePage, parseTestimonyQuery, testimonyQuery, type RouteQuery } from './query';
 
 /**
@@ -8,16 +9,16 @@ import { parsePage, parseTestimonyQuery, testimonyQuery, type RouteQuery } from 
  * against the files in app/pages, so a new page cannot be forgotten here.
  */
 
-/** Sections whose entries have a page of their own at `/<section>/<slug>`. */
-export const ENTRY_SECTIONS = ['articoli', 'testimonianze', 'risposte', 'categorie', 'autori'] as const;
-export type EntrySection = (typeof ENTRY_SECTIONS)[number];
+/** Sections whose entries have a page of their own at `/<section>/<slug>` (the registry's types with a page per entry). */
+export const ENTRY_SECTIONS: readonly string[] = /* @__PURE__ */ PUBLIC_CONTENT_TYPES.filter(hasEntryPages).map((type) => listPath(type).slice(1));
+export type EntrySection = string;
 
 /** Pages of their own under an entry section: these second segments are not slugs. */
 export const SECTION_PAGES: Readonly<Partial<Record<EntrySection, readonly string[]>>> = {
   testimonianze: ['invia', 'inviata', 'stato'],
 };
 
-const isEntrySection = (segment: string): segment is EntrySection => (ENTRY_SECTIONS as readonly string[]).includes(segment);
+const isEntrySection = (segment: string): segment is EntrySection => ENTRY_SECTIONS.includes(segment);
 
 /** Whether segment `index` (0-based) of a lower-cased path is an entry's slug. */
 export function isSlugSegment(segments: readonly string[], index: number): boolean {

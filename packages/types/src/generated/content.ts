@@ -201,11 +201,43 @@ export interface Media {
 /** Public content types by Strapi UID. */
 export interface ContentTypes {
   'api::article.article': Article;
+  'api::testimony.testimony': Testimony;
+  'api::answer.answer': Answer;
+  'api::video.video': Video;
+  'api::book-release.book-release': BookRelease;
   'api::author.author': Author;
   'api::category.category': Category;
-  'api::book-release.book-release': BookRelease;
-  'api::testimony.testimony': Testimony;
-  'api::video.video': Video;
-  'api::answer.answer': Answer;
   'api::global.global': Global;
 }
+
+/** Public content types by registry name (src/registry). */
+export interface ContentTypesByName {
+  'article': Article;
+  'testimony': Testimony;
+  'answer': Answer;
+  'video': Video;
+  'book-release': BookRelease;
+  'author': Author;
+  'category': Category;
+  'global': Global;
+}
+
+/**
+ * What the Strapi schemas say of each content type (apps/cms/src/api/<type>/content-types/<type>/schema.json),
+ * keyed and ordered as the registry's table (src/registry/table.ts): the REST path below `/api`,
+ * draft & publish, scheduled publishing (the `scheduledPublishAt` and `scheduledUnpublishAt` fields), and the relations to other content types (field: type).
+ */
+export const CONTENT_TYPE_SCHEMAS = {
+  'article': { uid: 'api::article.article', kind: 'collectionType', restPath: 'articles', draftAndPublish: true, scheduled: true, relations: { 'author': 'author', 'categories': 'category', 'book': 'book-release', 'answers': 'answer' } },
+  'testimony': { uid: 'api::testimony.testimony', kind: 'collectionType', restPath: 'testimonies', draftAndPublish: true, scheduled: true, relations: {} },
+  'answer': { uid: 'api::answer.answer', kind: 'collectionType', restPath: 'answers', draftAndPublish: true, scheduled: true, relations: { 'articles': 'article' } },
+  'video': { uid: 'api::video.video', kind: 'collectionType', restPath: 'videos', draftAndPublish: true, scheduled: true, relations: {} },
+  'book-release': { uid: 'api::book-release.book-release', kind: 'collectionType', restPath: 'book-releases', draftAndPublish: true, scheduled: true, relations: { 'articles': 'article' } },
+  'author': { uid: 'api::author.author', kind: 'collectionType', restPath: 'authors', draftAndPublish: false, scheduled: false, relations: { 'articles': 'article' } },
+  'category': { uid: 'api::category.category', kind: 'collectionType', restPath: 'categories', draftAndPublish: false, scheduled: false, relations: { 'articles': 'article' } },
+  'global': { uid: 'api::global.global', kind: 'singleType', restPath: 'global', draftAndPublish: false, scheduled: false, relations: {} },
+  'testimony-submission': { uid: 'api::testimony-submission.testimony-submission', kind: 'collectionType', restPath: 'testimony-submissions', draftAndPublish: false, scheduled: false, relations: { 'testimony': 'testimony' } },
+  'contact-message': { uid: 'api::contact-message.contact-message', kind: 'collectionType', restPath: 'contact-messages', draftAndPublish: false, scheduled: false, relations: {} },
+  'partner-webhook': { uid: 'api::partner-webhook.partner-webhook', kind: 'collectionType', restPath: 'partner-webhooks', draftAndPublish: false, scheduled: false, relations: {} },
+  'webhook-delivery': { uid: 'api::webhook-delivery.webhook-delivery', kind: 'collectionType', restPath: 'webhook-deliveries', draftAndPublish: false, scheduled: false, relations: { 'webhook': 'partner-webhook' } },
+} as const;

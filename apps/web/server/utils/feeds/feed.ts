@@ -1,5 +1,5 @@
 import { Feed } from 'feed';
-import { SECTOR_LABELS, type Answer, type Article } from '@chiudete/types';
+import { SECTOR_LABELS, listPath, sitePath, type Answer, type Article } from '@chiudete/types';
 import { SITE_LOGO_PATH } from '../../../app/utils/seo';
 import { blocksToHtml, escapeHtmlText, type BlocksHtmlContext } from './blocks-html';
 import { FEED_SIZE, type FeedContent } from './content';
@@ -38,7 +38,6 @@ export interface FeedEntry {
 export type FeedContext = BlocksHtmlContext;
 
 const absolute = (siteUrl: string, path: string) => new URL(path, `${siteUrl.replace(/\/+$/, '')}/`).href;
-const segment = (slug: string) => encodeURIComponent(slug);
 
 /** `2019-07-04` (a calendar date) or an ISO timestamp as a Date; `fallback` when invalid. */
 function toDate(value: string | null | undefined, fallback: string): Date {
@@ -50,14 +49,14 @@ function toDate(value: string | null | undefined, fallback: string): Date {
 function articleEntry(article: Article, ctx: FeedContext): FeedEntry {
   const cover = article.cover;
   return {
-    url: absolute(ctx.siteUrl, `/articoli/${segment(article.slug)}`),
+    url: absolute(ctx.siteUrl, sitePath('article', article.slug)),
     title: article.title,
     summary: article.excerpt,
     html: blocksToHtml(article.body, ctx),
     published: toDate(article.publicationDate, article.createdAt),
     updated: toDate(article.updatedAt, article.createdAt),
-    authors: article.author ? [{ name: article.author.name, url: absolute(ctx.siteUrl, `/autori/${segment(article.author.slug)}`) }] : [],
-    categories: (article.categories ?? []).map((category) => ({ name: category.name, url: absolute(ctx.siteUrl, `/categorie/${segment(category.slug)}`) })),
+    authors: article.author ? [{ name: article.author.name, url: absolute(ctx.siteUrl, sitePath('author', article.author.slug)) }] : [],
+    categories: (article.categories ?? []).map((category) => ({ name: category.name, url: absolute(ctx.siteUrl, sitePath('category', category.slug)) })),
     image: cover ? { url: ctx.mediaUrl(cover.url), type: cover.mime, length: Math.round(cover.size * 1024) } : undefined,
   };
 }
@@ -74,7 +73,7 @@ function answerEntry(answer: Answer, ctx: FeedContext, editors: string): FeedEnt
     ...(references.length > 0 ? ['<h2>Riferimenti normativi</h2>', `<ul>${references.join('')}</ul>`] : []),
   ].join('\n');
   return {
-    url: absolute(ctx.siteUrl, `/risposte/${segment(answer.slug)}`),
+    url: absolute(ctx.siteUrl, sitePath('answer', answer.slug)),
     title: answer.title,
     summary: `L'operatore ti ha detto: «${answer.operatorClaim}». Ecco la risposta corretta.`,
     html,
@@ -82,7 +81,7 @@ function answerEntry(answer: Answer, ctx: FeedContext, editors: string): FeedEnt
     updated: toDate(answer.updatedAt, answer.createdAt),
     authors: [{ name: editors, url: absolute(ctx.siteUrl, '/') }],
     categories: [
-      { name: 'Risposte precise', url: absolute(ctx.siteUrl, '/risposte') },
+      { name: 'Risposte precise', url: absolute(ctx.siteUrl, listPath('answer')) },
       { name: SECTOR_LABELS[answer.sector] },
     ],
   };

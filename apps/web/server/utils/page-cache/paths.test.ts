@@ -26,7 +26,7 @@ describe('affectedPages', () => {
     }));
     expect(purge).toEqual({
       all: false,
-      paths: [...ALWAYS, '/articoli', '/articoli/nuovo', '/articoli/vecchio', '/autori/candy-larsson', '/categorie/telemarketing', '/libri/il-libro', '/libro', '/risposte/recesso'].sort(),
+      paths: [...ALWAYS, '/articoli', '/articoli/nuovo', '/articoli/vecchio', '/autori/candy-larsson', '/categorie/telemarketing', '/libro', '/risposte/recesso'].sort(),
       prefixes: ['/sitemap/'],
     });
   });
@@ -41,7 +41,7 @@ describe('affectedPages', () => {
       .toEqual([...ALWAYS, '/articoli/a1', '/risposte', '/risposte/recesso'].sort());
     expect(affectedPages(change({ type: 'video', slug: 'v1' })).paths).toEqual([...ALWAYS, '/video'].sort());
     expect(affectedPages(change({ type: 'book-release', slug: 'libro-1', related: { article: ['a1'] } })).paths)
-      .toEqual([...ALWAYS, '/articoli/a1', '/libri', '/libri/libro-1', '/libro'].sort());
+      .toEqual([...ALWAYS, '/articoli/a1', '/libro'].sort());
   });
 
   it('authors and categories: their pages, the blog and the articles that show their names', () => {
@@ -54,7 +54,7 @@ describe('affectedPages', () => {
   it('without the linked entries, purges every page of the linked types', () => {
     const { related: _unknown, ...withoutRelated } = change({});
     const purge = affectedPages(withoutRelated);
-    expect(purge.prefixes).toEqual(['/autori/', '/categorie/', '/libri/', '/risposte/', '/sitemap/']);
+    expect(purge.prefixes).toEqual(['/autori/', '/categorie/', '/risposte/', '/sitemap/']);
     expect(purge.paths).toContain('/libro');
   });
 

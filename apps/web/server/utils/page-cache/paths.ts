@@ -1,17 +1,21 @@
+import { PUBLIC_CONTENT_TYPES, RELATED_TYPES, hasEntryPages, linkedTypes, listPath, sitePath, type PublicContentType, type RelatedType } from '@chiudete/types';
+import type { RelatedSlugs } from '@chiudete/types/revalidation';
+
 /**
  * Which pages show which content: the one map used to open a preview
  * (`entryPath`) and to purge the page cache when the CMS says an entry
- * changed (`affectedPages`). Pure functions, unit-tested.
+ * changed (`affectedPages`). Pure functions, unit-tested. The site path of
+ * each type, and which types an entry's pages link to, come from the
+ * registry of content types (@chiudete/types).
  */
-export const CONTENT_TYPES = ['article', 'testimony', 'answer', 'video', 'book-release', 'author', 'category', 'global'] as const;
-export type ContentType = (typeof CONTENT_TYPES)[number];
+export const CONTENT_TYPES = PUBLIC_CONTENT_TYPES;
+export type ContentType = PublicContentType;
 
 /** Types whose entries other pages link to or list. */
-export const RELATED_TYPES = ['article', 'answer', 'category', 'author', 'book-release'] as const;
-export type RelatedType = (typeof RELATED_TYPES)[number];
-export type RelatedSlugs = Partial<Record<RelatedType, string[]>>;
+export { RELATED_TYPES };
+export type { RelatedSlugs, RelatedType };
 
-/** A change to public content, as the CMS reports it (apps/cms/src/site-revalidation/payload.ts). */
+/** A change to public content, as the CMS reports it (`revalidationRequestSchema`, @chiudete/types/revalidation). */
 export interface ContentChange {
   type: ContentType;
   action: 'published' | 'unpublished';
@@ -35,30 +39,6 @@ export const ALWAYS_AFFECTED = ['/', '/feed.xml', '/feed.json', '/sitemap.xml'] 
 /** The sitemap's files (server/routes/sitemap/). */
 const SITEMAP_FILES = '/sitemap/';
 
-const SECTION: Record<Exclude<ContentType, 'global'>, { list: string; entry: (slug: string) => string[] }> = {
-  'article': { list: '/articoli', entry: (slug) => [`/articoli/${slug}`] },
-  'testimony': { list: '/testimonianze', entry: (slug) => [`/testimonianze/${slug}`] },
-  'answer': { list: '/risposte', entry: (slug) => [`/risposte/${slug}`] },
-  // Videos have no page of their own: they are shown on /video.
-  'video': { list: '/video', entry: () => ['/video'] },
-  // The book page shows the latest release; /libri/<slug> if there are several.
-  'book-release': { list: '/libri', entry: (slug) => ['/libro', `/libri/${slug}`] },
-  'author': { list: '/autori', entry: (slug) => [`/autori/${slug}`] },
-  'category': { list: '/categorie', entry: (slug) => [`/categorie/${slug}`] },
-};
-
-/** The types an entry of each type is linked to, whose pages show it (purged by prefix when `related` is unknown). */
-const LINKED: Record<Exclude<ContentType, 'global'>, RelatedType[]> = {
-  'article': ['author', 'category', 'answer', 'book-release'],
-  'answer': ['article'],
-  'book-release': ['article'],
-  // Article cards and pages show the author's name and the categories.
-  'author': ['article'],
-  'category': ['article'],
-  'testimony': [],
-  'video': [],
-};
-
 /** Extra pages per type: where the entries' names show besides their own pages and lists. */
 const EXTRA: Partial<Record<ContentType, string[]>> = {
   author: ['/articoli', '/chi-siamo'],
@@ -67,14 +47,14 @@ const EXTRA: Partial<Record<ContentType, string[]>> = {
 
 const SLUG = /^[A-Za-z0-9._~-]{1,200}$/;
 
-/** The page of one entry (the first one, for types shown in several places). */
+/** The page of one entry (the registry's `sitePath`: a video's is /video, the book's /libro). */
 export function entryPath(type: Exclude<ContentType, 'global'>, slug: string): string {
-  return SECTION[type].entry(encodeURIComponent(slug))[0]!;
+  return sitePath(type, slug);
 }
 
-/** Every page that shows one entry as its own content (a video's: /video; a book's: /libro and /libri/<slug>). */
+/** Every page that shows one entry as its own content. */
 export function entryPaths(type: Exclude<ContentType, 'global'>, slug: string): string[] {
-  return SECTION[type].entry(encodeURIComponent(slug));
+  return [sitePath(type, slug)];
 }
 
 /**
@@ -89,23 +69,22 @@ export function affectedPages(change: ContentChange): Purge {
 
   const paths = new Set<string>(ALWAYS_AFFECTED);
   const prefixes = new Set<string>([SITEMAP_FILES]);
-  const section = SECTION[change.type];
-  paths.add(section.list);
+  paths.add(listPath(change.type));
   for (const slug of [change.slug, change.previousSlug]) {
-    if (slug && SLUG.test(slug)) for (const path of section.entry(encodeURIComponent(slug))) paths.add(path);
+    if (slug && SLUG.test(slug)) paths.add(sitePath(change.type, slug));
   }
   for (const path of EXTRA[change.type] ?? []) paths.add(path);
 
-  for (const type of LINKED[change.type]) {
+  for (const type of linkedTypes(change.type)) {
     const slugs = change.related?.[type];
     if (slugs === undefined && change.related === undefined) {
-      // Unknown links: every page of that type.
-      prefixes.add(`${SECTION[type].list}/`);
-      if (type === 'book-release') paths.add('/libro');
+      // Unknown links: every page of that type (its one page, for a type without a page per entry).
+      if (hasEntryPages(type)) prefixes.add(`${listPath(type)}/`);
+      else paths.add(listPath(type));
       continue;
     }
     for (const slug of slugs ?? []) {
-      if (SLUG.test(slug)) for (const path of SECTION[type].entry(encodeURIComponent(slug))) paths.add(path);
+      if (SLUG.test(slug)) paths.add(sitePath(type, slug));
     }
   }
   return { all: false, paths: [...paths].sort(), prefixes: [...prefixes].sort() };

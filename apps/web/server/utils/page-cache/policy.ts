@@ -1,3 +1,5 @@
+import { SEARCH_PAGE, isPrivatePage } from '../../../shared/utils/private-routes';
+
 /**
  * What the page cache deals with: anonymous GET/HEAD requests of public
  * pages, the feeds and the sitemap. Everything that depends on the reader
@@ -30,10 +32,8 @@ export function classifyTarget(rawPath: string): 'pass' | 'page' {
   return 'page';
 }
 
-/** Pages of one reader or one editor: rendered every time, never cached. */
-const NEVER_CACHED = /^\/(?:anteprima(?:\/|$)|testimonianze\/(?:invia|inviata|stato)$)/;
 /** Rendered every time (one reader's query) and counted against the reader's budget of expensive work. */
-const LIMITED = /^\/cerca$/;
+const isLimited = (path: string): boolean => path === SEARCH_PAGE;
 
 /**
  * For a canonical path: `cache` (look it up, render and store on a miss),
@@ -41,8 +41,9 @@ const LIMITED = /^\/cerca$/;
  * (render each time: pages of one reader, cheap).
  */
 export function pageKind(path: string): 'cache' | 'limited' | 'never' {
-  if (NEVER_CACHED.test(path)) return 'never';
-  if (LIMITED.test(path)) return 'limited';
+  // Pages of one reader or one editor: rendered every time, never cached.
+  if (isPrivatePage(path)) return 'never';
+  if (isLimited(path)) return 'limited';
   return 'cache';
 }
 

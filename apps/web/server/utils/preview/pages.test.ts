@@ -7,7 +7,7 @@ describe('the pages of a preview session', () => {
     expect(previewPagePaths({ type: 'testimony', documentId: 't1', slug: 'tre-operatori' })).toEqual(['/testimonianze/tre-operatori']);
     expect(previewPagePaths({ type: 'answer', documentId: 'r1', slug: 'il-recesso' })).toEqual(['/risposte/il-recesso']);
     expect(previewPagePaths({ type: 'video', documentId: 'v1', slug: 'la-telefonata' })).toEqual(['/video']);
-    expect(previewPagePaths({ type: 'book-release', documentId: 'b1', slug: 'chiudete' })).toEqual(['/libro', '/libri/chiudete']);
+    expect(previewPagePaths({ type: 'book-release', documentId: 'b1', slug: 'chiudete' })).toEqual(['/libro']);
   });
 
   it('are recognised however their address is written, and no other page is', () => {

@@ -1,6 +1,5 @@
-import { SITEMAP_PAGE_MAX, SITEMAP_PAGE_SIZE_MAX, type SitemapEntry, type SitemapType, type SitemapTypeSummary } from '@chiudete/types';
+import { SITEMAP_PAGE_MAX, SITEMAP_PAGE_SIZE_MAX, SITEMAP_TYPES, hasEntryPages, listPath, sitePath, type SitemapEntry, type SitemapType, type SitemapTypeSummary } from '@chiudete/types';
 import type { IndexItem, SitemapItemLoose } from 'sitemap';
-import type { EntrySection } from '../../../shared/utils/site-routes';
 
 /**
  * The sitemap as files (pure functions, unit-tested): `/sitemap.xml` is an
@@ -13,16 +12,14 @@ export const SITEMAP_FILE_SIZE = SITEMAP_PAGE_SIZE_MAX;
 /** A file's worth of entries takes the CMS longer than a page's data: its own read timeout. */
 export const SITEMAP_READ_TIMEOUT_MS = 20_000;
 
-/** Where each type's entries live on the site (the book has one page, /libro, listed with the fixed pages). */
-export const SECTION_OF_TYPE = {
-  article: 'articoli',
-  testimony: 'testimonianze',
-  answer: 'risposte',
-  author: 'autori',
-  category: 'categorie',
-} as const satisfies Partial<Record<SitemapType, EntrySection>>;
-export type EntryType = keyof typeof SECTION_OF_TYPE;
-const ENTRY_TYPES = Object.keys(SECTION_OF_TYPE) as EntryType[];
+/**
+ * The sitemap types with a page per entry (the registry's), and the section
+ * their files are named after (`/articoli` → `articoli-1.xml`). The book has
+ * one page, /libro, listed with the fixed pages.
+ */
+export type EntryType = SitemapType;
+const ENTRY_TYPES: readonly EntryType[] = SITEMAP_TYPES.filter(hasEntryPages);
+const SECTION_OF_TYPE = Object.fromEntries(ENTRY_TYPES.map((type) => [type, listPath(type).slice(1)])) as Readonly<Record<EntryType, string>>;
 
 export const PAGES_FILE = 'pagine.xml';
 
@@ -103,7 +100,7 @@ export function pageItems(content: PagesContent, mediaUrl: (url: string) => stri
 }
 
 export function entryItems(type: EntryType, entries: SitemapEntry[]): SitemapItemLoose[] {
-  return entries.map((entry) => item(`/${SECTION_OF_TYPE[type]}/${encodeURIComponent(entry.slug)}`, entry.updatedAt));
+  return entries.map((entry) => item(sitePath(type, entry.slug), entry.updatedAt));
 }
 
 /** The files of the index: pagine.xml, then each type's files (none for a type without entries). */

@@ -1,30 +1,16 @@
 import { randomBytes } from 'node:crypto';
+import { PUBLIC_CONTENT_TYPES, sitePath } from '@chiudete/types';
 import type { WebhookEvent, WebhookEventType } from '@chiudete/types/webhooks';
-import type { ContentAction, ContentChange, PublicContentType } from '../../../content-events';
+import type { ContentAction, ContentChange } from '../../../content-events';
 
 /** Every event a webhook can subscribe to, and every type it can filter on. */
 export const WEBHOOK_EVENT_TYPES = ['content.published', 'content.unpublished'] as const satisfies readonly WebhookEventType[];
-export const WEBHOOK_CONTENT_TYPES = ['article', 'testimony', 'answer', 'video', 'book-release', 'author', 'category', 'global'] as const satisfies readonly PublicContentType[];
+export const WEBHOOK_CONTENT_TYPES = PUBLIC_CONTENT_TYPES;
 
 export const eventTypeOf = (action: ContentAction): WebhookEventType => (action === 'published' ? 'content.published' : 'content.unpublished');
 
-/**
- * The site's page of an entry (the URLs of CONTENT.md; apps/web/app/pages).
- * Videos and the book have one page for all of them.
- */
-export function sitePath(type: PublicContentType, slug: string | null): string {
-  const withSlug = (base: string) => (slug ? `${base}/${encodeURIComponent(slug)}` : base);
-  switch (type) {
-    case 'article': return withSlug('/articoli');
-    case 'testimony': return withSlug('/testimonianze');
-    case 'answer': return withSlug('/risposte');
-    case 'author': return withSlug('/autori');
-    case 'category': return withSlug('/categorie');
-    case 'video': return '/video';
-    case 'book-release': return '/libro';
-    case 'global': return '/';
-  }
-}
+/** The site's page of an entry: the registry's (@chiudete/types). */
+export { sitePath };
 
 /** `evt_` and 24 random hex digits: one per change, shared by its deliveries to every webhook. */
 export const newEventId = (): string => `evt_${randomBytes(12).toString('hex')}`;
