@@ -10,7 +10,7 @@ export default defineConfig({
         test: {
           name: 'unit',
           // app/enhance: the enhancement script of the pages without Vue, in happy-dom (`@vitest-environment` in each file).
-          include: ['app/utils/**/*.test.ts', 'app/enhance/**/*.test.ts', 'shared/**/*.test.ts', 'server/**/*.test.ts'],
+          include: ['app/utils/**/*.test.ts', 'app/composables/**/*.test.ts', 'app/enhance/**/*.test.ts', 'shared/**/*.test.ts', 'server/**/*.test.ts'],
           environment: 'node',
         },
       },

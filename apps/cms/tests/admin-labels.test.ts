@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Core } from '@strapi/strapi';
 import { ENUM_LABELS, enumLabel, enumLabelsFor } from '@chiudete/types/labels';
 import { startTestStrapi, type TestStrapi } from './helpers/strapi';
-import { ADMIN_VIEWS } from '../src/admin-views';
+import { adminViews } from '../src/admin-views';
 import { CONTENT_MANAGER_READ_ONLY_FIELDS } from '../src/api/testimony-submission/moderation-guard';
 import { enumOptions, labelOf } from '../src/admin/labels/options';
 
@@ -75,7 +75,7 @@ describe('Italian labels of the enumerations (one source: @chiudete/types/labels
     const codes = new Set(enumerationsOf(cms.strapi).flatMap(({ values }) => values).filter((value) => value.includes('_')));
     expect(codes.size).toBeGreaterThan(5);
     const quoted: string[] = [];
-    for (const view of Object.values(ADMIN_VIEWS)) {
+    for (const view of Object.values(adminViews(cms.strapi))) {
       for (const [name, field] of Object.entries(view.fields)) {
         for (const code of codes) if (`${field.label} ${field.description}`.includes(code)) quoted.push(`${view.uid}.${name}: ${code}`);
       }

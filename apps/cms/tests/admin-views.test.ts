@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Core } from '@strapi/strapi';
 import { createSqliteDatabase, type TestDatabase } from './helpers/database';
 import { startStrapi, type RunningStrapi } from './helpers/strapi';
-import { ADMIN_VIEWS, SYSTEM_ATTRIBUTES } from '../src/admin-views';
+import { adminViews, COMPONENT_VIEWS, SYSTEM_ATTRIBUTES } from '../src/admin-views';
 import { syncAdminViews } from '../src/bootstrap/admin-views';
 
 const ARTICLE = 'api::article.article';
@@ -69,7 +69,7 @@ describe('Content Manager views in code', () => {
     expect(config.metadatas.book!.edit.mainField).toBe('title');
     expect(config.settings).toMatchObject({ mainField: 'title', defaultSortBy: 'publicationDate', defaultSortOrder: 'DESC' });
     expect(config.layouts.list).toEqual(['title', 'publicationDate', 'author', 'categories', 'scheduledPublishAt']);
-    expect(config.layouts.edit).toEqual(ADMIN_VIEWS[ARTICLE]!.layouts.edit);
+    expect(config.layouts.edit).toEqual(adminViews(cms.strapi)[ARTICLE]!.layouts.edit);
     expect(config.layouts.edit.slice(0, 2)).toEqual([
       [{ name: 'title', size: 12 }],
       [
@@ -82,10 +82,42 @@ describe('Content Manager views in code', () => {
     expect(config.metadatas.documentId).toBeDefined();
   });
 
+  it('finds each content type\'s view in its own API (src/api/<type>/config/admin-view.ts), and every component\'s', () => {
+    // Strapi loads every file of an API's config/ folder as that API's config.
+    const bookView = cms.strapi.config.get<{ uid: string } | undefined>('api::book-release.admin-view');
+    expect(bookView?.uid).toBe('api::book-release.book-release');
+    const views = adminViews(cms.strapi);
+    const contentTypes = Object.keys(cms.strapi.contentTypes).filter((uid) => uid.startsWith('api::'));
+    expect(contentTypes.length).toBeGreaterThanOrEqual(12);
+    // Every content type and every component has a view, and nothing else does.
+    expect(Object.keys(views).sort()).toEqual([...contentTypes, ...Object.keys(cms.strapi.components)].sort());
+    expect(COMPONENT_VIEWS.every((view) => !view.uid.startsWith('api::'))).toBe(true);
+  });
+
+  it('reports a content type without a view, and a view under another API\'s folder', async () => {
+    const key = 'api::video.admin-view';
+    const videoView = cms.strapi.config.get<unknown>(key);
+    try {
+      cms.strapi.config.set(key, undefined);
+      expect(adminViews(cms.strapi)).not.toHaveProperty('api::video.video');
+      const missing = await syncAdminViews(cms.strapi);
+      expect(missing.warnings).toContain('admin view api::video.video: missing (no Italian labels): add src/api/video/config/admin-view.ts');
+
+      cms.strapi.config.set(key, { ...adminViews(cms.strapi)[ARTICLE]! });
+      expect(adminViews(cms.strapi)[ARTICLE]).toBe(cms.strapi.config.get('api::article.admin-view'));
+      expect((await syncAdminViews(cms.strapi)).warnings).toContain(
+        'admin view api::video.video: missing (no Italian labels): add src/api/video/config/admin-view.ts',
+      );
+    } finally {
+      cms.strapi.config.set(key, videoView);
+    }
+    expect((await syncAdminViews(cms.strapi)).warnings).toEqual([]);
+  });
+
   it('applies every view exactly as written, without warnings', async () => {
     const result = await syncAdminViews(cms.strapi);
     expect(result.warnings).toEqual([]);
-    for (const view of Object.values(ADMIN_VIEWS)) {
+    for (const view of Object.values(adminViews(cms.strapi))) {
       const config = await configurationOf(cms.strapi, view.uid);
       expect(config.layouts.edit, view.uid).toEqual(view.layouts.edit);
       if (view.layouts.list) expect(config.layouts.list, view.uid).toEqual(view.layouts.list);
@@ -133,7 +165,7 @@ describe('Content Manager views in code', () => {
     expect(Object.keys(before)).toContain(`${STORE_PREFIX}components::shared.seo`);
     const result = await syncAdminViews(cms.strapi);
     expect(result.updated).toEqual([]);
-    expect(result.unchanged.sort()).toEqual(Object.keys(ADMIN_VIEWS).sort());
+    expect(result.unchanged.sort()).toEqual(Object.keys(adminViews(cms.strapi)).sort());
     expect(await storedRows(cms.strapi)).toEqual(before);
   });
 
@@ -177,7 +209,7 @@ describe('Content Manager views in code', () => {
     expect(config.layouts.edit).toEqual([[{ name: 'format', size: 6 }], [{ name: 'note', size: 6 }]]);
     expect(config.metadatas).not.toHaveProperty('colour');
     await syncAdminViews(cms.strapi);
-    expect((await configurationOf(cms.strapi, 'book.format')).layouts.edit).toEqual(ADMIN_VIEWS['book.format']!.layouts.edit);
+    expect((await configurationOf(cms.strapi, 'book.format')).layouts.edit).toEqual(adminViews(cms.strapi)['book.format']!.layouts.edit);
   });
 
   it('changes nothing when Strapi restarts on the same database', async () => {

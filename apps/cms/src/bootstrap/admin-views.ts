@@ -1,6 +1,6 @@
 import { isDeepStrictEqual } from 'node:util';
 import type { Core } from '@strapi/strapi';
-import { ADMIN_VIEWS, SYSTEM_LIST_LABELS, type AnyAdminView, type EditField } from '../admin-views';
+import { adminViews, SYSTEM_LIST_LABELS, type AnyAdminView, type EditField } from '../admin-views';
 
 /*
  * The Content Manager keeps each type's "Configure the view" in core_store
@@ -90,8 +90,9 @@ export interface SyncAdminViewsResult {
 }
 
 /**
- * Idempotently restores the Content Manager views of `ADMIN_VIEWS`: Italian
- * labels, help texts, placeholders, visibility and relation main fields of every field,
+ * Idempotently restores the Content Manager views (`adminViews`: each API's
+ * `config/admin-view.ts` and the components' views; or only the views given):
+ * Italian labels, help texts, placeholders, visibility and relation main fields of every field,
  * list columns, default sort and edit-view rows. Strapi's own fields and
  * anything we do not configure (e.g. a page size chosen by hand) are kept.
  * A configuration is written only when it differs, so a second run writes
@@ -99,8 +100,9 @@ export interface SyncAdminViewsResult {
  */
 export async function syncAdminViews(
   strapi: Core.Strapi,
-  views: Readonly<Record<string, AnyAdminView>> = ADMIN_VIEWS,
+  only?: Readonly<Record<string, AnyAdminView>>,
 ): Promise<SyncAdminViewsResult> {
+  const views = only ?? adminViews(strapi);
   const contentManager = strapi.plugin('content-manager');
   const contentTypes = contentManager.service('content-types') as unknown as CmContentTypesService;
   const components = contentManager.service('components') as unknown as CmComponentsService;
@@ -143,10 +145,10 @@ export async function syncAdminViews(
     }
   }
 
-  if (views === ADMIN_VIEWS) {
+  if (only === undefined) {
     const ours = [...Object.keys(strapi.contentTypes).filter((uid) => uid.startsWith('api::')), ...Object.keys(strapi.components)];
     for (const uid of ours.filter((uid) => !(uid in views))) {
-      const text = `admin view ${uid}: missing (no Italian labels): add one to src/admin-views`;
+      const text = `admin view ${uid}: missing (no Italian labels): add ${uid.startsWith('api::') ? `src/api/${uid.slice(5).split('.')[0]}/config/admin-view.ts` : 'one to src/admin-views'}`;
       result.warnings.push(text);
       strapi.log.warn(`[admin-views] ${text}`);
     }

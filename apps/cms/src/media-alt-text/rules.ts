@@ -19,7 +19,7 @@ export interface MediaFieldRule {
 
 export interface BlocksFieldRule {
   field: string;
-  /** The field's label in the admin (src/admin-views). */
+  /** The field's label in the admin (its admin view: `src/api/<type>/config/admin-view.ts`). */
   label: string;
 }
 

@@ -1,4 +1,4 @@
-import type { Answer, Article, Author, BookRelease, Testimony, Video } from '@chiudete/types';
+import type { Answer, Article, Author, Testimony, Video } from '@chiudete/types';
 
 /**
  * Schema.org JSON-LD of the pages, through nuxt-schema-org: each composable
@@ -7,6 +7,7 @@ import type { Answer, Article, Author, BookRelease, Testimony, Video } from '@ch
  * every page has (`useSiteSeo`) and the BreadcrumbList of `AppBreadcrumbs`.
  * The graph is rendered on the server only: crawlers read the SSR HTML, and
  * the `import.meta.client` guards keep the builders out of the browser bundle.
+ * A content type's own nodes may live in its room (the book's: `useBook.ts`).
  */
 
 /** What the builders need: the site's origin, media URLs, the site's share image. */
@@ -47,11 +48,6 @@ export function useTestimonyJsonLd(testimony: Testimony): void {
 export function useAnswerJsonLd(answer: Answer): void {
   if (import.meta.client) return;
   useSchemaOrg([defineArticle(answerJsonLd(answer, useJsonLdContext()))]);
-}
-
-export function useBookJsonLd(book: BookRelease): void {
-  if (import.meta.client) return;
-  useSchemaOrg([defineBook(bookJsonLd(book, useJsonLdContext()))]);
 }
 
 /** One VideoObject per video of the page. */

@@ -1,62 +1,25 @@
 import { describe, expect, it } from 'vitest';
-import type { Answer, Article, BookRelease, Global, Media, Testimony, Video } from '@chiudete/types';
+import type { Answer, Article, Testimony, Video } from '@chiudete/types';
 import {
-  createSchemaOrgGraph,
   defineArticle,
-  defineBook,
   defineBreadcrumb,
-  defineOrganization,
   definePerson,
-  defineSearchAction,
   defineVideo,
   defineWebPage,
-  defineWebSite,
 } from 'nuxt-schema-org/schema';
-import { validateJsonLd, type JsonLdNode } from '../../test/schema-org-rules';
+import { CMS, SITE, ctx, definedBy, global, media, nodeOfType, resolve, stamps } from '../../test/json-ld';
+import { validateJsonLd } from '../../test/schema-org-rules';
 import {
-  SEARCH_URL_TEMPLATE,
   answerJsonLd,
   articleJsonLd,
   authorJsonLdId,
-  bookJsonLd,
   breadcrumbJsonLd,
   breadcrumbTrail,
   isoDuration,
-  organizationJsonLd,
   personJsonLd,
   testimonyJsonLd,
   videoJsonLd,
-  webSiteJsonLd,
-  type JsonLdContext,
-  type JsonLdInput,
 } from './structured-data';
-
-const SITE = 'https://chiudeteicallcenter.eu';
-const CMS = 'https://cms.example.test';
-const ctx: JsonLdContext = {
-  siteUrl: SITE,
-  mediaUrl: (url) => (url.startsWith('http') ? url : `${CMS}${url}`),
-  defaultImage: `${CMS}/uploads/condivisione.png`,
-};
-
-const stamps = { createdAt: '2019-07-04T08:00:00.000Z', updatedAt: '2019-07-10T09:30:00.000Z', publishedAt: '2019-07-04T08:00:00.000Z' };
-
-function media(url: string, alt: string | null = 'Copertina'): Media {
-  return {
-    id: 1, documentId: 'm1', alternativeText: alt, caption: null, ext: '.png', focalPoint: null, formats: null, hash: 'h',
-    height: 630, width: 1200, mime: 'image/png', name: 'x.png', previewUrl: null, provider: 'local', size: 10, url, ...stamps,
-  };
-}
-
-const global: Global = {
-  id: 1, documentId: 'g', siteName: 'Chiudete i Call Center', tagline: 'Risposte precise.', contactEmail: 'redazione@chiudeteicallcenter.eu', dataController: null,
-  editorialPolicy: [], manifesto: [],
-  socialLinks: [
-    { platform: 'facebook', url: 'https://www.facebook.com/chiudeteicallcenter', label: null },
-    { platform: 'altro', url: 'javascript:alert(1)', label: null },
-  ],
-  ...stamps,
-};
 
 const article: Article = {
   id: 1, documentId: 'a1', slug: 'il-mio-primo-hater', title: 'Il mio primo hater', excerpt: 'Un operatore mi ha insultata su Facebook.',
@@ -64,20 +27,6 @@ const article: Article = {
   publicationDate: '2019-07-07', cover: media('/uploads/hater.png'),
   author: { id: 1, documentId: 'p1', name: 'Candy Larsson', slug: 'candy-larsson', bio: null, role: 'Autrice', ...stamps },
   categories: [{ id: 1, documentId: 'c1', name: 'Il libro', slug: 'il-libro', description: null, ...stamps }],
-  ...stamps,
-};
-
-const book: BookRelease = {
-  id: 1, documentId: 'b1', slug: 'chiudete-i-call-center-in-outsourcing', title: 'Chiudete i Call Center in outsourcing',
-  subtitle: 'Un caso vero', releaseDate: '2019-07-20', isbn13: '978-88-94587-12-6', pages: 184, price: 14.9, publisher: 'Edizioni del Centralino',
-  synopsis: [{ type: 'paragraph', children: [{ type: 'text', text: 'Un problema semplice diventato un calvario.' }] }],
-  cover: media('/uploads/libro.png'),
-  formats: [{ format: 'cartaceo', note: null }, { format: 'ebook', note: null }],
-  buyLinks: [
-    { store: 'Amazon', url: 'https://www.amazon.it/s?k=libro', format: 'cartaceo' },
-    { store: 'Kobo', url: 'https://www.kobo.com/it/it/search?query=libro', format: 'ebook' },
-    { store: 'Truffa', url: 'javascript:alert(1)', format: 'ebook' },
-  ],
   ...stamps,
 };
 
@@ -98,34 +47,6 @@ const answer: Answer = {
   legalReferences: [{ label: 'Legge 40/2007, art. 1', url: 'https://www.normattiva.it/' }, { label: 'Codice del consumo', url: null }],
   sector: 'telefonia', ...stamps,
 };
-
-/**
- * `define*` of nuxt-schema-org's core want complete typed inputs; the builders
- * return plain JSON-LD (the app passes them to the Vue `define*`, whose inputs
- * are partial): one cast here, where the resolved graph is then validated.
- */
-function definedBy(define: (input: never) => unknown, input: JsonLdInput): unknown {
-  return define(input as never);
-}
-
-/** Resolves nodes the way the site does (nuxt-schema-org's resolver), with the site-wide ones every page has. */
-function resolve(path: string, nodes: unknown[]): JsonLdNode[] {
-  const graph = createSchemaOrgGraph();
-  graph.push([
-    defineWebSite({ ...webSiteJsonLd(global, ctx), name: global.siteName, potentialAction: [defineSearchAction({ target: SEARCH_URL_TEMPLATE })] }),
-    defineOrganization({ ...organizationJsonLd(global, ctx), name: global.siteName }),
-    defineWebPage(),
-    ...nodes,
-  ] as Parameters<typeof graph.push>[0]);
-  const url = `${SITE}${path}`;
-  return graph.resolveGraph({ host: SITE, url, path, inLanguage: 'it-IT', title: 'Titolo della pagina' }) as JsonLdNode[];
-}
-
-function nodeOfType(nodes: JsonLdNode[], type: string): JsonLdNode {
-  const node = nodes.find((candidate) => [candidate['@type']].flat().includes(type));
-  if (!node) throw new Error(`no ${type} node in ${JSON.stringify(nodes)}`);
-  return node;
-}
 
 describe('site-wide JSON-LD', () => {
   it('describes the Organization (logo, contact, http profiles only) and the WebSite with its search', () => {
@@ -195,24 +116,6 @@ describe('content JSON-LD', () => {
       { '@type': 'CreativeWork', 'name': 'Legge 40/2007, art. 1', 'url': 'https://www.normattiva.it/' },
       { '@type': 'CreativeWork', 'name': 'Codice del consumo' },
     ]);
-  });
-
-  it('the book: ISBN, pages, date, one Offer per safe buy link, the price on the print offers', () => {
-    const nodes = resolve('/libro', [definedBy(defineBook, bookJsonLd(book, ctx))]);
-    expect(validateJsonLd([nodes]).errors).toEqual([]);
-    const node = nodeOfType(nodes, 'Book');
-    expect(node).toMatchObject({ name: book.title, isbn: '978-88-94587-12-6', numberOfPages: 184, datePublished: '2019-07-20', url: `${SITE}/libro` });
-    expect(node.offers).toEqual([
-      expect.objectContaining({ '@type': 'Offer', 'url': 'https://www.amazon.it/s?k=libro', 'price': '14.90', 'priceCurrency': 'EUR', 'availability': 'https://schema.org/InStock' }),
-      expect.objectContaining({ '@type': 'Offer', 'url': 'https://www.kobo.com/it/it/search?query=libro', 'availability': 'https://schema.org/InStock' }),
-    ]);
-    expect(JSON.stringify(node)).not.toContain('javascript:');
-    expect(JSON.stringify(node.workExample)).toContain('https://schema.org/EBook');
-  });
-
-  it('a book without buy links fails validation (no offer to show)', () => {
-    const nodes = resolve('/libro', [definedBy(defineBook, bookJsonLd({ ...book, buyLinks: [] }, ctx))]);
-    expect(validateJsonLd([nodes]).errors).toContainEqual(expect.stringContaining('missing "offers"'));
   });
 
   it('a video: poster as thumbnail, upload date, privacy-enhanced embed, ISO duration', () => {

@@ -1,12 +1,9 @@
 import {
-  BOOK_FORMAT_LABELS,
   SECTOR_LABELS,
   blocksToText,
   type Answer,
   type Article,
   type Author,
-  type BookFormatName,
-  type BookRelease,
   type Global,
   type Testimony,
   type Video,
@@ -18,7 +15,7 @@ import { SITE_LOGO_PATH, absoluteSiteUrl, sameAsLinks, type MediaUrlResolver } f
 /**
  * Schema.org inputs for nuxt-schema-org, built from CMS content. Pure: the
  * composables in `useStructuredData.ts` wrap them in `defineArticle(...)`,
- * `defineBook(...)`, ... and `useSchemaOrg`, which adds ids, links the nodes
+ * ... and `useSchemaOrg`, which adds ids, links the nodes
  * (WebPage, WebSite, the Organization as publisher) and renders one JSON-LD
  * graph. Google's required and recommended properties are filled here; the
  * tests check the resolved graph against `test/schema-org-rules.ts`.
@@ -36,20 +33,24 @@ export interface JsonLdContext {
 /** A JSON-LD node input: plain data, any schema.org property. */
 export type JsonLdInput = Record<string, unknown>;
 
-const LANGUAGE = 'it-IT';
-const DESCRIPTION_MAX = 300;
+/** The language of every node. */
+export const JSON_LD_LANGUAGE = 'it-IT';
+/** The longest description a node gets (longer texts are truncated). */
+export const JSON_LD_DESCRIPTION_MAX = 300;
 
 /** Calendar dates stay dates (`2019-07-20`); timestamps stay ISO timestamps. */
-const isoDate = (value: string | null | undefined): string | undefined => (value ? value : undefined);
+export const isoDate = (value: string | null | undefined): string | undefined => (value ? value : undefined);
 
-function withoutEmpty(input: JsonLdInput): JsonLdInput {
+/** The input without its empty properties (undefined, null, '', []). */
+export function withoutEmpty(input: JsonLdInput): JsonLdInput {
   return Object.fromEntries(Object.entries(input).filter(([, value]) => {
     if (value === undefined || value === null || value === '') return false;
     return !(Array.isArray(value) && value.length === 0);
   }));
 }
 
-function imageOrDefault(url: string | undefined, ctx: JsonLdContext): string[] | undefined {
+/** The image of a node: its own, made absolute, or the site's share image. */
+export function imageOrDefault(url: string | undefined, ctx: JsonLdContext): string[] | undefined {
   const image = url ? ctx.mediaUrl(url) : ctx.defaultImage;
   return image ? [image] : undefined;
 }
@@ -82,7 +83,7 @@ export function webSiteJsonLd(global: Pick<Global, 'siteName' | 'tagline'>, ctx:
     name: global.siteName,
     url: absoluteSiteUrl(ctx.siteUrl),
     description: global.tagline,
-    inLanguage: LANGUAGE,
+    inLanguage: JSON_LD_LANGUAGE,
   });
 }
 
@@ -136,7 +137,7 @@ export function articleJsonLd(article: Article, ctx: JsonLdContext): JsonLdInput
     articleSection: categories[0]?.name,
     keywords: categories.map((category) => category.name),
     about: categories.map((category) => ({ '@type': 'Thing', 'name': category.name, 'url': absoluteSiteUrl(ctx.siteUrl, categoryPath(category.slug)) })),
-    inLanguage: LANGUAGE,
+    inLanguage: JSON_LD_LANGUAGE,
   });
 }
 
@@ -144,14 +145,14 @@ export function articleJsonLd(article: Article, ctx: JsonLdContext): JsonLdInput
 export function testimonyJsonLd(testimony: Testimony, ctx: JsonLdContext): JsonLdInput {
   return withoutEmpty({
     headline: truncateText(testimony.title, 110),
-    description: truncateText(testimony.story, DESCRIPTION_MAX),
+    description: truncateText(testimony.story, JSON_LD_DESCRIPTION_MAX),
     image: imageOrDefault(undefined, ctx),
     datePublished: isoDate(testimony.publishedAt ?? testimony.createdAt),
     dateModified: isoDate(testimony.updatedAt),
     author: [{ '@type': 'Person', 'name': testimony.displayName }],
     articleSection: 'Testimonianze',
     about: { '@type': 'Thing', 'name': SECTOR_LABELS[testimony.sector] },
-    inLanguage: LANGUAGE,
+    inLanguage: JSON_LD_LANGUAGE,
   });
 }
 
@@ -162,7 +163,7 @@ export function testimonyJsonLd(testimony: Testimony, ctx: JsonLdContext): JsonL
  * and health sites.
  */
 export function answerJsonLd(answer: Answer, ctx: JsonLdContext): JsonLdInput {
-  const correct = truncateText(blocksToText(answer.correctAnswer), DESCRIPTION_MAX);
+  const correct = truncateText(blocksToText(answer.correctAnswer), JSON_LD_DESCRIPTION_MAX);
   return withoutEmpty({
     headline: truncateText(answer.title, 110),
     description: `L'operatore ti ha detto: «${answer.operatorClaim}». ${correct}`,
@@ -171,59 +172,7 @@ export function answerJsonLd(answer: Answer, ctx: JsonLdContext): JsonLdInput {
     dateModified: isoDate(answer.updatedAt),
     articleSection: `Risposte precise · ${SECTOR_LABELS[answer.sector]}`,
     citation: (answer.legalReferences ?? []).map((reference) => withoutEmpty({ '@type': 'CreativeWork', 'name': reference.label, 'url': reference.url })),
-    inLanguage: LANGUAGE,
-  });
-}
-
-const BOOK_FORMATS: Record<BookFormatName, string> = {
-  cartaceo: 'https://schema.org/Paperback',
-  ebook: 'https://schema.org/EBook',
-  audiolibro: 'https://schema.org/AudiobookFormat',
-};
-
-const isHttpUrl = (url: string): boolean => /^https?:\/\//i.test(url.trim());
-
-/**
- * The book with one Offer per buy link. The price the site shows (`price`)
- * is the printed book's: it goes on the print offers; the other formats'
- * offers carry their store's URL and availability. Each format is also an
- * edition (`workExample`, with its `bookFormat`); the ISBN, which the CMS
- * holds once, describes the work.
- */
-export function bookJsonLd(book: BookRelease, ctx: JsonLdContext, pagePath = '/libro'): JsonLdInput {
-  const price = book.price === null || book.price === undefined ? undefined : Number(book.price);
-  const links = (book.buyLinks ?? []).filter((link) => isHttpUrl(link.url));
-  const offerOf = (link: (typeof links)[number]): JsonLdInput => withoutEmpty({
-    '@type': 'Offer',
-    'url': link.url,
-    'availability': 'https://schema.org/InStock',
-    'name': `${BOOK_FORMAT_LABELS[link.format]} · ${link.store}`,
-    'seller': { '@type': 'Organization', 'name': link.store },
-    ...(link.format === 'cartaceo' && price !== undefined && Number.isFinite(price) ? { price: price.toFixed(2), priceCurrency: 'EUR' } : {}),
-  });
-  const formats = [...new Set([...(book.formats ?? []).map((format) => format.format), ...links.map((link) => link.format)])];
-  const url = absoluteSiteUrl(ctx.siteUrl, pagePath);
-  return withoutEmpty({
-    name: book.title,
-    alternativeHeadline: book.subtitle,
-    description: truncateText(blocksToText(book.synopsis), DESCRIPTION_MAX),
-    url: url,
-    image: imageOrDefault(book.cover?.url, ctx),
-    isbn: book.isbn13,
-    numberOfPages: book.pages,
-    datePublished: isoDate(book.releaseDate),
-    publisher: book.publisher ? { '@type': 'Organization', 'name': book.publisher } : undefined,
-    inLanguage: LANGUAGE,
-    offers: links.map(offerOf),
-    workExample: formats.map((format) => withoutEmpty({
-      '@type': 'Book',
-      '@id': `${url}#edizione-${format}`,
-      'name': `${book.title} (${BOOK_FORMAT_LABELS[format].toLowerCase()})`,
-      'bookFormat': BOOK_FORMATS[format],
-      'inLanguage': LANGUAGE,
-      'datePublished': isoDate(book.releaseDate),
-      'numberOfPages': format === 'cartaceo' ? book.pages : undefined,
-    })),
+    inLanguage: JSON_LD_LANGUAGE,
   });
 }
 
@@ -249,7 +198,7 @@ export function videoJsonLd(video: Video, ctx: JsonLdContext): JsonLdInput {
     uploadDate: isoDate(video.publishedAt ?? video.createdAt),
     duration: isoDuration(video.durationSeconds),
     embedUrl: YOUTUBE_ID.test(video.youtubeId) ? `https://www.youtube-nocookie.com/embed/${video.youtubeId}` : undefined,
-    inLanguage: LANGUAGE,
+    inLanguage: JSON_LD_LANGUAGE,
   });
 }
 

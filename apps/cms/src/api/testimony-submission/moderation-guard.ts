@@ -1,10 +1,10 @@
 import type { Core } from '@strapi/strapi';
-import { testimonySubmission } from '../../admin-views/testimony-submission';
 import { SUBMISSION_UID } from '../../moderation/contract';
+import testimonySubmissionView from './config/admin-view';
 
 /**
  * The fields of a submission that the Content Manager may not write: every
- * field its edit view shows read-only (src/admin-views/testimony-submission.ts),
+ * field its edit view shows read-only (./config/admin-view.ts),
  * i.e. the moderation state (changed only by the moderation routes, which
  * also publish or unpublish the Testimony), the reader's consents, the raw
  * story and the system fields.
@@ -13,7 +13,7 @@ import { SUBMISSION_UID } from '../../moderation/contract';
  * a page opened before a colleague approved it would put the old status
  * back, while the testimony stays online.
  */
-export const CONTENT_MANAGER_READ_ONLY_FIELDS: readonly string[] = Object.entries(testimonySubmission.fields)
+export const CONTENT_MANAGER_READ_ONLY_FIELDS: readonly string[] = Object.entries(testimonySubmissionView.fields)
   .filter(([, field]) => field.readOnly === true)
   .map(([name]) => name);
 

@@ -1,5 +1,5 @@
 import { CHANNEL_LABELS, REJECTION_REASON_LABELS, ROLE_LABELS, SECTOR_LABELS, SUBMISSION_STATUS_LABELS } from '@chiudete/types';
-import { defineAdminView } from './types';
+import { defineAdminView } from '../../../admin-views/types';
 
 /** The Italian labels of a vocabulary as a list in a sentence: «a», «b» o «c». */
 const quoted = (labels: Readonly<Record<string, string>>, last = 'o') => {
@@ -10,7 +10,7 @@ const quoted = (labels: Readonly<Record<string, string>>, last = 'o') => {
 const { nuova, in_revisione: inReview, ritirata } = SUBMISSION_STATUS_LABELS;
 
 /** The moderation queue: what readers sent, with personal data, never public. */
-export const testimonySubmission = defineAdminView({
+export default defineAdminView({
   uid: 'api::testimony-submission.testimony-submission',
   fields: {
     submissionStatus: {

@@ -1,6 +1,6 @@
-import { defineAdminView } from './types';
+import { defineAdminView } from '../../../admin-views/types';
 
-export const category = defineAdminView({
+export default defineAdminView({
   uid: 'api::category.category',
   fields: {
     name: {

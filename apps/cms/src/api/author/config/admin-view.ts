@@ -1,6 +1,6 @@
-import { defineAdminView } from './types';
+import { defineAdminView } from '../../../admin-views/types';
 
-export const author = defineAdminView({
+export default defineAdminView({
   uid: 'api::author.author',
   fields: {
     name: {

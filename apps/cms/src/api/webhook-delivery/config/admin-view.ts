@@ -1,7 +1,7 @@
-import { defineAdminView } from './types';
+import { defineAdminView } from '../../../admin-views/types';
 
 /** The delivery log of the partner webhooks: written by the system, read by admins. */
-export const webhookDelivery = defineAdminView({
+export default defineAdminView({
   uid: 'api::webhook-delivery.webhook-delivery',
   fields: {
     webhook: {

@@ -1,6 +1,6 @@
-import { defineAdminView } from './types';
+import { defineAdminView } from '../../../admin-views/types';
 
-export const global = defineAdminView({
+export default defineAdminView({
   uid: 'api::global.global',
   fields: {
     siteName: {

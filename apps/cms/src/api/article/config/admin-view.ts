@@ -1,7 +1,7 @@
-import { SCHEDULE_ROW, scheduleFields } from './schedule';
-import { defineAdminView } from './types';
+import { SCHEDULE_ROW, scheduleFields } from '../../../admin-views/schedule';
+import { defineAdminView } from '../../../admin-views/types';
 
-export const article = defineAdminView({
+export default defineAdminView({
   uid: 'api::article.article',
   fields: {
     title: {

@@ -1,11 +1,11 @@
 import { CONTACT_MESSAGE_STATUS_LABELS, CONTACT_TOPIC_LABELS } from '@chiudete/types';
-import { defineAdminView } from './types';
+import { defineAdminView } from '../../../admin-views/types';
 
 const TOPICS = Object.values(CONTACT_TOPIC_LABELS).map((label) => `«${label}»`).join(', ');
 const { nuovo, letto, risposto } = CONTACT_MESSAGE_STATUS_LABELS;
 
 /** Messages from the contact form: read and answered by the Moderatore role, never public. */
-export const contactMessage = defineAdminView({
+export default defineAdminView({
   uid: 'api::contact-message.contact-message',
   fields: {
     messageStatus: {

@@ -1,8 +1,8 @@
 import { PUBLIC_CONTENT_TYPES } from '@chiudete/types';
-import { defineAdminView } from './types';
+import { defineAdminView } from '../../../admin-views/types';
 
 /** The partners' webhooks: Super Admin only (src/api/partner-webhook, docs/partners.md «Webhooks»). */
-export const partnerWebhook = defineAdminView({
+export default defineAdminView({
   uid: 'api::partner-webhook.partner-webhook',
   fields: {
     name: {

@@ -1,8 +1,8 @@
 import { ROLE_LABELS } from '@chiudete/types';
-import { SCHEDULE_ROW, scheduleFields } from './schedule';
-import { defineAdminView } from './types';
+import { SCHEDULE_ROW, scheduleFields } from '../../../admin-views/schedule';
+import { defineAdminView } from '../../../admin-views/types';
 
-export const testimony = defineAdminView({
+export default defineAdminView({
   uid: 'api::testimony.testimony',
   fields: {
     title: {
