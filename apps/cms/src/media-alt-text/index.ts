@@ -1,6 +1,6 @@
 import type { Core, UID } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { ALT_TEXT_RULES, findAltTextProblems, type AltTextProblem, type AltTextRule } from './rules';
+import { findAltTextProblems, type AltTextProblem, type AltTextRule } from './rules';
 
 export * from './rules';
 
@@ -44,6 +44,16 @@ async function check(strapi: Core.Strapi, uid: UID.ContentType, rule: AltTextRul
 }
 
 /**
+ * The rule of a content type: its room's `config/alt-text.ts`
+ * (`src/api/<type>/config/alt-text.ts`, Strapi's config of that API), or
+ * none for a type without images to check.
+ */
+export function altTextRuleOf(strapi: Core.Strapi, uid: string): AltTextRule | undefined {
+  const api = /^api::([^.]+)\./.exec(uid)?.[1];
+  return api ? strapi.config.get<AltTextRule | undefined>(`api::${api}.alt-text`) : undefined;
+}
+
+/**
  * Refuses to publish an article, the book, a video or an answer whose images
  * lack alternative text (see ./rules.ts), with an Italian message the admin
  * shows to the editor (and the field it concerns). Registered in `register()`.
@@ -57,7 +67,7 @@ async function check(strapi: Core.Strapi, uid: UID.ContentType, rule: AltTextRul
  */
 export function registerMediaAltTextGuard(strapi: Core.Strapi): void {
   strapi.documents.use(async (context, next) => {
-    const rule = ALT_TEXT_RULES[context.uid];
+    const rule = altTextRuleOf(strapi, context.uid);
     if (!rule) return next();
     const params: unknown = context.params;
     if (!isRecord(params)) return next();

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { ALT_TEXT_RULES, COVER_WITHOUT_ALT_TEXT, POSTER_WITHOUT_ALT_TEXT, findAltTextProblems, lacksAltText } from './rules';
+import { COVER_WITHOUT_ALT_TEXT, POSTER_WITHOUT_ALT_TEXT, findAltTextProblems, lacksAltText } from './rules';
+import articleRule from '../api/article/config/alt-text';
+import answerRule from '../api/answer/config/alt-text';
+import videoRule from '../api/video/config/alt-text';
 
 const image = (alternativeText: string | null, name = 'copertina.png') => ({ alternativeText, name });
 const paragraph = { type: 'paragraph', children: [{ type: 'text', text: 'Testo.' }] };
@@ -21,7 +24,7 @@ describe('lacksAltText', () => {
 });
 
 describe('findAltTextProblems', () => {
-  const article = ALT_TEXT_RULES['api::article.article']!;
+  const article = articleRule;
 
   it('finds nothing when every image is described, or when there is no image at all', () => {
     expect(findAltTextProblems({ cover: image('Una cuffia'), body: [paragraph, imageBlock('Un grafico')] }, article)).toEqual([]);
@@ -40,9 +43,9 @@ describe('findAltTextProblems', () => {
   });
 
   it('checks the video poster and the images in an answer\'s text', () => {
-    expect(findAltTextProblems({ poster: image('') }, ALT_TEXT_RULES['api::video.video']!)).toEqual([
+    expect(findAltTextProblems({ poster: image('') }, videoRule)).toEqual([
       { field: 'poster', message: POSTER_WITHOUT_ALT_TEXT },
     ]);
-    expect(findAltTextProblems({ correctAnswer: [imageBlock(null)] }, ALT_TEXT_RULES['api::answer.answer']!)).toHaveLength(1);
+    expect(findAltTextProblems({ correctAnswer: [imageBlock(null)] }, answerRule)).toHaveLength(1);
   });
 });

@@ -10,6 +10,9 @@
  *   answer's text): the blocks editor copies the Media Library's alt text
  *   into the block when the image is inserted, so a text added later to the
  *   library does not reach the block until the image is inserted again.
+ *
+ * Each type's rule lives in its room, `src/api/<type>/config/alt-text.ts`
+ * (Strapi's config of that API), read by ./index.ts.
  */
 
 export interface MediaFieldRule {
@@ -37,26 +40,6 @@ export const POSTER_WITHOUT_ALT_TEXT
 export const blockImageWithoutAltText = (label: string): string =>
   `Un'immagine inserita in «${label}» non ha il testo alternativo: compila «Testo alternativo» nella Libreria media, `
   + 'poi nel testo togli l\'immagine e inseriscila di nuovo, e pubblica di nuovo.';
-
-/** The public types with images, by UID. Answers have no media field, only images in their text. */
-export const ALT_TEXT_RULES: Readonly<Record<string, AltTextRule>> = {
-  'api::article.article': {
-    media: [{ field: 'cover', message: COVER_WITHOUT_ALT_TEXT }],
-    blocks: [{ field: 'body', label: 'Testo dell\'articolo' }],
-  },
-  'api::book-release.book-release': {
-    media: [{ field: 'cover', message: COVER_WITHOUT_ALT_TEXT }],
-    blocks: [{ field: 'synopsis', label: 'Sinossi' }],
-  },
-  'api::video.video': {
-    media: [{ field: 'poster', message: POSTER_WITHOUT_ALT_TEXT }],
-    blocks: [],
-  },
-  'api::answer.answer': {
-    media: [],
-    blocks: [{ field: 'correctAnswer', label: 'La risposta corretta' }],
-  },
-};
 
 export interface AltTextProblem {
   /** The document's field that holds the image. */
