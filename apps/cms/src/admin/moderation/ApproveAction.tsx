@@ -2,6 +2,7 @@ import * as React from 'react';
 import { Box, Button, Field, Flex, Modal, TextInput, Textarea, Typography } from '@strapi/design-system';
 import { Check } from '@strapi/icons';
 import { useForm, useNotification } from '@strapi/strapi/admin';
+import { sitePath } from '@chiudete/types';
 import {
   APPROVABLE_STATUSES,
   SUBMISSION_UID,
@@ -33,7 +34,7 @@ const ApproveDialog = ({ documentId, onClose }: { documentId: string; onClose: (
     toggleNotification({
       type: 'success',
       title: 'Testimonianza pubblicata',
-      message: approved.testimony ? `È online all'indirizzo /testimonianze/${approved.testimony.slug}` : undefined,
+      message: approved.testimony ? `È online all'indirizzo ${sitePath('testimony', approved.testimony.slug)}` : undefined,
     });
     onClose();
   };
