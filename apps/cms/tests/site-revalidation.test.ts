@@ -2,6 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startTestStrapi, type TestStrapi } from './helpers/strapi';
+import { expectNothingMoreFor } from './helpers/nothing-more';
 import { DEMO_SLUGS } from '@chiudete/demo-content';
 import type { RevalidationRequest } from '../src/site-revalidation';
 
@@ -44,9 +45,6 @@ describe('site revalidation', () => {
     return received;
   };
 
-  /** Lets background work finish, then says whether anything else arrived. */
-  const quietFor = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
   const categoryIds = async (slugs: string[]) => {
     const rows = (await cms.strapi.documents(CATEGORY).findMany({ filters: { slug: { $in: slugs } }, fields: ['slug'] })) as Array<{ documentId: string }>;
     return rows.map((row) => row.documentId);
@@ -67,8 +65,7 @@ describe('site revalidation', () => {
     const receiverUrl = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/api/revalidate`;
     cms = await startTestStrapi('sqlite', { CRON_ENABLED: 'false', REVALIDATE_SECRET: SECRET, SITE_REVALIDATE_URL: receiverUrl });
     // Loading the demo content at boot is not news for the site; sending starts 1 s after the server listens.
-    await quietFor(1_500);
-    expect(received).toEqual([]);
+    await expectNothingMoreFor(1_500, () => received.length, 0, 'revalidation requests for the demo content loaded at boot');
   });
 
   afterAll(async () => {
@@ -86,8 +83,7 @@ describe('site revalidation', () => {
     const [category] = await categoryIds([DEMO_SLUGS.categories[0]!]);
     const draft = await cms.strapi.documents(ARTICLE).create({ data: articleData('revalidazione-uno', { categories: [category] }) as never });
     // Saving a draft changes nothing public.
-    await quietFor(300);
-    expect(received).toEqual([]);
+    await expectNothingMoreFor(300, () => received.length, 0, 'revalidation requests after saving a draft');
 
     await cms.strapi.documents(ARTICLE).publish({ documentId: draft.documentId });
     const [request] = await waitForRequests(1);
@@ -110,8 +106,7 @@ describe('site revalidation', () => {
     received = [];
 
     await cms.strapi.documents(ARTICLE).update({ documentId: doc.documentId, data: { slug: 'revalidazione-nuovo', categories: [second] } as never });
-    await quietFor(300);
-    expect(received).toEqual([]);
+    await expectNothingMoreFor(300, () => received.length, 0, 'revalidation requests after editing a draft');
     await cms.strapi.documents(ARTICLE).publish({ documentId: doc.documentId });
     const [request] = await waitForRequests(1);
     expect(request!.body).toMatchObject({
@@ -177,8 +172,7 @@ describe('site revalidation', () => {
     expect(requests.map((r) => r.body.slug)).toEqual(['revalidazione-sito-giu', 'revalidazione-sito-giu', 'revalidazione-sito-giu']);
     // The retries wait 250 ms, then 1 s.
     expect(requests[2]!.at - requests[0]!.at).toBeGreaterThanOrEqual(1_200);
-    await quietFor(300);
-    expect(received).toHaveLength(3);
+    await expectNothingMoreFor(300, () => received.length, 3, 'revalidation requests (the first and two retries)');
     const published = await cms.strapi.documents(ARTICLE).findOne({ documentId: doc.documentId, status: 'published' });
     expect(published).not.toBeNull();
   });
