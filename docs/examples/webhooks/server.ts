@@ -40,7 +40,7 @@ export function createWebhookServer(options: WebhookServerOptions): Server {
   });
 }
 
-// CHIUDETE_WEBHOOK_SECRET=whsec_… node server.ts
+// CHIUDETE_WEBHOOK_SECRET=whsec_… node server.ts (import.meta.main: Node 24.2+)
 if (import.meta.main) {
   const secret = process.env.CHIUDETE_WEBHOOK_SECRET;
   if (!secret) throw new Error('Set CHIUDETE_WEBHOOK_SECRET');
