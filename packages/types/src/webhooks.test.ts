@@ -1,4 +1,5 @@
 import { createHmac } from 'node:crypto';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { WebhookEvent } from './webhook-event';
 import {
@@ -83,5 +84,38 @@ describe('webhook signatures', () => {
   it('throws (not false) on an empty secret: a configuration error', () => {
     const header = signWebhookPayload({ payload, secret, timestamp: t });
     expect(() => verifyWebhookSignature({ payload, header, secret: '', now })).toThrow(/secret is empty/);
+  });
+
+  it('answers false, never throws, for any header: missing, empty, garbled, not text', () => {
+    const header = signWebhookPayload({ payload, secret, timestamp: t });
+    for (const bad of [undefined, null, '', ' \t', [], [''], 'garbage', ',,=,==', 't', 'v1', 't=,v1=', `t=${t}`, header.split(',')[1], `t=${t}x,${header.split(',')[1]}`, `t=${'9'.repeat(300)},${header.split(',')[1]}`, header.slice(0, -1), header.replace(',', ';')]) {
+      expect(verifyWebhookSignature({ payload, header: bad as string, secret, now }), String(bad)).toBe(false);
+    }
+    // From JavaScript: not a string at all.
+    for (const bad of [42, {}, [42], true]) expect(verifyWebhookSignature({ payload, header: bad as unknown as string, secret, now })).toBe(false);
+    fc.assert(fc.property(
+      fc.oneof(fc.string({ maxLength: 200 }), fc.array(fc.string({ maxLength: 80 }), { maxLength: 3 }), fc.array(fc.constantFrom('t=', 'v1=', `${t}`, header.slice(header.indexOf('v1=') + 3), ',', ' ', '='), { maxLength: 10 }).map((parts) => parts.join(''))),
+      (garbled) => {
+        expect(typeof verifyWebhookSignature({ payload, header: garbled, secret, now })).toBe('boolean');
+      },
+    ), { numRuns: 1000 });
+  });
+
+  it('accepts a matching v1 wherever it is among several, with spaces around parts', () => {
+    const good = signWebhookPayload({ payload, secret, timestamp: t }).split(',')[1];
+    const bad = signWebhookPayload({ payload, secret: 'whsec_other', timestamp: t }).split(',')[1];
+    expect(verifyWebhookSignature({ payload, header: `t=${t},${bad},${good}`, secret, now })).toBe(true);
+    expect(verifyWebhookSignature({ payload, header: `t=${t},${good},${bad}`, secret, now })).toBe(true);
+    expect(verifyWebhookSignature({ payload, header: `t=${t}, ${bad} ,\t${good} `, secret, now })).toBe(true);
+    expect(verifyWebhookSignature({ payload, header: `t=${t},${bad},${bad}`, secret, now })).toBe(false);
+    // Old and new secret during a rotation: either signature passes, a third does not.
+    expect(verifyWebhookSignature({ payload, header: `t=${t},${bad}`, secret: [secret, 'whsec_other'], now })).toBe(true);
+    expect(verifyWebhookSignature({ payload, header: `t=${t},${bad}`, secret: [secret, 'whsec_third'], now })).toBe(false);
+  });
+
+  it('throws on a tolerance that is not a number of seconds (NaN would accept any age)', () => {
+    const header = signWebhookPayload({ payload, secret, timestamp: t - 10_000 });
+    expect(() => verifyWebhookSignature({ payload, header, secret, now, toleranceSeconds: Number.NaN })).toThrow(/toleranceSeconds/);
+    expect(() => verifyWebhookSignature({ payload, header, secret, now, toleranceSeconds: -1 })).toThrow(/toleranceSeconds/);
   });
 });

@@ -60,16 +60,32 @@ interface ParsedHeader {
   signatures: Buffer[];
 }
 
+/** Optional whitespace around a part of the header (HTTP's OWS: spaces and tabs). */
+const OWS = /^[ \t]+|[ \t]+$/g;
+
+/** The header as one string, or undefined when there is none (or, from JavaScript, it is not text). */
+function headerText(header: unknown): string | undefined {
+  if (typeof header === 'string') return header;
+  if (Array.isArray(header) && header.every((line) => typeof line === 'string')) return header.join(',');
+  return undefined;
+}
+
+/**
+ * Reads `t=<seconds>,v1=<hex>[,v1=<hex>…]`: the last well-formed `t`, every
+ * well-formed `v1` (any may match), other keys and parts without `=` ignored.
+ * The same grammar as docs/examples/webhooks/verify.ts and verify.py.
+ */
 function parseHeader(header: VerifyWebhookOptions['header']): ParsedHeader {
-  const text = (typeof header === 'string' ? header : header?.join(','))?.trim();
+  const text = headerText(header)?.replace(OWS, '');
   if (!text) throw new WebhookSignatureError('missing_header', 'No X-Chiudete-Signature header: the request does not come from the CMS, or a proxy dropped the header.');
   let timestamp: number | undefined;
   const signatures: Buffer[] = [];
   for (const part of text.split(',')) {
     const separator = part.indexOf('=');
-    const key = part.slice(0, separator).trim();
-    const value = part.slice(separator + 1).trim();
-    if (key === 't' && /^\d{1,12}$/.test(value)) timestamp = Number(value);
+    if (separator < 0) continue;
+    const key = part.slice(0, separator).replace(OWS, '');
+    const value = part.slice(separator + 1).replace(OWS, '');
+    if (key === 't' && /^[0-9]{1,12}$/.test(value)) timestamp = Number(value);
     // Other schemes (v0, future ones) are ignored.
     else if (key === 'v1' && /^[0-9a-f]{64}$/i.test(value)) signatures.push(Buffer.from(value, 'hex'));
   }
@@ -88,6 +104,8 @@ function parseHeader(header: VerifyWebhookOptions['header']): ParsedHeader {
 export function assertWebhookSignature(options: VerifyWebhookOptions): void {
   const { timestamp, signatures } = parseHeader(options.header);
   const tolerance = options.toleranceSeconds ?? DEFAULT_TOLERANCE_SECONDS;
+  // NaN would accept any age: a configuration error, refused loudly (fail closed).
+  if (!Number.isFinite(tolerance) || tolerance < 0) throw new TypeError(`verifyWebhookSignature: toleranceSeconds ${tolerance} is not a number of seconds >= 0`);
   const nowMs = options.now === undefined ? Date.now() : typeof options.now === 'number' ? options.now : options.now.getTime();
   const age = Math.floor(nowMs / 1000) - timestamp;
   if (Math.abs(age) > tolerance) {
@@ -110,7 +128,12 @@ export function assertWebhookSignature(options: VerifyWebhookOptions): void {
   }
 }
 
-/** `assertWebhookSignature` as a boolean: true when the request is authentic and recent. */
+/**
+ * `assertWebhookSignature` as a boolean: true when the request is authentic
+ * and recent; false (never an exception) for a missing, empty or malformed
+ * header or timestamp, a stale one, or no matching `v1` for any secret.
+ * Configuration errors (an empty secret, a bad `toleranceSeconds`) still throw.
+ */
 export function verifyWebhookSignature(options: VerifyWebhookOptions): boolean {
   try {
     assertWebhookSignature(options);
