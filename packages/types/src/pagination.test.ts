@@ -88,5 +88,8 @@ describe('since', () => {
     expect(server.requests[0]!.url).toContain('sort[0]=publishedAt:asc&sort[1]=documentId:asc');
     expect(server.requests[0]!.url).toContain('fields[0]=title&fields[1]=publishedAt');
     expect(() => api.articles.since('ieri')).toThrow(/"ieri" is not a date/);
+    // From JavaScript (the types refuse it): an order of one's own would break the cursor, so it is refused, not dropped.
+    expect(() => api.articles.since('2026-01-01', { sort: ['title:asc'] } as never)).toThrow(/since\(\) takes no "sort": it reads every page in the order of publishedAt, then documentId/);
+    expect(() => api.categories.since('2026-01-01', { page: 2 } as never)).toThrow(/since\(\) takes no "page".*order of updatedAt/);
   });
 });

@@ -6,7 +6,10 @@ export const MAX_PAGE_SIZE = 100;
 /** `list` parameters for the iterators: every page is read, starting at `page` (default 1). */
 export type IterateParams<T> = ListParams<T>;
 
-/** `since` parameters: no `sort` nor `page` (the iterator orders by `updatedAt` and keeps its own cursor). */
+/**
+ * `since` parameters: no `sort` nor `page` (the iterator orders by the type's change time, then
+ * `documentId`, and keeps its own cursor; see `CollectionClient.since` for which field that is).
+ */
 export type SinceParams<T> = Omit<ListParams<T>, 'sort' | 'page'>;
 
 /** Reads one page: `query` is the REST query (filters, sort, pagination…). */
@@ -89,6 +92,12 @@ export interface SinceIterator<T> extends AsyncGenerator<T, void, undefined> {
  */
 export function iterateSince<T>(read: PageReader<T>, from: string | Date, params: SinceParams<T> = {}, field: ChangeField = 'updatedAt'): SinceIterator<T> {
   const start = isoTime(from);
+  // The types leave them out; JavaScript callers may still pass them, and they would be silently replaced.
+  for (const fixed of ['sort', 'page', 'pagination'] as const) {
+    if (fixed in params) {
+      throw new TypeError(`since() takes no "${fixed}": it reads every page in the order of ${field}, then documentId (the cursor depends on it).`);
+    }
+  }
   let cursor: { time: string; documentId?: string } = { time: start };
 
   async function* entries(): AsyncGenerator<T, void, undefined> {
