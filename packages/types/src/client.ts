@@ -48,13 +48,12 @@ export interface CollectionClient<T> {
   /** `iterate` collected into one array. */
   listAll(params?: IterateParams<T>): Promise<T[]>;
   /**
-   * Entries published or updated strictly after `since` (a Date or an ISO
-   * string), oldest change first, every page. For incremental syncs: store
-   * the iterator's `cursor` as you go and pass it next time. The change time
-   * is `publishedAt` for draft-and-publish types (articles, testimonies,
-   * answers, videos, books) and `updatedAt` for the others.
-   * Unpublished and deleted entries do not appear: they come as
-   * `content.unpublished` webhooks.
+   * Entries whose public version changed strictly after `since` (a Date or
+   * an ISO string), oldest change first, every page, with a keyset cursor:
+   * store the iterator's `cursor` as you go and pass it next time. The change
+   * time is `publishedAt` for draft-and-publish types and `updatedAt` for the
+   * others; unpublished and deleted entries never appear. The partner guide's
+   * «Incremental sync» (docs/partners.md) describes it, and deletions, once.
    */
   since(since: string | Date, params?: SinceParams<T>): SinceIterator<T>;
 }
