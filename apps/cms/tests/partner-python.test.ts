@@ -1,0 +1,115 @@
+import { execFile, spawnSync } from 'node:child_process';
+import { promisify } from 'node:util';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { signWebhookPayload } from '@chiudete/types/webhooks';
+import { startTestStrapi, type TestStrapi } from './helpers/strapi';
+import { createReadOnlyToken } from './helpers/webhook-receiver';
+
+/**
+ * The Python example of the partner guide (docs/examples/python/chiudete_api.py,
+ * standard library only) against the real CMS: token, every page, a 304 from
+ * the ETag, 429 waited out by Retry-After, keyset sync, the error envelope,
+ * and a webhook verified with docs/examples/webhooks/verify.py.
+ */
+
+const examples = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'docs', 'examples');
+const ARTICLE = 'api::article.article';
+
+function pythonSkipReason(): string | undefined {
+  const probe = spawnSync('python3', ['--version'], { encoding: 'utf8' });
+  if (probe.status === 0) return undefined;
+  const problem = probe.error?.message ?? probe.stderr;
+  if (process.env.REQUIRE_PYTHON === '1') throw new Error(`REQUIRE_PYTHON=1 but python3 does not run (${problem}): the Python example's tests cannot be skipped.`);
+  const reason = `python3 does not run (${problem}): SKIPPING the tests of docs/examples/python.`;
+  console.warn(`\n${'!'.repeat(reason.length)}\n${reason}\n${'!'.repeat(reason.length)}\n`);
+  return reason;
+}
+
+const HARNESS = String.raw`
+import json, os, sys
+sys.path[0:0] = [os.path.join(sys.argv[1], "python"), os.path.join(sys.argv[1], "webhooks")]
+from chiudete_api import ApiError, ChiudeteApi
+from verify import verify
+
+origin, token = sys.argv[2], sys.argv[3]
+out = {}
+api = ChiudeteApi(origin, token)
+out["pages"] = [a["slug"] for a in api.pages("articles", [("fields[0]", "slug"), ("populate", "")], page_size=3)]
+first = api.get("articles", [("fields[0]", "slug")])
+again = api.get("articles", [("fields[0]", "slug")])
+out["same_after_304"] = first == again
+out["not_modified"] = api.stats["not_modified"]
+synced = list(api.since("articles", "publishedAt", page_size=4))
+out["synced"] = [a["slug"] for a in synced]
+last_two = synced[-2]
+out["after_cursor"] = [a["slug"] for a in api.since("articles", "publishedAt", (last_two["publishedAt"], last_two["documentId"]))]
+for path, params in (("articles/non-esiste", None), ("articles", [("sort", "nope:asc")])):
+    try:
+        api.get(path, params)
+    except ApiError as error:
+        out.setdefault("errors", []).append([error.status, error.error.get("name")])
+anonymous = ChiudeteApi(origin)
+for _ in range(6):
+    anonymous.get("categories", [("fields[0]", "slug")])
+out["anonymous_waits"] = anonymous.stats["waited_retry_after"]
+out["webhook"] = [verify(os.environ["BODY"], os.environ["HEADER"], os.environ["SECRET"]), verify(os.environ["BODY"] + " ", os.environ["HEADER"], os.environ["SECRET"])]
+print(json.dumps(out))
+`;
+
+interface Outcome {
+  pages: string[];
+  same_after_304: boolean;
+  not_modified: number;
+  synced: string[];
+  after_cursor: string[];
+  errors: Array<[number, string]>;
+  anonymous_waits: number;
+  webhook: [boolean, boolean];
+}
+
+const skip = pythonSkipReason();
+
+describe.skipIf(skip)('the partner guide\'s Python example', () => {
+  let cms: TestStrapi;
+  let outcome: Outcome;
+
+  beforeAll(async () => {
+    // Anonymous reads: 3 per 2-second window, so that the example meets a 429 and waits it out.
+    cms = await startTestStrapi('sqlite', { CRON_ENABLED: 'false', RATE_LIMIT_READS_ANONYMOUS: '3', RATE_LIMIT_READS_WINDOW_SECONDS: '2' });
+    const token = await createReadOnlyToken(cms.strapi, 'Python partner');
+    const body = JSON.stringify({ type: 'content.published', data: { documentId: 'x' } });
+    const secret = 'whsec_python_partner_0123456789abcdef';
+    // Asynchronously: the CMS answers from this process's event loop.
+    const { stdout } = await promisify(execFile)('python3', ['-c', HARNESS, examples, cms.url, token], {
+      env: { ...process.env, BODY: body, HEADER: signWebhookPayload({ payload: body, secret }), SECRET: secret },
+      timeout: 60_000,
+    });
+    outcome = JSON.parse(stdout) as Outcome;
+  }, 120_000);
+
+  afterAll(async () => {
+    await cms?.stop();
+  });
+
+  it('reads every page and syncs by publishedAt with a keyset cursor, as the guide says', async () => {
+    const published = (await cms.strapi.documents(ARTICLE).findMany({ status: 'published', fields: ['slug', 'publishedAt'], sort: [{ publishedAt: 'asc' }, { documentId: 'asc' }] } as never)) as Array<{ slug: string }>;
+    expect([...outcome.pages].sort()).toEqual(published.map((a) => a.slug).sort());
+    expect(outcome.synced).toEqual(published.map((a) => a.slug));
+    expect(outcome.after_cursor).toEqual([published.at(-1)!.slug]);
+  });
+
+  it('gets a 304 for an unchanged list and answers from its copy', () => {
+    expect([outcome.not_modified, outcome.same_after_304]).toEqual([1, true]);
+  });
+
+  it('waits out a 429 by its Retry-After and gets every answer', () => {
+    expect(outcome.anonymous_waits).toBeGreaterThanOrEqual(1);
+  });
+
+  it('reads the error envelope, and verifies a signed delivery', () => {
+    expect(outcome.errors).toEqual([[404, 'NotFoundError'], [400, 'ValidationError']]);
+    expect(outcome.webhook).toEqual([true, false]);
+  });
+});
