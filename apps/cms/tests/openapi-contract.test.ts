@@ -114,6 +114,8 @@ const freshIp = () => {
 
 interface Call {
   method?: string;
+  /** The method actually sent, when it is not the operation's (a 405). */
+  send?: string;
   /** The operation's path in the document, e.g. `/articles/{documentId}`. */
   template: string;
   /** The actual path and query, relative to the API prefix. */
@@ -129,16 +131,16 @@ describe('the OpenAPI contract', () => {
   let token: string;
 
   /** Calls the API and validates the answer against the document; returns status and parsed body. */
-  async function call({ method = 'get', template, url, headers = {}, body, selection = false }: Call): Promise<{ status: number; body: unknown; headers: Headers }> {
+  async function call({ method = 'get', send, template, url, headers = {}, body, selection = false }: Call): Promise<{ status: number; body: unknown; headers: Headers }> {
     const operation = contract.paths[template]?.[method];
     if (!operation) throw new Error(`The document has no ${method.toUpperCase()} ${template}`);
     const res = await fetch(`${cms.url}${contract.servers[0]!.url}${url}`, {
-      method: method.toUpperCase(),
+      method: send ?? method.toUpperCase(),
       headers: { 'x-forwarded-for': freshIp(), ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers },
       body,
     });
     const text = await res.text();
-    const where = `${method.toUpperCase()} ${url} → ${res.status}`;
+    const where = `${send ?? method.toUpperCase()} ${url} → ${res.status}`;
     const declared = operation.responses[String(res.status)];
     if (!declared) throw new Error(`${where}: status not declared for ${operation.operationId} (declared: ${Object.keys(operation.responses).join(', ')}). Body: ${text.slice(0, 300)}`);
     const { value: response, segments } = resolve<ResponseObject>(declared);
@@ -486,6 +488,22 @@ describe('the OpenAPI contract', () => {
       for (let i = 0; i < 4; i++) statuses.push((await call({ method: 'post', template, url: template, headers: flood, body: invalid })).status);
       expect(statuses).toEqual([400, 400, 400, 429]);
     });
+  });
+
+  it('answers 405 with Allow and the envelope to a method a path does not offer, on every path', async () => {
+    const example: Record<string, string> = { documentId: 'a'.repeat(24), form: 'testimony', token: 'A'.repeat(43), type: 'article' };
+    for (const [template, item] of Object.entries(contract.paths)) {
+      const url = template.replace(/\{(\w+)\}/g, (_, name: string) => example[name] ?? name);
+      const send = 'get' in item ? 'DELETE' : 'PUT';
+      for (const method of Object.keys(item)) {
+        const { status, body, headers } = await call({ method, send, template, url, headers: { 'x-forwarded-for': freshIp() } });
+        expect(status, `${send} ${url}`).toBe(405);
+        const allow = headers.get('allow')!.split(',').map((m) => m.trim()).sort();
+        expect(allow, `${send} ${url}`).toContain(method.toUpperCase());
+        expect(body, `${send} ${url}`).toMatchObject({ data: null, error: { status: 405, name: 'MethodNotAllowedError', details: { allow } } });
+        expect((body as { error: { message: string } }).error.message).toContain(method.toUpperCase());
+      }
+    }
   });
 
   it('produced every response the document declares', () => {

@@ -40,6 +40,7 @@ export function headers(): Record<string, Schema> {
     RateLimitReset: integerHeader('Seconds until the window resets.'),
     RateLimitPolicy: { description: 'The limit and its window in seconds, e.g. `300;w=60`.', schema: { type: 'string', pattern: '^\\d+;w=\\d+$' } },
     RetryAfter: { description: 'Seconds to wait before trying again.', required: true, schema: { type: 'integer', minimum: 1 } },
+    Allow: { description: 'The methods this path answers, e.g. `HEAD, GET`.', required: true, schema: { type: 'string', pattern: '^[A-Z]+(, ?[A-Z]+)*$' } },
   };
 }
 
@@ -81,7 +82,7 @@ export function envelopes(): Record<string, Schema> {
             status: { type: 'integer', minimum: 400, maximum: 599 },
             name: { type: 'string', description: 'Strapi error class, e.g. `ValidationError`, `NotFoundError`, `PolicyError`, `UnauthorizedError`, `ForbiddenError`, `RateLimitError`.' },
             message: { type: 'string', description: 'What went wrong and how to fix it (English).' },
-            details: { type: 'object', description: 'For invalid query parameters: `key`, `path`, `source`, `param`.' },
+            details: { type: 'object', description: 'For invalid query parameters: `key`, `path`, `source`, `param` (and, for a refused `sort`, `allowed`: the fields you can sort on); for a 405, `allow`: the methods the path answers; for `/api/search`, `errors` (one per parameter: `field`, `code`, an Italian `message`).' },
           },
           ['status', 'name', 'message'],
         ),
@@ -192,6 +193,11 @@ export function responses(): Record<string, Schema> {
           details: { errors: [{ field: '_form', code: 'rate_limited', message: 'Troppe richieste in poco tempo: riprova tra 10 minuti.' }] },
         },
       }),
+    },
+    MethodNotAllowed: {
+      description: 'The path does not answer this method (the public content API is read-only: `POST`, `PUT`, `PATCH`, `DELETE` on content). `Allow` and `error.details.allow` list the methods it answers; a `HEAD` gets no body.',
+      headers: { Allow: { $ref: '#/components/headers/Allow' } },
+      content: errorContent('Error', errorExample(405, 'MethodNotAllowedError', 'Method DELETE is not allowed here: use GET or HEAD (see the Allow header).', { allow: ['GET', 'HEAD'] })),
     },
     PayloadTooLarge: {
       description: 'The request body is larger than 64 KB.',

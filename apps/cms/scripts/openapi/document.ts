@@ -136,6 +136,14 @@ export function buildContract(raw: RawDocument, model: AppModel, readableTypes: 
     if (Object.values(paths).some((item) => Object.values(item).some((op) => (op.tags as string[] | undefined)?.includes(name)))) tags.push({ name, description });
   }
 
+  // Every path answers the methods it has no operation for with a 405 (src/middlewares/bare-errors.ts): said on every operation.
+  for (const item of Object.values(paths)) {
+    for (const operation of Object.values(item)) {
+      const responses = operation.responses as Record<string, Schema>;
+      responses['405'] ??= { $ref: '#/components/responses/MethodNotAllowed' };
+    }
+  }
+
   const document: Schema = {
     'openapi': '3.1.0',
     'jsonSchemaDialect': 'https://spec.openapis.org/oas/3.1/dialect/base',

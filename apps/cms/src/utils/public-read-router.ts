@@ -11,7 +11,7 @@ export const publicReadRouter = (uid: UID.ContentType, { populate = true } = {})
   const routeConfig = {
     policies: ['global::published-only'],
     // The query checked first (src/utils/public-query.ts), then the default populate.
-    middlewares: ['global::public-query', ...(populate ? [`${uid}-populate`] : [])],
+    middlewares: [{ name: 'global::public-query', config: { uid } }, ...(populate ? [`${uid}-populate`] : [])],
   };
   return factories.createCoreRouter(uid, {
     only: ['find', 'findOne'],
