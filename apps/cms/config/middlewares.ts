@@ -100,10 +100,12 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Middlewar
       // Conditional requests too: a partner's script revalidating with its ETag (docs/partners-caching.md).
       headers: ['Content-Type', 'Authorization', 'If-None-Match', 'If-Modified-Since'],
       // Readable by browser scripts: the wait after a 429, caching validators, the read limits.
-      expose: ['Retry-After', 'ETag', 'Last-Modified', 'RateLimit-Limit', 'RateLimit-Remaining', 'RateLimit-Reset', 'RateLimit-Policy'],
+      expose: ['Retry-After', 'ETag', 'Last-Modified', 'RateLimit-Limit', 'RateLimit-Remaining', 'RateLimit-Reset', 'RateLimit-Policy', 'Deprecation', 'Sunset', 'Link'],
     },
   },
   'strapi::poweredBy',
+  // Deprecation, Sunset and Link on the routes being retired (config/deprecations.ts, src/deprecations).
+  'global::deprecations',
   // Rate limits of the public read API, per API token or client IP (src/middlewares/read-rate-limit.ts).
   // After CORS, so that a 429 is readable by browser scripts; before caching, so that 304s count too.
   'global::read-rate-limit',

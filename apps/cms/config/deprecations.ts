@@ -1,0 +1,11 @@
+import type { ApiDeprecation } from '../src/deprecations';
+
+/**
+ * Routes and fields of the public API being retired (src/deprecations):
+ * their answers carry `Deprecation`, `Sunset` and `Link` until the sunset,
+ * at least six months after the announcement, which CHANGELOG.md records.
+ * Nothing is being retired today.
+ */
+const deprecations: ApiDeprecation[] = [];
+
+export default deprecations;
