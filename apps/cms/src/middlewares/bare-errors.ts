@@ -44,7 +44,7 @@ export function methodNotAllowedEnvelope(method: string, allow: string[]): Error
  * Registered right after `strapi::errors`, so it sees the final status.
  * HEAD gets the status and headers, no body; OPTIONS (200 with `Allow`, or
  * the CORS preflight) is left as it is. Found by tests/fuzz-contract.test.ts;
- * tested by tests/method-not-allowed.test.ts.
+ * tested by tests/public-errors.test.ts.
  */
 const bareErrors: Core.MiddlewareFactory = () => async (ctx, next) => {
   await next();
