@@ -1,11 +1,6 @@
-import { execFile, spawnSync } from 'node:child_process';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signWebhookPayload } from '@chiudete/types/webhooks';
-import { startTestStrapi, type TestStrapi } from './helpers/strapi';
-import { createReadOnlyToken } from './helpers/webhook-receiver';
+import type { TestStrapi } from './helpers/strapi';
+import { interpreterSkipReason, runPartnerExample } from './helpers/partner-example';
 
 /**
  * The PHP example of the partner guide (docs/examples/php/chiudete-api.php:
@@ -15,22 +10,11 @@ import { createReadOnlyToken } from './helpers/webhook-receiver';
  * and the latest testimonies as HTML with their attribution.
  */
 
-const example = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'docs', 'examples', 'php', 'chiudete-api.php');
 const ARTICLE = 'api::article.article';
 const TESTIMONY = 'api::testimony.testimony';
 
-function phpSkipReason(): string | undefined {
-  const probe = spawnSync('php', ['--version'], { encoding: 'utf8' });
-  if (probe.status === 0) return undefined;
-  const problem = probe.error?.message ?? probe.stderr;
-  if (process.env.REQUIRE_PHP === '1') throw new Error(`REQUIRE_PHP=1 but php does not run (${problem}): the PHP example's tests cannot be skipped.`);
-  const reason = `php does not run (${problem}): SKIPPING the tests of docs/examples/php (Debian: apt-get install php-cli).`;
-  console.warn(`\n${'!'.repeat(reason.length)}\n${reason}\n${'!'.repeat(reason.length)}\n`);
-  return reason;
-}
-
 const HARNESS = String.raw`
-require getenv('EXAMPLE');
+require getenv('EXAMPLES') . '/php/chiudete-api.php';
 $api = new ChiudeteApi(getenv('CMS'), getenv('TOKEN'));
 $out = [];
 $out['pages'] = array_map(function ($a) { return $a['slug']; }, $api->all('articles', ['fields' => ['slug'], 'populate' => ''], 3));
@@ -67,24 +51,14 @@ interface Outcome {
   html: string;
 }
 
-const skip = phpSkipReason();
+const skip = interpreterSkipReason('php', 'REQUIRE_PHP', 'docs/examples/php (Debian: apt-get install php-cli)');
 
 describe.skipIf(skip)('the partner guide\'s PHP example', () => {
   let cms: TestStrapi;
   let outcome: Outcome;
 
   beforeAll(async () => {
-    // Anonymous reads: 3 per 2-second window, so that the example meets a 429 and waits it out.
-    cms = await startTestStrapi('sqlite', { CRON_ENABLED: 'false', RATE_LIMIT_READS_ANONYMOUS: '3', RATE_LIMIT_READS_WINDOW_SECONDS: '2' });
-    const token = await createReadOnlyToken(cms.strapi, 'PHP partner');
-    const body = JSON.stringify({ type: 'content.published', data: { documentId: 'x' } });
-    const secret = 'whsec_php_partner_0123456789abcdef';
-    // Asynchronously: the CMS answers from this process's event loop.
-    const { stdout } = await promisify(execFile)('php', ['-r', HARNESS], {
-      env: { PATH: process.env.PATH, EXAMPLE: example, CMS: cms.url, TOKEN: token, BODY: body, HEADER: signWebhookPayload({ payload: body, secret }), SECRET: secret },
-      timeout: 60_000,
-    });
-    outcome = JSON.parse(stdout) as Outcome;
+    ({ cms, outcome } = await runPartnerExample<Outcome>('php', ['-r', HARNESS]));
   }, 120_000);
 
   afterAll(async () => {

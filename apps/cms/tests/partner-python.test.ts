@@ -1,11 +1,6 @@
-import { execFile, spawnSync } from 'node:child_process';
-import { promisify } from 'node:util';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signWebhookPayload } from '@chiudete/types/webhooks';
-import { startTestStrapi, type TestStrapi } from './helpers/strapi';
-import { createReadOnlyToken } from './helpers/webhook-receiver';
+import type { TestStrapi } from './helpers/strapi';
+import { interpreterSkipReason, runPartnerExample } from './helpers/partner-example';
 
 /**
  * The Python example of the partner guide (docs/examples/python/chiudete_api.py,
@@ -14,26 +9,15 @@ import { createReadOnlyToken } from './helpers/webhook-receiver';
  * and a webhook verified with docs/examples/webhooks/verify.py.
  */
 
-const examples = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'docs', 'examples');
 const ARTICLE = 'api::article.article';
-
-function pythonSkipReason(): string | undefined {
-  const probe = spawnSync('python3', ['--version'], { encoding: 'utf8' });
-  if (probe.status === 0) return undefined;
-  const problem = probe.error?.message ?? probe.stderr;
-  if (process.env.REQUIRE_PYTHON === '1') throw new Error(`REQUIRE_PYTHON=1 but python3 does not run (${problem}): the Python example's tests cannot be skipped.`);
-  const reason = `python3 does not run (${problem}): SKIPPING the tests of docs/examples/python.`;
-  console.warn(`\n${'!'.repeat(reason.length)}\n${reason}\n${'!'.repeat(reason.length)}\n`);
-  return reason;
-}
 
 const HARNESS = String.raw`
 import json, os, sys
-sys.path[0:0] = [os.path.join(sys.argv[1], "python"), os.path.join(sys.argv[1], "webhooks")]
+sys.path[0:0] = [os.path.join(os.environ["EXAMPLES"], "python"), os.path.join(os.environ["EXAMPLES"], "webhooks")]
 from chiudete_api import ApiError, ChiudeteApi
 from verify import verify
 
-origin, token = sys.argv[2], sys.argv[3]
+origin, token = os.environ["CMS"], os.environ["TOKEN"]
 out = {}
 api = ChiudeteApi(origin, token)
 out["pages"] = [a["slug"] for a in api.pages("articles", [("fields[0]", "slug"), ("populate", "")], page_size=3)]
@@ -69,24 +53,14 @@ interface Outcome {
   webhook: [boolean, boolean];
 }
 
-const skip = pythonSkipReason();
+const skip = interpreterSkipReason('python3', 'REQUIRE_PYTHON', 'docs/examples/python');
 
 describe.skipIf(skip)('the partner guide\'s Python example', () => {
   let cms: TestStrapi;
   let outcome: Outcome;
 
   beforeAll(async () => {
-    // Anonymous reads: 3 per 2-second window, so that the example meets a 429 and waits it out.
-    cms = await startTestStrapi('sqlite', { CRON_ENABLED: 'false', RATE_LIMIT_READS_ANONYMOUS: '3', RATE_LIMIT_READS_WINDOW_SECONDS: '2' });
-    const token = await createReadOnlyToken(cms.strapi, 'Python partner');
-    const body = JSON.stringify({ type: 'content.published', data: { documentId: 'x' } });
-    const secret = 'whsec_python_partner_0123456789abcdef';
-    // Asynchronously: the CMS answers from this process's event loop.
-    const { stdout } = await promisify(execFile)('python3', ['-c', HARNESS, examples, cms.url, token], {
-      env: { ...process.env, BODY: body, HEADER: signWebhookPayload({ payload: body, secret }), SECRET: secret },
-      timeout: 60_000,
-    });
-    outcome = JSON.parse(stdout) as Outcome;
+    ({ cms, outcome } = await runPartnerExample<Outcome>('python3', ['-c', HARNESS]));
   }, 120_000);
 
   afterAll(async () => {
