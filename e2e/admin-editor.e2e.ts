@@ -395,7 +395,8 @@ describe.skipIf(Boolean(skipReason))('editors in the admin', () => {
       const reasons = await page.getByRole('option').allTextContents();
       expect(reasons).toEqual(expect.arrayContaining(['Condizioni di lavoro degli operatori (fuori tema)', 'Difesa di call center disonesti', 'Spam']));
       await guideScreenshot(page, '18-rifiuta', { keepFocus: true });
-      await page.keyboard.press('Escape');
+      // Close the list by choosing a reason (an Escape closed the whole dialog when the list had closed already), then cancel.
+      await page.getByRole('option', { name: 'Spam' }).click();
       await rejectDialog.getByRole('button', { name: 'Annulla' }).click();
       await rejectDialog.waitFor({ state: 'detached' });
 
