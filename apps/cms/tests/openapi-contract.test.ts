@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import Ajv2020, { type ValidateFunction } from 'ajv/dist/2020';
-import addFormats from 'ajv-formats';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { antiAbuseFields, antiAbuseTestEnv } from './helpers/anti-abuse';
-import { appDir, startTestStrapi, type TestStrapi } from './helpers/strapi';
+import {
+  API_PREFIX, contract, DOCUMENT_TEXT, METHODS, pointer, resolve, validateAnswer, validateAt, validatorFor,
+  type Json, type OpenApiDocument, type ResponseObject,
+} from './helpers/openapi-contract';
+import { startTestStrapi, type TestStrapi } from './helpers/strapi';
 
 /**
  * The contract (apps/cms/openapi/content-api.json, written by
@@ -15,91 +15,6 @@ import { appDir, startTestStrapi, type TestStrapi } from './helpers/strapi';
  * document declares for that operation and status. The last test checks
  * that every response the document declares was actually produced.
  */
-
-type Json = Record<string, unknown>;
-
-interface Header {
-  required?: boolean;
-  schema?: Json;
-}
-
-interface ResponseObject {
-  'description': string;
-  'headers'?: Record<string, Header | { $ref: string }>;
-  'content'?: Record<string, { schema: Json }>;
-  'x-selection-schema'?: string;
-}
-
-interface Operation {
-  operationId: string;
-  tags?: string[];
-  parameters?: Array<Json>;
-  requestBody?: { content: Record<string, { schema: Json }> };
-  responses: Record<string, ResponseObject | { $ref: string }>;
-  security?: Json[];
-}
-
-interface OpenApiDocument {
-  openapi: string;
-  info: { title: string; version: string; description?: string };
-  servers: Array<{ url: string }>;
-  tags: Array<{ name: string }>;
-  paths: Record<string, Record<string, Operation>>;
-  components: {
-    schemas: Record<string, Json>;
-    responses: Record<string, ResponseObject>;
-    headers: Record<string, Header>;
-    parameters: Record<string, Json>;
-    securitySchemes: Record<string, Json>;
-  };
-}
-
-const DOCUMENT_TEXT = readFileSync(path.join(appDir, 'openapi', 'content-api.json'), 'utf8');
-const contract = JSON.parse(DOCUMENT_TEXT) as OpenApiDocument;
-const CONTRACT_ID = 'https://contract.invalid/content-api.json';
-const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
-
-const ajv = new Ajv2020({ strict: true, allowUnionTypes: true, allErrors: true });
-addFormats(ajv);
-// The document's top-level members, so that Ajv can hold it as the base of the $refs.
-for (const keyword of ['openapi', 'jsonSchemaDialect', 'info', 'servers', 'security', 'tags', 'paths', 'components', 'x-generated-by']) {
-  ajv.addKeyword({ keyword });
-}
-ajv.addSchema({ ...contract, $id: CONTRACT_ID } as Json);
-
-/** A JSON pointer into the document, as a $ref Ajv resolves. */
-const pointer = (...segments: string[]) =>
-  `${CONTRACT_ID}#/${segments.map((s) => encodeURIComponent(s.replace(/~/g, '~0').replace(/\//g, '~1'))).join('/')}`;
-
-const validators = new Map<string, ValidateFunction>();
-function validatorFor(ref: string): ValidateFunction {
-  let validate = validators.get(ref);
-  if (!validate) {
-    validate = ajv.compile({ $ref: ref });
-    validators.set(ref, validate);
-  }
-  return validate;
-}
-
-function validateAt(ref: string, value: unknown, what: string): void {
-  const validate = validatorFor(ref);
-  if (!validate(value)) {
-    throw new Error(`${what} does not match ${ref.slice(CONTRACT_ID.length)}:\n${ajv.errorsText(validate.errors, { separator: '\n' })}\n${JSON.stringify(value).slice(0, 600)}`);
-  }
-}
-
-const localRef = (ref: string) => ref.replace(/^#\//, '').split('/').map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
-
-function resolve<T>(value: T | { $ref: string }): { value: T; segments?: string[] } {
-  if (value && typeof value === 'object' && '$ref' in value && typeof value.$ref === 'string') {
-    const segments = localRef(value.$ref);
-    let target: unknown = contract;
-    for (const segment of segments) target = (target as Json)[segment];
-    if (target === undefined) throw new Error(`Unresolved $ref ${value.$ref}`);
-    return { value: target as T, segments };
-  }
-  return { value: value as T };
-}
 
 /** Every response the tests produced, by `<METHOD> <path> <status>`, and by response object. */
 const produced = new Set<string>();
@@ -132,43 +47,17 @@ describe('the OpenAPI contract', () => {
 
   /** Calls the API and validates the answer against the document; returns status and parsed body. */
   async function call({ method = 'get', send, template, url, headers = {}, body, selection = false }: Call): Promise<{ status: number; body: unknown; headers: Headers }> {
-    const operation = contract.paths[template]?.[method];
-    if (!operation) throw new Error(`The document has no ${method.toUpperCase()} ${template}`);
-    const res = await fetch(`${cms.url}${contract.servers[0]!.url}${url}`, {
+    if (!contract.paths[template]?.[method]) throw new Error(`The document has no ${method.toUpperCase()} ${template}`);
+    const res = await fetch(`${cms.url}${API_PREFIX}${url}`, {
       method: send ?? method.toUpperCase(),
       headers: { 'x-forwarded-for': freshIp(), ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers },
       body,
     });
     const text = await res.text();
     const where = `${send ?? method.toUpperCase()} ${url} → ${res.status}`;
-    const declared = operation.responses[String(res.status)];
-    if (!declared) throw new Error(`${where}: status not declared for ${operation.operationId} (declared: ${Object.keys(operation.responses).join(', ')}). Body: ${text.slice(0, 300)}`);
-    const { value: response, segments } = resolve<ResponseObject>(declared);
-    const base = segments ?? ['paths', template, method, 'responses', String(res.status)];
+    const { body: parsed, responsePath } = validateAnswer({ method, template, status: res.status, headers: res.headers, text, selection, where });
     produced.add(`${method.toUpperCase()} ${template} ${res.status}`);
-    producedResponses.add(base.join('/'));
-
-    for (const [name, headerOrRef] of Object.entries(response.headers ?? {})) {
-      const { value: header, segments: headerSegments } = resolve<Header>(headerOrRef);
-      const actual = res.headers.get(name);
-      if (header.required) expect(actual, `${where}: header ${name} is required`).not.toBeNull();
-      if (actual === null || !header.schema) continue;
-      const schemaRef = pointer(...(headerSegments ?? [...base, 'headers', name]), 'schema');
-      const type = header.schema.type;
-      validateAt(schemaRef, type === 'integer' || type === 'number' ? Number(actual) : actual, `${where}: header ${name}`);
-    }
-
-    let parsed: unknown;
-    if (response.content) {
-      expect(res.headers.get('content-type'), where).toMatch(/^application\/json/);
-      parsed = JSON.parse(text);
-      const schemaRef = selection && response['x-selection-schema']
-        ? `${CONTRACT_ID}${response['x-selection-schema']}`
-        : pointer(...base, 'content', 'application/json', 'schema');
-      validateAt(schemaRef, parsed, `${where}: body`);
-    } else {
-      expect(text, `${where}: no body is declared`).toBe('');
-    }
+    producedResponses.add(responsePath.join('/'));
     return { status: res.status, body: parsed, headers: res.headers };
   }
 
