@@ -14,6 +14,8 @@ export const WEBHOOK_HEADERS = {
   delivery: 'x-chiudete-delivery',
   /** `t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<raw body>">`. */
   signature: 'x-chiudete-signature',
+  /** 1 for the first attempt of a delivery, then 2…6 for its retries. */
+  attempt: 'x-chiudete-attempt',
 } as const;
 
 /** Signatures older (or newer) than this many seconds are refused by default: replays. */

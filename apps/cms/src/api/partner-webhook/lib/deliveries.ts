@@ -165,7 +165,7 @@ export function createPartnerWebhooks(strapi: Core.Strapi, config: PartnerWebhoo
           [WEBHOOK_HEADERS.event]: row.payload.type,
           [WEBHOOK_HEADERS.delivery]: row.documentId,
           [WEBHOOK_HEADERS.signature]: signWebhookPayload({ payload: body, secret: webhook.secret, timestamp: Math.floor(sentAt.getTime() / 1000) }),
-          'x-chiudete-attempt': String(attempts),
+          [WEBHOOK_HEADERS.attempt]: String(attempts),
         },
       });
     } catch (error) {
