@@ -7,7 +7,10 @@ import {
   verifyWebhookSignature,
   type WebhookEvent,
 } from '@chiudete/types/webhooks';
-import { startTestStrapi, type TestStrapi } from './helpers/strapi';
+import path from 'node:path';
+import { sitePath } from '@chiudete/types';
+import { codeBlocks } from './helpers/doc-blocks';
+import { appDir, startTestStrapi, type TestStrapi } from './helpers/strapi';
 import { createReadOnlyToken, eventually, startWebhookReceiver, type ReceivedRequest, type WebhookReceiver } from './helpers/webhook-receiver';
 import { TEST_ADMIN } from './helpers/admin';
 import { ADMIN_ROLES } from '../src/bootstrap/admin-roles';
@@ -202,6 +205,41 @@ describe('partner webhooks', () => {
       });
       expect(row.deliveredAt).not.toBeNull();
       expect(request!.headers[WEBHOOK_HEADERS.delivery]).toBe(row.documentId);
+    });
+
+    it('is the request docs/partners.md shows: the same headers, and a body of the same shape', () => {
+      const documented = codeBlocks(path.join(appDir, '..', '..', 'docs', 'partners.md')).find((block) => block.lang === 'http' && block.heading === 'The request');
+      expect(documented).toBeDefined();
+      const [head = '', body = ''] = documented!.code.split(/\n\s*\n/);
+      const [requestLine = '', ...headerLines] = head.split('\n');
+      expect(requestLine).toMatch(/^POST \S+ HTTP\/1\.1$/);
+      const { request } = published;
+      const actual: Record<string, string | undefined> = {
+        'x-chiudete-delivery': String(request.headers[WEBHOOK_HEADERS.delivery]),
+        'x-chiudete-signature': String(request.headers[WEBHOOK_HEADERS.signature]),
+      };
+      const headers = headerLines.map((line) => [line.slice(0, line.indexOf(':')).toLowerCase(), line.slice(line.indexOf(':') + 1).trim()] as const);
+      expect(headers.map(([name]) => name).sort()).toEqual(['content-type', 'user-agent', WEBHOOK_HEADERS.attempt, WEBHOOK_HEADERS.delivery, WEBHOOK_HEADERS.event, WEBHOOK_HEADERS.signature].sort());
+      for (const [name, value] of headers) {
+        if (name === WEBHOOK_HEADERS.delivery) expect(value).toMatch(new RegExp(`^[a-z0-9]{${actual[name]!.length}}$`));
+        else if (name === WEBHOOK_HEADERS.signature) expect(value).toMatch(/^t=\d{10},v1=[0-9a-f]+…\(64 hex digits\)$/);
+        else expect(request.headers[name], name).toBe(value);
+      }
+      // The same members, each of the same type; the ids of the same form.
+      const shape = (value: unknown): unknown => value && typeof value === 'object'
+        ? Object.fromEntries(Object.entries(value).map(([key, member]) => [key, shape(member)]).sort())
+        : typeof value;
+      const example = JSON.parse(body) as WebhookEvent;
+      expect(shape(example)).toEqual(shape(published.event));
+      expect(example.id).toMatch(/^evt_[0-9a-f]{24}$/);
+      expect(example.type).toBe(published.event.type);
+      expect(example.data.type).toBe(published.event.data.type);
+      expect(example.data.url).toBe(`https://chiudeteicallcenter.eu${sitePath('article', example.data.slug!)}`);
+      expect(example.data.apiUrl).toBe(`https://cms.chiudeteicallcenter.eu/api/articles/${example.data.documentId}`);
+
+      // The client README shows the same body, shortened.
+      const readme = codeBlocks(path.join(appDir, '..', '..', 'packages', 'types', 'README.md')).find((block) => block.lang === 'json' && block.heading === 'Webhooks');
+      expect(shape(JSON.parse(readme!.code))).toEqual(shape(published.event));
     });
 
     it('fails verification with a wrong secret, a changed body, or a replay older than the tolerance', () => {
