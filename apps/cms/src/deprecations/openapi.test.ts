@@ -5,7 +5,7 @@ import { markDeprecations } from './openapi';
 // A document shaped like the committed one: a list and an entry route answering envelopes of one entry schema.
 const document = () => ({
   paths: {
-    '/videos': { get: { description: 'List.', responses: { 200: { content: { 'application/json': { schema: { $ref: '#/components/schemas/VideoList' } } }, 'x-selection-schema': '#/components/schemas/VideoSelectionList' } } } },
+    '/videos': { get: { description: 'List.', responses: { 200: { 'content': { 'application/json': { schema: { $ref: '#/components/schemas/VideoList' } } }, 'x-selection-schema': '#/components/schemas/VideoSelectionList' } } } },
     '/videos/{documentId}': { get: { responses: { 200: { content: { 'application/json': { schema: { $ref: '#/components/schemas/VideoOne' } } } } } } },
     '/videosx': { get: { responses: {} } },
   },
