@@ -1,12 +1,12 @@
 import type { Core } from '@strapi/strapi';
 import { CSP_DEFAULTS } from '@strapi/utils';
 import { bodyTooLargeError, malformedBodyError } from '../src/body-limits/errors';
+import { CONTENT_API_MAX_BYTES } from '../src/body-limits/limits';
 import { readS3UploadConfig, s3PublicOrigin, s3UploadEnv } from '../src/uploads/s3-config';
 
 /** Body limits: the admin saves whole articles; the public API only gets small forms (src/middlewares/body-limit.ts, src/body-limits). */
 const ADMIN_JSON_LIMIT = '1mb';
 const SMALL_BODY_LIMIT = '64kb';
-const CONTENT_API_MAX_BYTES = 64 * 1024;
 
 interface BodyParseError {
   status?: number;

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { OVERSIZED_BODY_EXAMPLE_BYTES } from '../scripts/openapi/components';
 import { antiAbuseFields, antiAbuseTestEnv } from './helpers/anti-abuse';
 import {
   API_PREFIX, contract, DOCUMENT_TEXT, METHODS, pointer, resolve, validateAnswer, validateAt, validatorFor,
@@ -13,7 +14,8 @@ import { startTestStrapi, type TestStrapi } from './helpers/strapi';
  * every answer's status, declared headers and body are validated with Ajv
  * (JSON Schema 2020-12, the dialect of OpenAPI 3.1) against what the
  * document declares for that operation and status. The last test checks
- * that every response the document declares was actually produced.
+ * that every response the document declares was actually produced. The
+ * examples of the 405 and the 413 are the live answers, word for word.
  */
 
 /** Every response the tests produced, by `<METHOD> <path> <status>`, and by response object. */
@@ -344,8 +346,13 @@ describe('the OpenAPI contract', () => {
       expect(retry.body).toEqual(first.body);
       expect((await call({ method: 'post', template: '/testimony-submissions', url: '/testimony-submissions', headers: keyed, body: await keyedBody(5) })).status).toBe(422);
       expect((await call({ method: 'post', template: '/testimony-submissions', url: '/testimony-submissions', headers: { 'idempotency-key': 'not-a-uuid' }, body: invalid })).status).toBe(400);
-      const huge = JSON.stringify({ data: { ...testimony(3), story: 'x'.repeat(70 * 1024) } });
-      expect((await call({ method: 'post', template: '/testimony-submissions', url: '/testimony-submissions', body: huge })).status).toBe(413);
+      // A body of the example's size gets the documented example, word for word (message and details).
+      const padding = OVERSIZED_BODY_EXAMPLE_BYTES - Buffer.byteLength(JSON.stringify({ data: { ...testimony(3), story: '' } }));
+      const huge = JSON.stringify({ data: { ...testimony(3), story: 'x'.repeat(padding) } });
+      expect(Buffer.byteLength(huge)).toBe(OVERSIZED_BODY_EXAMPLE_BYTES);
+      const tooLarge = await call({ method: 'post', template: '/testimony-submissions', url: '/testimony-submissions', body: huge });
+      expect(tooLarge.status).toBe(413);
+      expect(tooLarge.body).toEqual(contract.components.responses.PayloadTooLarge!.content!['application/json']!.example);
 
       const flood = { 'x-forwarded-for': freshIp() };
       const statuses: number[] = [];
@@ -391,6 +398,9 @@ describe('the OpenAPI contract', () => {
         expect(allow, `${send} ${url}`).toContain(method.toUpperCase());
         expect(body, `${send} ${url}`).toMatchObject({ data: null, error: { status: 405, name: 'MethodNotAllowedError', details: { allow } } });
         expect((body as { error: { message: string } }).error.message).toContain(method.toUpperCase());
+        if (send === 'DELETE' && allow.join() === 'GET,HEAD') {
+          expect(body, `${send} ${url}`).toEqual(contract.components.responses.MethodNotAllowed!.content!['application/json']!.example);
+        }
       }
     }
   });

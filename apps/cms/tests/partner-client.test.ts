@@ -86,8 +86,8 @@ describe('partner client against the real API', () => {
       expect(times).toEqual([...times].sort());
       expect(times.every((t) => Date.parse(t) > from.getTime())).toBe(true);
 
-      // The cursor to store: the last change; nothing changed after it.
-      expect(changes.cursor).toBe(changed.at(-1)!.updatedAt);
+      // The cursor to store: the last change and its entry; nothing changed after it.
+      expect(changes.cursor).toBe(`${changed.at(-1)!.updatedAt}|${changed.at(-1)!.documentId}`);
       const none = [];
       for await (const category of api.categories.since(changes.cursor)) none.push(category);
       expect(none).toEqual([]);
@@ -120,11 +120,40 @@ describe('partner client against the real API', () => {
       expect(published.map((a) => a.slug)).toEqual([DEMO_DRAFT_ARTICLE_SLUG]);
       // The public version keeps the draft's old updatedAt: only publishedAt tells the change.
       expect(Date.parse(published[0]!.updatedAt)).toBeLessThan(from.getTime());
-      expect(changes.cursor).toBe(published[0]!.publishedAt);
+      expect(changes.cursor).toBe(`${published[0]!.publishedAt}|${published[0]!.documentId}`);
 
       const filtered: Article[] = [];
       for await (const article of api.articles.since(from, { filters: { slug: { $eq: 'un-altro-articolo' } } })) filtered.push(article);
       expect(filtered).toEqual([]);
+    });
+
+    it('resumes from the stored cursor after a run stopped between two entries published at the same time', async () => {
+      const [first, second] = (await api.articles.list({ sort: 'documentId:asc', pageSize: 2 })).data;
+      // Published in the same millisecond (bulk or scheduled publishing), after everything else.
+      const at = new Date(Date.now() + 86_400_000);
+      await cms.strapi.db.query(ARTICLE).updateMany({
+        where: { documentId: { $in: [first!.documentId, second!.documentId] }, publishedAt: { $notNull: true } },
+        data: { publishedAt: at },
+      });
+
+      const changes = api.articles.since(new Date(at.getTime() - 1));
+      for await (const article of changes) {
+        expect(article.documentId).toBe(first!.documentId);
+        break; // the run stops after the first
+      }
+
+      const resumed: string[] = [];
+      for await (const article of api.articles.since(changes.cursor)) resumed.push(article.documentId);
+      expect(resumed).toEqual([second!.documentId]);
+      expect(changes.cursor).toBe(`${at.toISOString()}|${first!.documentId}`);
+
+      // A plain date still works: strictly after it.
+      const fromDate: string[] = [];
+      for await (const article of api.articles.since(new Date(at.getTime() - 1).toISOString())) fromDate.push(article.documentId);
+      expect(fromDate).toEqual([first!.documentId, second!.documentId]);
+      const afterDate: string[] = [];
+      for await (const article of api.articles.since(at)) afterDate.push(article.documentId);
+      expect(afterDate).toEqual([]);
     });
   });
 

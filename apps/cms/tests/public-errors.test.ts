@@ -4,9 +4,10 @@ import { startTestStrapi, type TestStrapi } from './helpers/strapi';
 /**
  * The public API's error answers a partner meets first, as docs/partners.md
  * documents them: a method a path does not offer is a 405 in Strapi's
- * envelope with `Allow` (src/middlewares/bare-errors.ts), HEAD and OPTIONS
- * keep their behaviour, and a refused sort names the field and the fields
- * the type can be sorted on (src/middlewares/public-query.ts).
+ * envelope with `Allow` (src/middlewares/bare-errors.ts), any method on a
+ * path no route has is a 404, HEAD and OPTIONS keep their behaviour, and a
+ * refused sort names the field and the fields the type can be sorted on
+ * (src/middlewares/public-query.ts).
  */
 
 interface ErrorBody {
@@ -80,6 +81,26 @@ describe('public error answers', () => {
       const preflight = await fetch(`${cms.url}/api/articles`, { method: 'OPTIONS', headers: { 'origin': 'https://partner.example', 'access-control-request-method': 'GET' } });
       expect(preflight.status).toBe(204);
       expect(preflight.headers.get('access-control-allow-origin')).toBe('https://partner.example');
+    });
+  });
+
+  describe('404 Not Found for any method on a path no route has', () => {
+    it.each([
+      ['POST', '/api/nothing-here'],
+      ['PUT', '/api/nothing-here/deeper'],
+      ['PATCH', '/api'],
+      ['DELETE', '/api/articles/{id}/more'],
+      ['POST', '/api/articles-x'],
+      // A method no route has, on a path no route has.
+      ['PROPFIND', '/api/nothing-here'],
+    ])('%s %s answers 404 NotFoundError in the envelope, without Allow (as GET does)', async (method, template) => {
+      const path = template.replace('{id}', articleId);
+      const res = await fetch(`${cms.url}${path}`, { method, headers: { 'content-type': 'application/json' }, body: method === 'DELETE' ? undefined : '{"data":{"title":"x"}}' });
+      expect(res.status).toBe(404);
+      expect(res.headers.get('content-type')).toMatch(/^application\/json/);
+      expect(res.headers.get('allow')).toBeNull();
+      expect(await res.json()).toEqual({ data: null, error: { status: 404, name: 'NotFoundError', message: 'Not Found', details: {} } });
+      expect((await fetch(`${cms.url}${path}`)).status).toBe(404);
     });
   });
 

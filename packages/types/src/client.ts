@@ -48,12 +48,15 @@ export interface CollectionClient<T> {
   /** `iterate` collected into one array. */
   listAll(params?: IterateParams<T>): Promise<T[]>;
   /**
-   * Entries whose public version changed strictly after `since` (a Date or
-   * an ISO string), oldest change first, every page, with a keyset cursor:
-   * store the iterator's `cursor` as you go and pass it next time. The change
-   * time is `publishedAt` for draft-and-publish types and `updatedAt` for the
-   * others; unpublished and deleted entries never appear. The partner guide's
-   * «Incremental sync» (docs/partners.md) describes it, and deletions, once.
+   * Entries whose public version changed after `since`, oldest change first,
+   * every page, with a keyset cursor. `since` is a Date or an ISO string
+   * (changed strictly after it) or a cursor stored from the iterator's
+   * `cursor` (`<ISO time>|<documentId>`: after that entry, so entries sharing
+   * its change time are not lost): store `cursor` as you go and pass it next
+   * time. The change time is `publishedAt` for draft-and-publish types and
+   * `updatedAt` for the others; unpublished and deleted entries never appear.
+   * The partner guide's «Incremental sync» (docs/partners.md) describes it,
+   * and deletions, once.
    */
   since(since: string | Date, params?: SinceParams<T>): SinceIterator<T>;
 }

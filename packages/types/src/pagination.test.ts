@@ -66,7 +66,7 @@ describe('since', () => {
     expect(changes.cursor).toBe('2025-12-31T23:00:00.000Z');
     for await (const entry of changes) seen.push(entry);
     expect(seen).toHaveLength(130);
-    expect(changes.cursor).toBe(ENTRIES[129]!.updatedAt);
+    expect(changes.cursor).toBe(`${ENTRIES[129]!.updatedAt}|${ENTRIES[129]!.documentId}`);
 
     const [first, second] = server.requests.map((r) => r.url);
     expect(first).toContain('filters[$and][0][name][$startsWith]=Tele');
@@ -91,5 +91,54 @@ describe('since', () => {
     // From JavaScript (the types refuse it): an order of one's own would break the cursor, so it is refused, not dropped.
     expect(() => api.articles.since('2026-01-01', { sort: ['title:asc'] } as never)).toThrow(/since\(\) takes no "sort": it reads every page in the order of publishedAt, then documentId/);
     expect(() => api.categories.since('2026-01-01', { page: 2 } as never)).toThrow(/since\(\) takes no "page".*order of updatedAt/);
+  });
+
+  describe('resuming from the stored cursor', () => {
+    // Four articles, two published in the same millisecond (bulk or scheduled publishing).
+    const at = (second: number) => new Date(Date.UTC(2026, 10, 27, 22, 0, second)).toISOString();
+    const ARTICLES = [
+      { documentId: 'aaa', publishedAt: at(1) },
+      { documentId: 'bbb', publishedAt: at(2) },
+      { documentId: 'ccc', publishedAt: at(2) },
+      { documentId: 'ddd', publishedAt: at(3) },
+    ];
+
+    beforeEach(() => {
+      // The keyset filters `since` sends, applied as the CMS applies them.
+      server.handle = (req, res) => {
+        const query = new URL(req.url ?? '/', 'http://x').searchParams;
+        const gt = query.get('filters[publishedAt][$gt]') ?? query.get('filters[$or][0][publishedAt][$gt]');
+        const tieAfter = query.get('filters[$or][1][documentId][$gt]');
+        const pageSize = Number(query.get('pagination[pageSize]'));
+        const data = ARTICLES.filter((a) => a.publishedAt > gt! || (tieAfter !== null && a.publishedAt === gt && a.documentId > tieAfter)).slice(0, pageSize);
+        sendJson(res, 200, { data, meta: { pagination: { page: 1, pageSize, pageCount: 1, total: data.length } } });
+      };
+    });
+
+    const read = async (from: string | Date) => {
+      const seen: string[] = [];
+      for await (const entry of createStrapiClient({ baseURL: server.origin }).articles.since(from)) seen.push(entry.documentId);
+      return seen;
+    };
+
+    it('stores the time and documentId of the last entry, and loses no entry sharing its time', async () => {
+      const changes = createStrapiClient({ baseURL: server.origin }).articles.since(new Date(0));
+      for await (const entry of changes) if (entry.documentId === 'bbb') break; // a run stopped after bbb
+      expect(changes.cursor).toBe(`${at(2)}|bbb`);
+
+      expect(await read(changes.cursor)).toEqual(['ccc', 'ddd']);
+      expect(server.requests.at(-1)!.url).toContain(`filters[$or][0][publishedAt][$gt]=${at(2)}&filters[$or][1][publishedAt][$eq]=${at(2)}&filters[$or][1][documentId][$gt]=bbb`);
+      // Resuming from a cursor and stopping at once keeps it as it was.
+      const idle = createStrapiClient({ baseURL: server.origin }).articles.since(changes.cursor);
+      expect(idle.cursor).toBe(`${at(2)}|bbb`);
+    });
+
+    it('still takes a plain date (strictly after it) and refuses a malformed cursor', async () => {
+      expect(await read(at(1))).toEqual(['bbb', 'ccc', 'ddd']);
+      expect(await read(new Date(at(2)))).toEqual(['ddd']);
+      const api = createStrapiClient({ baseURL: server.origin });
+      expect(() => api.articles.since(`${at(2)}|`)).toThrow(/is not a cursor \(expected <ISO time>\|<documentId>/);
+      expect(() => api.articles.since('ieri|bbb')).toThrow(/"ieri\|bbb" is not a date nor a cursor/);
+    });
   });
 });

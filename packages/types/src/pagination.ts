@@ -1,4 +1,5 @@
 import type { ListParams, Paginated } from './rest';
+import { formatSinceCursor, parseSinceCursor, type SincePosition } from './since-cursor';
 
 /** The API's largest page: the iterators read 100 entries per request unless told otherwise. */
 export const MAX_PAGE_SIZE = 100;
@@ -60,12 +61,6 @@ export async function* iterateEntries<T>(read: PageReader<T>, params: IteratePar
   }
 }
 
-function isoTime(value: string | Date): string {
-  const time = value instanceof Date ? value.getTime() : Date.parse(value);
-  if (Number.isNaN(time)) throw new TypeError(`since: "${String(value)}" is not a date (pass a Date or an ISO 8601 string)`);
-  return new Date(time).toISOString();
-}
-
 /**
  * The field that tells when the public version of an entry last changed.
  * Draft-and-publish types: `publishedAt` (every publish, first or not, makes a
@@ -77,28 +72,30 @@ export type ChangeField = 'publishedAt' | 'updatedAt';
 /** `since`'s iterator: the entries, and the cursor to resume from next time. */
 export interface SinceIterator<T> extends AsyncGenerator<T, void, undefined> {
   /**
-   * The time of the last change yielded so far (ISO 8601), or the starting
-   * point before the first: store it, pass it to `since` next time.
+   * Where to resume: store it, pass it to `since` next time. An opaque
+   * string, `<ISO time>|<documentId>` of the last entry yielded (the time
+   * alone is not enough: several entries may share one change time); before
+   * the first entry, the starting point (a date as ISO 8601 UTC).
    */
   readonly cursor: string;
 }
 
 /**
- * Every entry whose public version changed strictly after `from`, oldest
- * change first: sorted by the change field, then `documentId`, and read with
- * a keyset cursor (`field > last`, or `field = last and documentId > last`)
+ * Every entry whose public version changed after `from` (strictly after a
+ * date; after the time and `documentId` of a stored cursor), oldest change
+ * first: sorted by the change field, then `documentId`, and read with a
+ * keyset cursor (`field > last`, or `field = last and documentId > last`)
  * instead of page numbers, so that entries changing during the iteration
  * never shift the pages: a change made meanwhile shows up again at the end.
  */
 export function iterateSince<T>(read: PageReader<T>, from: string | Date, params: SinceParams<T> = {}, field: ChangeField = 'updatedAt'): SinceIterator<T> {
-  const start = isoTime(from);
+  let cursor: SincePosition = parseSinceCursor(from);
   // The types leave them out; JavaScript callers may still pass them, and they would be silently replaced.
   for (const fixed of ['sort', 'page', 'pagination'] as const) {
     if (fixed in params) {
       throw new TypeError(`since() takes no "${fixed}": it reads every page in the order of ${field}, then documentId (the cursor depends on it).`);
     }
   }
-  let cursor: { time: string; documentId?: string } = { time: start };
 
   async function* entries(): AsyncGenerator<T, void, undefined> {
     const { filters, fields, pageSize: requested, ...rest } = params;
@@ -136,5 +133,5 @@ export function iterateSince<T>(read: PageReader<T>, from: string | Date, params
     }
   }
 
-  return Object.defineProperty(entries(), 'cursor', { get: () => cursor.time, enumerable: true }) as SinceIterator<T>;
+  return Object.defineProperty(entries(), 'cursor', { get: () => formatSinceCursor(cursor), enumerable: true }) as SinceIterator<T>;
 }

@@ -1,3 +1,6 @@
+import { bodyTooLargeError, kilobytes } from '../../src/body-limits/errors';
+import { CONTENT_API_MAX_BYTES } from '../../src/body-limits/limits';
+import { methodNotAllowedEnvelope } from '../../src/middlewares/bare-errors';
 import { arrayOf, object, ref, type Schema } from './json-schema';
 
 /**
@@ -82,7 +85,7 @@ export function envelopes(): Record<string, Schema> {
             status: { type: 'integer', minimum: 400, maximum: 599 },
             name: { type: 'string', description: 'Strapi error class, e.g. `ValidationError`, `NotFoundError`, `PolicyError`, `UnauthorizedError`, `ForbiddenError`, `RateLimitError`.' },
             message: { type: 'string', description: 'What went wrong and how to fix it (English).' },
-            details: { type: 'object', description: 'For invalid query parameters: `key`, `path`, `source`, `param` (and, for a refused `sort`, `allowed`: the fields you can sort on); for a 405, `allow`: the methods the path answers; for `/api/search`, `errors` (one per parameter: `field`, `code`, an Italian `message`).' },
+            details: { type: 'object', description: 'For invalid query parameters: `key`, `path`, `source`, `param` (and, for a refused `sort`, `allowed`: the fields you can sort on); for a 405, `allow`: the methods the path answers; for a 413, `limit` (bytes) and `errors`; for `/api/search`, `errors` (one per parameter: `field`, `code`, an Italian `message`).' },
           },
           ['status', 'name', 'message'],
         ),
@@ -137,6 +140,12 @@ const errorExample = (status: number, name: string, message: string, details: Sc
   data: null,
   error: { status, name, message, details },
 });
+
+/** The size of the body in the 413 example: the answer to a body of this many bytes is the example, word for word. */
+export const OVERSIZED_BODY_EXAMPLE_BYTES = CONTENT_API_MAX_BYTES + 6 * 1024;
+
+/** The CMS's own 413 (src/body-limits/errors.ts) to a body of that size, in Strapi's envelope: the example cannot drift from the live answer. */
+const tooLarge = bodyTooLargeError(CONTENT_API_MAX_BYTES, OVERSIZED_BODY_EXAMPLE_BYTES);
 
 export function responses(): Record<string, Schema> {
   return {
@@ -197,11 +206,11 @@ export function responses(): Record<string, Schema> {
     MethodNotAllowed: {
       description: 'The path does not answer this method (the public content API is read-only: `POST`, `PUT`, `PATCH`, `DELETE` on content). `Allow` and `error.details.allow` list the methods it answers; a `HEAD` gets no body.',
       headers: { Allow: { $ref: '#/components/headers/Allow' } },
-      content: errorContent('Error', errorExample(405, 'MethodNotAllowedError', 'Method DELETE is not allowed here: use GET or HEAD (see the Allow header).', { allow: ['GET', 'HEAD'] })),
+      content: errorContent('Error', { ...methodNotAllowedEnvelope('DELETE', ['GET', 'HEAD']) }),
     },
     PayloadTooLarge: {
-      description: 'The request body is larger than 64 KB.',
-      content: errorContent('Error', errorExample(413, 'PayloadTooLargeError', 'Request body too large (at most 64 KB).')),
+      description: `The request body is larger than ${kilobytes(CONTENT_API_MAX_BYTES)}.`,
+      content: errorContent('Error', errorExample(413, tooLarge.name, tooLarge.message, tooLarge.details as Schema)),
     },
   };
 }

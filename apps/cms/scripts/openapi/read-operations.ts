@@ -68,7 +68,7 @@ function queryParameters(model: AppModel, type: TypeModel, selectionName: string
       'Strapi filters: `filters[<attribute>][<operator>]=<value>`, nested through relations (`filters[author][slug][$eq]=candy-larsson`) and combined with `$and`, `$or`, `$not`.',
       'Operators: `$eq`, `$eqi`, `$ne`, `$nei`, `$lt`, `$lte`, `$gt`, `$gte`, `$in`, `$notIn`, `$contains`, `$notContains`, `$containsi`, `$notContainsi`, `$null`, `$notNull`, `$between`, `$startsWith`, `$startsWithi`, `$endsWith`, `$endsWithi`.',
       'By slug: `filters[slug][$eq]=<slug>`.',
-      'Incremental sync: `filters[$or][0][updatedAt][$gt]=<ISO 8601>&filters[$or][1][publishedAt][$gt]=<ISO 8601>` (publishing copies the draft\'s `updatedAt`, so an entry edited before your last sync and published after it has only a newer `publishedAt`; types without drafts need only `updatedAt`).',
+      'Incremental sync: a keyset on the change time (`publishedAt` for the types with drafts, `updatedAt` for the others) and `documentId` of the last entry you processed, `filters[$or][0][publishedAt][$gt]=<time>&filters[$or][1][publishedAt][$eq]=<time>&filters[$or][1][documentId][$gt]=<documentId>` with `sort[0]=publishedAt:asc&sort[1]=documentId:asc`; the partner guide\'s «Incremental sync» (`docs/partners.md`) describes it.',
       'An unknown or private attribute answers 400.',
     ].join(' '),
     style: 'deepObject',

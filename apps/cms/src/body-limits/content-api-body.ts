@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { CONTENT_API_MAX_BYTES } from './limits';
 
 /** The config of `strapi::body` in config/middlewares.ts: koa-body's options, plus the content API's limit. */
 export interface BodyConfigWithContentApiLimit extends Record<string, unknown> {
@@ -10,8 +11,6 @@ export interface BodyConfigWithContentApiLimit extends Record<string, unknown> {
    */
   contentApiMaxBytes?: number;
 }
-
-const DEFAULT_CONTENT_API_MAX_BYTES = 64 * 1024;
 
 const isUnder = (path: string, base: string) => path === base || path.startsWith(`${base}/`);
 
@@ -31,7 +30,7 @@ const CONTENT_API_MAX_FIELDS = 100;
  */
 export function withContentApiBodyLimit(strapiBody: Core.MiddlewareFactory): Core.MiddlewareFactory<BodyConfigWithContentApiLimit | undefined> {
   return (config, { strapi }) => {
-    const { contentApiMaxBytes = DEFAULT_CONTENT_API_MAX_BYTES, ...bodyConfig } = config ?? {};
+    const { contentApiMaxBytes = CONTENT_API_MAX_BYTES, ...bodyConfig } = config ?? {};
     const forAdmin = strapiBody(bodyConfig, { strapi });
     const formidable = isRecord(bodyConfig.formidable) ? bodyConfig.formidable : {};
     const forContentApi = strapiBody(

@@ -1,6 +1,7 @@
 import { errors } from '@strapi/utils';
 
-const kilobytes = (bytes: number) => `${Math.round(bytes / 1024)} KB`;
+/** A size as the messages give it: `64 KB`. */
+export const kilobytes = (bytes: number) => `${Math.round(bytes / 1024)} KB`;
 
 /**
  * The 413 of a body over the limit, in Strapi's envelope: the English

@@ -20,7 +20,8 @@ export interface ApiDeprecation {
   link: string;
 }
 
-const within = (path: string, prefix: string) => path === prefix || path.startsWith(`${prefix.replace(/\/+$/, '')}/`);
+/** `path` is `prefix` or below it (`/api/videos/abc` is within `/api/videos`, `/api/videosx` is not). */
+export const within = (path: string, prefix: string) => path === prefix || path.startsWith(`${prefix.replace(/\/+$/, '')}/`);
 
 /** The deprecation headers of an answer to `path`, or none. The earliest sunset wins when several entries apply. */
 export function deprecationHeaders(entries: readonly ApiDeprecation[], path: string): Record<string, string> | undefined {

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { STATUS_CODES } from 'node:http';
 import type { Core } from '@strapi/strapi';
 
@@ -31,6 +32,25 @@ export function methodNotAllowedEnvelope(method: string, allow: string[]): Error
   return { data: null, error: { status: 405, name: 'MethodNotAllowedError', message, details: { allow } } };
 }
 
+/** A route of koa-router, as it lists them in `ctx.matched`: those whose path matches the request's, whatever the method. */
+interface MatchedLayer {
+  methods: string[];
+  match(path: string): boolean;
+}
+
+/** A path no route has: a route that matches it matches every path. */
+const NO_SUCH_PATH = `/${randomUUID()}/${randomUUID()}`;
+
+/**
+ * Whether a route of the app has this path. Strapi serves the public
+ * folder with a `GET` route matching every path (`strapi::public`), so
+ * koa-router answers a write to any path with a 405 "use GET or HEAD":
+ * that catch-all, like the middleware layers (no methods), does not count.
+ */
+export function hasRoute(matched: readonly MatchedLayer[] | undefined): boolean {
+  return (matched ?? []).some((layer) => layer.methods.length > 0 && !layer.match(NO_SUCH_PATH));
+}
+
 /**
  * The answers Koa's router gives without a body, in Strapi's error envelope:
  * `405 Method Not Allowed` for a method a route does not offer
@@ -38,23 +58,35 @@ export function methodNotAllowedEnvelope(method: string, allow: string[]): Error
  * mounts after the routes and which sets `Allow`), and `501 Not Implemented`
  * for a method no route offers (`PROPFIND`), which becomes a 405 too (the
  * API offers GET, HEAD, POST and OPTIONS; a 5xx would say the server
- * failed). Otherwise Koa sends the bare text "Method Not Allowed", and
- * clients (the typed client, partners) expect
+ * failed). Under the API's prefix, either is a `404 Not Found` when no
+ * route has the path (`POST /api/nothing-here`: only the public folder's
+ * catch-all answered it, see `hasRoute`), as a `GET` there is. Otherwise
+ * Koa sends the bare text "Method Not Allowed", and clients (the typed
+ * client, partners) expect
  * `{ data: null, error: { status, name, message, details } }` on every error.
  * Registered right after `strapi::errors`, so it sees the final status.
  * HEAD gets the status and headers, no body; OPTIONS (200 with `Allow`, or
  * the CORS preflight) is left as it is. Found by tests/fuzz-contract.test.ts;
  * tested by tests/public-errors.test.ts.
  */
-const bareErrors: Core.MiddlewareFactory = () => async (ctx, next) => {
-  await next();
-  const status = ctx.status === 501 && ctx.body == null ? 405 : ctx.status;
-  if (status >= 400 && status < 500 && ctx.body == null) {
-    const allow = allowedMethods(ctx.response.get('Allow') || undefined);
-    ctx.body = ctx.method === 'HEAD' ? null : status === 405 ? methodNotAllowedEnvelope(ctx.method, allow) : errorEnvelope(status);
-    // Setting a body may reset an implicit status: keep the router's.
-    ctx.status = status;
-  }
+const bareErrors: Core.MiddlewareFactory = (_config, { strapi }) => {
+  const prefix = strapi.config.get<string>('api.rest.prefix', '/api');
+
+  return async (ctx, next) => {
+    await next();
+    let status = ctx.status === 501 && ctx.body == null ? 405 : ctx.status;
+    const isContentApi = ctx.path === prefix || ctx.path.startsWith(`${prefix}/`);
+    if (status === 405 && ctx.body == null && isContentApi && !hasRoute((ctx as { matched?: MatchedLayer[] }).matched)) {
+      status = 404;
+      ctx.remove('Allow');
+    }
+    if (status >= 400 && status < 500 && ctx.body == null) {
+      const allow = allowedMethods(ctx.response.get('Allow') || undefined);
+      ctx.body = ctx.method === 'HEAD' ? null : status === 405 ? methodNotAllowedEnvelope(ctx.method, allow) : errorEnvelope(status);
+      // Setting a body may reset an implicit status: keep the router's.
+      ctx.status = status;
+    }
+  };
 };
 
 export default bareErrors;

@@ -1,12 +1,11 @@
 import type { Core } from '@strapi/strapi';
 import { bodyTooLargeError } from '../body-limits/errors';
+import { CONTENT_API_MAX_BYTES } from '../body-limits/limits';
 
 export interface BodyLimitConfig {
   /** Largest JSON, form or text body accepted by the content API (`/api/...`), in bytes. */
   contentApiMaxBytes?: number;
 }
-
-const DEFAULT_MAX_BYTES = 64 * 1024;
 
 /**
  * A tighter body limit for the public content API than for the admin
@@ -18,7 +17,7 @@ const DEFAULT_MAX_BYTES = 64 * 1024;
  * Multipart uploads are left to `strapi::body` (formidable's maxFileSize).
  */
 const bodyLimit: Core.MiddlewareFactory<BodyLimitConfig | undefined> = (config, { strapi }) => {
-  const maxBytes = config?.contentApiMaxBytes ?? DEFAULT_MAX_BYTES;
+  const maxBytes = config?.contentApiMaxBytes ?? CONTENT_API_MAX_BYTES;
   const prefix = strapi.config.get<string>('api.rest.prefix', '/api');
 
   return async (ctx, next) => {

@@ -22,7 +22,7 @@ export interface Header {
 export interface ResponseObject {
   'description': string;
   'headers'?: Record<string, Header | { $ref: string }>;
-  'content'?: Record<string, { schema: Json }>;
+  'content'?: Record<string, { schema: Json; example?: unknown }>;
   'x-selection-schema'?: string;
 }
 
