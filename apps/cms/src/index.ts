@@ -13,6 +13,7 @@ import { ensurePreviewToken } from './preview/token';
 import { registerSiteRevalidation } from './site-revalidation';
 import { registerSearchIndex, startSearchIndexMaintenance, stopSearchIndexMaintenance } from './api/search/lib';
 import { registerPartnerWebhooks } from './api/partner-webhook/lib';
+import { registerPartnerWebhookAdminRoutes } from './api/partner-webhook/admin-routes';
 import { ensureSiteToken } from './site-token';
 import { closeApiCache, registerApiCache } from './api-cache';
 import { registerDeepPages } from './deep-pages';
@@ -28,6 +29,7 @@ export default {
     // CMS_ROLE=worker: the HTTP server answers the health checks only (src/jobs/role.ts).
     registerWorkerOnlyServer(strapi);
     registerModerationAdminRoutes(strapi);
+    registerPartnerWebhookAdminRoutes(strapi);
     registerModerationGuard(strapi);
     registerTestimonyPublicationGuard(strapi);
     registerMediaAltTextGuard(strapi);

@@ -170,7 +170,7 @@ describe('the OpenAPI contract', () => {
 
   describe('content reads', () => {
     const readTemplates = Object.entries(contract.paths)
-      .filter(([, item]) => item.get && !item.get.tags?.some((tag) => ['Forms', 'Search', 'Sitemap', 'Meta'].includes(tag)))
+      .filter(([, item]) => item.get && !item.get.tags?.some((tag) => ['Forms', 'Search', 'Sitemap', 'Webhooks', 'Meta'].includes(tag)))
       .map(([template]) => template);
     const lists = readTemplates.filter((t) => !t.includes('{') && contract.paths[`${t}/{documentId}`]);
     const singles = readTemplates.filter((t) => !t.includes('{') && !contract.paths[`${t}/{documentId}`]);
@@ -250,7 +250,7 @@ describe('the OpenAPI contract', () => {
         status = (await fetch(`${cms.url}/api/categories`, { headers: { 'x-forwarded-for': ip } })).status;
       }
       expect(status).toBe(429);
-      const custom = ['/search', '/sitemap', '/sitemap/{type}'].filter((template) => contract.paths[template]);
+      const custom = ['/search', '/sitemap', '/sitemap/{type}', '/webhook-deliveries'].filter((template) => contract.paths[template]);
       const urls: Record<string, string> = { '/search': '/search?q=call', '/sitemap/{type}': '/sitemap/article' };
       for (const template of [...readTemplates, '/openapi.json', ...custom]) {
         const url = urls[template] ?? template.replace('{documentId}', 'doesnotexist000000000000');
@@ -287,6 +287,36 @@ describe('the OpenAPI contract', () => {
         expect((await call({ template: '/sitemap/{type}', url: bad })).status, bad).toBe(400);
       }
       expect((await call({ template: '/sitemap/{type}', url: '/sitemap/article', headers: { Authorization: 'Bearer not-a-token' } })).status).toBe(401);
+    });
+  });
+
+  describe.runIf(contract.paths['/webhook-deliveries'])('webhook deliveries (a partner\'s own log)', () => {
+    it('answers a page, 304, 400, 401 and 403', async () => {
+      // The partner of `token`: one webhook linked to it, a content delivery and a ping in its log.
+      const { DELIVERY_UID, WEBHOOK_UID, partnerWebhooks } = await import('../src/api/partner-webhook/lib');
+      const webhook = (await cms.strapi.db.query(WEBHOOK_UID).create({
+        data: { documentId: 'contractwebhook000000000', name: 'Partner contract', url: 'http://127.0.0.1:9/hook', enabled: false, secret: 'whsec_contract_0123456789abcdef0123456789', apiToken: 'Partner contract' },
+      })) as { id: number };
+      await cms.strapi.db.query(DELIVERY_UID).create({
+        data: {
+          documentId: 'contractdelivery00000000', webhook: webhook.id, eventId: 'evt_0123456789abcdef01234567', action: 'published', contentType: 'article', entryDocumentId: 'abcdefghijklmnopqrstuvwx',
+          payload: {}, deliveryStatus: 'pending', attempts: 2, lastHttpStatus: 503, lastError: 'HTTP 503: busy', nextAttemptAt: new Date(Date.now() + 60_000),
+        },
+      });
+      // Refused before any connection (a loopback address, local URLs not allowed here): a failed ping in the log.
+      expect(await partnerWebhooks(cms.strapi).ping('contractwebhook000000000')).toMatchObject({ ok: false, status: null });
+      const auth = { Authorization: `Bearer ${token}` };
+
+      const page = await call({ template: '/webhook-deliveries', url: '/webhook-deliveries', headers: auth });
+      expect((page.body as { data: Array<{ eventType: string }> }).data.map((delivery) => delivery.eventType)).toEqual(['webhook.ping', 'content.published']);
+      await call({ template: '/webhook-deliveries', url: '/webhook-deliveries?status=pending&since=2020-01-01&page=1&pageSize=5', headers: auth });
+      expect((await call({ template: '/webhook-deliveries', url: '/webhook-deliveries', headers: { ...auth, 'If-None-Match': page.headers.get('etag')! } })).status).toBe(304);
+      expect((await call({ template: '/webhook-deliveries', url: '/webhook-deliveries?fields[0]=secret', headers: auth })).status).toBe(400);
+      expect((await call({ template: '/webhook-deliveries', url: '/webhook-deliveries' })).status).toBe(401);
+      // A custom token without the permission.
+      const tokens = cms.strapi.service('admin::api-token') as unknown as { create(attributes: Record<string, unknown>): Promise<{ accessKey: string }> };
+      const custom = await tokens.create({ name: 'Custom contract', description: '', type: 'custom', kind: 'content-api', lifespan: null, permissions: ['api::article.article.find'] });
+      expect((await call({ template: '/webhook-deliveries', url: '/webhook-deliveries', headers: { Authorization: `Bearer ${custom.accessKey}` } })).status).toBe(403);
     });
   });
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestStrapi, type TestStrapi } from './helpers/strapi';
-import { PUBLIC_ACTIONS, PUBLIC_READABLE_TYPES } from '../src/bootstrap/public-permissions';
+import { PUBLIC_ACTIONS, PUBLIC_READABLE_TYPES, TOKEN_ONLY_READ_ACTIONS } from '../src/bootstrap/public-permissions';
 import { DEMO_DRAFT_ARTICLE_SLUG } from '@chiudete/demo-content';
 import { readAppModel } from '../scripts/openapi/model';
 import { COLLECTIONS, DRAFT_ATTACK_QUERIES, PRIVATE_FIELD_ATTACK_QUERIES, PRIVATE_KEYS } from './helpers/partner-attacks';
@@ -139,7 +139,7 @@ describe('partner access with a read-only API token', () => {
         .map((route) => `${route.method} ${route.path} ${route.auth === false ? '' : route.auth.join(',')}`);
       for (const entry of reachable) {
         const scope = entry.split(' ')[2]!;
-        expect(PUBLIC_ACTIONS, entry).toContain(scope);
+        expect([...PUBLIC_ACTIONS, ...TOKEN_ONLY_READ_ACTIONS], entry).toContain(scope);
       }
       expect(reachable.length).toBeGreaterThanOrEqual(PUBLIC_READABLE_TYPES.length);
     });

@@ -201,7 +201,7 @@ describe('the partners\' documentation, followed literally', () => {
       if (run.calls.markRemoved) expect(run.calls.markRemoved, name).toEqual(['no-longer-published']);
     });
 
-    it('the webhook receiver of the guide answers 204 to a signed event and 401 to a forged one', async () => {
+    it('the webhook receiver of the guide answers 204 to a signed event or ping (queueing only the event) and 401 to a forged one', async () => {
       const entry = tsSnippets.find(({ block }) => block.code.includes('export function receiveChiudeteWebhook'));
       expect(entry).toBeDefined();
       process.env.CHIUDETE_WEBHOOK_SECRET = 'whsec_partner_docs_0123456789abcdef0123';
@@ -214,6 +214,8 @@ describe('the partners\' documentation, followed literally', () => {
       expect(queue.map((event) => event.id)).toEqual(['evt_1']);
       expect(receiveChiudeteWebhook(Buffer.from(body), signWebhookPayload({ payload: body, secret: 'whsec_someone_else_0123456789abcdef' }), queue)).toBe(401);
       expect(receiveChiudeteWebhook(Buffer.from(body), undefined, queue)).toBe(401);
+      const ping = JSON.stringify({ id: 'evt_2', type: 'webhook.ping', createdAt: new Date().toISOString(), data: { webhook: 'Partner' } });
+      expect(receiveChiudeteWebhook(Buffer.from(ping), signWebhookPayload({ payload: ping, secret: process.env.CHIUDETE_WEBHOOK_SECRET }), queue)).toBe(204);
       expect(queue).toHaveLength(1);
     });
 

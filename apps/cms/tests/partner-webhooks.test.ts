@@ -132,10 +132,14 @@ describe('partner webhooks', () => {
 
     it('is not reachable through the public API, nor by the Redattore, Moderatore, Editor and Author roles', async () => {
       const token = await createReadOnlyToken(cms.strapi, 'Partner webhooks test');
-      for (const path of ['/api/partner-webhooks', '/api/webhook-deliveries']) {
+      for (const path of ['/api/partner-webhooks', '/api/partner-webhooks/1', '/api/webhook-deliveries/1']) {
         expect((await fetch(`${cms.url}${path}`)).status, path).toBe(404);
         expect((await fetch(`${cms.url}${path}`, { headers: { authorization: `Bearer ${token}` } })).status, path).toBe(404);
       }
+      // The partners' own delivery log (tests/partner-webhook-log.test.ts): a token linked to no webhook sees nothing.
+      expect((await fetch(`${cms.url}/api/webhook-deliveries`)).status).toBe(401);
+      const log = await fetch(`${cms.url}/api/webhook-deliveries`, { headers: { authorization: `Bearer ${token}` } });
+      expect(await log.json()).toMatchObject({ data: [], meta: { pagination: { total: 0 }, webhooks: [] } });
       for (const role of Object.values(ADMIN_ROLES)) {
         expect(Object.keys(role.contentTypes)).not.toContain(WEBHOOK_UID);
         expect(Object.keys(role.contentTypes)).not.toContain(DELIVERY_UID);

@@ -25,7 +25,7 @@ async function receive(req: IncomingMessage, res: ServerResponse, options: Webho
     res.writeHead(error.reason === 'invalid_payload' ? 400 : 401).end(error.reason);
     return;
   }
-  await options.handle(event); // event.type, event.data.documentId, …
+  await options.handle(event); // switch on event.type: content.published, content.unpublished, webhook.ping
   res.writeHead(204).end(); // acknowledged only once handled
 }
 
@@ -44,5 +44,6 @@ export function createWebhookServer(options: WebhookServerOptions): Server {
 if (import.meta.main) {
   const secret = process.env.CHIUDETE_WEBHOOK_SECRET;
   if (!secret) throw new Error('Set CHIUDETE_WEBHOOK_SECRET');
-  createWebhookServer({ secret, handle: async (event) => console.log(event.type, event.data.apiUrl) }).listen(8080);
+  // A `webhook.ping` (a test sent from the CMS admin) has no content to read: acknowledge it and move on.
+  createWebhookServer({ secret, handle: async (event) => console.log(event.type, event.type === 'webhook.ping' ? event.data.webhook : event.data.apiUrl) }).listen(8080);
 }

@@ -10,6 +10,7 @@ import { parseRetryAfter, retryDelay, retryPolicy, sleep, type RetryOptions } fr
 import { submissionsClient, type SubmissionsClient } from './submissions';
 import type { SearchParams, SearchResponse } from './search';
 import type { SitemapIndexResponse, SitemapPageResponse, SitemapType } from './sitemap';
+import type { WebhookDeliveriesClient, WebhookDeliveriesResponse } from './webhook-deliveries';
 import { contactMessagesClient, type ContactMessagesClient } from './contact-messages';
 import type { ContentClientKey, PublicContentType, SingleContentType } from './registry';
 
@@ -94,6 +95,8 @@ export interface StrapiClient extends ContentClients {
   search(params: SearchParams): Promise<SearchResponse>;
   /** The sitemap source (`GET /api/sitemap`, `GET /api/sitemap/{type}`). */
   sitemap: SitemapClient;
+  /** The delivery log of the webhooks linked to your token (`GET /api/webhook-deliveries`; needs the token). */
+  webhookDeliveries: WebhookDeliveriesClient;
   /** The underlying axios instance (base URL `<origin>/api`). */
   http: AxiosInstance;
 }
@@ -189,6 +192,10 @@ export function createStrapiClient(options: StrapiClientOptions): StrapiClient {
     sitemap: {
       types: () => get<SitemapIndexResponse>('/sitemap'),
       page: (type, page = 1, pageSize) => get<SitemapPageResponse>(`/sitemap/${encodeURIComponent(type)}`, { page, ...(pageSize === undefined ? {} : { pageSize }) }),
+    },
+    webhookDeliveries: {
+      list: ({ since, ...params } = {}) =>
+        get<WebhookDeliveriesResponse>('/webhook-deliveries', { ...params, ...(since === undefined ? {} : { since: since instanceof Date ? since.toISOString() : since }) }),
     },
     http,
   };

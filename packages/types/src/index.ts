@@ -8,7 +8,9 @@ export { StrapiError, isStrapiError, isStrapiErrorBody, errorKindOf } from './er
 export type { StrapiErrorBody, StrapiErrorInit, StrapiErrorKind } from './errors';
 export type { RetryOptions, RetryEvent } from './retry';
 export type { ChangeField, IterateParams, SinceIterator, SinceParams } from './pagination';
-export type { WebhookEvent, WebhookEventType, WebhookContentType } from './webhook-event';
+export type { ContentWebhookEvent, ContentWebhookEventType, PingWebhookEvent, WebhookEvent, WebhookEventType, WebhookContentType } from './webhook-event';
+export { WEBHOOK_DELIVERY_STATUSES, WEBHOOK_DELIVERIES_PAGE_SIZE_DEFAULT, WEBHOOK_DELIVERIES_PAGE_SIZE_MAX, WEBHOOK_DELIVERIES_PAGE_MAX } from './webhook-deliveries';
+export type { WebhookDelivery, WebhookDeliveryStatus, WebhookDeliveriesParams, WebhookDeliveriesResponse, WebhookDeliveriesClient } from './webhook-deliveries';
 export { toQueryString } from './query';
 export type { QueryValue } from './query';
 export * from './vocabulary';

@@ -24,9 +24,10 @@ import {
  */
 
 /** Partner webhook deliveries (the CMS's `webhook-delivery`): administrators only. */
-export const WEBHOOK_DELIVERY_ACTION_LABELS: Readonly<Record<'published' | 'unpublished', string>> = {
+export const WEBHOOK_DELIVERY_ACTION_LABELS: Readonly<Record<'published' | 'unpublished' | 'ping', string>> = {
   published: 'Pubblicazione',
   unpublished: 'Ritiro dal sito',
+  ping: 'Ping di prova',
 };
 
 export const WEBHOOK_DELIVERY_STATUS_LABELS: Readonly<Record<'pending' | 'delivered' | 'failed', string>> = {

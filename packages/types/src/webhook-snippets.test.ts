@@ -165,7 +165,7 @@ describe('the README\'s node:http server', () => {
   const server = createWebhookServer({
     secret: [secret, oldSecret],
     handle: async (received) => {
-      if (received.data.documentId === 'boom') throw new Error('the handler failed');
+      if (received.type !== 'webhook.ping' && received.data.documentId === 'boom') throw new Error('the handler failed');
       handled.push(received.id);
     },
     log: (_message, error) => void logged.push(error),
@@ -205,5 +205,11 @@ describe('the README\'s node:http server', () => {
     expect(String(logged[0])).toContain('the handler failed');
     expect((await post(payload, signWebhookPayload({ payload, secret: oldSecret }))).status).toBe(204);
     expect(handled).toEqual([event.id, event.id]);
+  });
+
+  it('acknowledges a test ping from the CMS admin (204)', async () => {
+    const ping = JSON.stringify({ id: 'evt_ping', type: 'webhook.ping', createdAt: '2026-11-28T10:00:00.000Z', data: { webhook: 'Partner' } });
+    expect((await post(ping, signWebhookPayload({ payload: ping, secret }))).status).toBe(204);
+    expect(handled).toEqual([event.id, event.id, 'evt_ping']);
   });
 });

@@ -81,6 +81,19 @@ describe('webhook signatures', () => {
     expect(reasonOf(() => parseWebhookEvent({ payload: body, header, secret, now }))).toBe('invalid_payload');
   });
 
+  it('parses the test ping, and refuses a ping or content event missing its data', () => {
+    const ping: WebhookEvent = { id: 'evt_ping', type: 'webhook.ping', createdAt: '2026-11-28T09:59:59.000Z', data: { webhook: 'Associazione Esempio' } };
+    const parse = (body: unknown) => {
+      const text = JSON.stringify(body);
+      return () => parseWebhookEvent({ payload: text, header: signWebhookPayload({ payload: text, secret, timestamp: t }), secret, now });
+    };
+    expect(parse(ping)()).toEqual(ping);
+    expect(reasonOf(parse({ ...ping, data: {} }))).toBe('invalid_payload');
+    expect(reasonOf(parse({ ...ping, type: 'webhook.pong' }))).toBe('invalid_payload');
+    expect(reasonOf(parse({ ...event, data: { webhook: 'x' } }))).toBe('invalid_payload');
+    expect(reasonOf(parse({ ...event, data: null }))).toBe('invalid_payload');
+  });
+
   it('throws (not false) on an empty secret: a configuration error', () => {
     const header = signWebhookPayload({ payload, secret, timestamp: t });
     expect(() => verifyWebhookSignature({ payload, header, secret: '', now })).toThrow(/secret is empty/);

@@ -2,13 +2,13 @@
 // partner webhooks. Node only (node:crypto): a separate entry point, so that
 // the main entry stays free of Node built-ins for browser bundles.
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import type { WebhookEvent, WebhookEventType, WebhookContentType } from './webhook-event';
+import type { ContentWebhookEvent, ContentWebhookEventType, PingWebhookEvent, WebhookEvent, WebhookEventType, WebhookContentType } from './webhook-event';
 
-export type { WebhookEvent, WebhookEventType, WebhookContentType };
+export type { ContentWebhookEvent, ContentWebhookEventType, PingWebhookEvent, WebhookEvent, WebhookEventType, WebhookContentType };
 
 /** Header names, lower case as Node's `req.headers` has them. */
 export const WEBHOOK_HEADERS = {
-  /** `content.published` or `content.unpublished` (the body's `type`). */
+  /** `content.published`, `content.unpublished` or `webhook.ping` (the body's `type`). */
   event: 'x-chiudete-event',
   /** The delivery's id: the same in every retry of one event to one webhook. */
   delivery: 'x-chiudete-delivery',
@@ -146,12 +146,24 @@ export function verifyWebhookSignature(options: VerifyWebhookOptions): boolean {
   }
 }
 
-const EVENT_TYPES: readonly string[] = ['content.published', 'content.unpublished'] satisfies WebhookEventType[];
+const CONTENT_EVENT_TYPES: readonly string[] = ['content.published', 'content.unpublished'] satisfies ContentWebhookEventType[];
+
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** Whether a parsed body has the shape of one of the events (checked after the signature). */
+function isWebhookEvent(candidate: unknown): candidate is WebhookEvent {
+  if (!isRecord(candidate) || typeof candidate.id !== 'string' || typeof candidate.createdAt !== 'string' || !isRecord(candidate.data)) return false;
+  const { data } = candidate;
+  if (candidate.type === 'webhook.ping') return typeof data.webhook === 'string';
+  return CONTENT_EVENT_TYPES.includes(String(candidate.type)) && typeof data.documentId === 'string' && typeof data.type === 'string';
+}
 
 /**
  * Verifies the request (as `assertWebhookSignature`), then parses its body
- * into a typed event. Throws `WebhookSignatureError` on a bad signature, and
- * with reason `invalid_payload` when the body is not a webhook event.
+ * into a typed event (`content.published`, `content.unpublished` or
+ * `webhook.ping`: switch on `type`). Throws `WebhookSignatureError` on a bad
+ * signature, and with reason `invalid_payload` when the body is not a
+ * webhook event.
  */
 export function parseWebhookEvent(options: VerifyWebhookOptions): WebhookEvent {
   assertWebhookSignature(options);
@@ -162,16 +174,8 @@ export function parseWebhookEvent(options: VerifyWebhookOptions): WebhookEvent {
   } catch {
     throw new WebhookSignatureError('invalid_payload', 'The webhook body is not JSON.');
   }
-  const candidate = event as Partial<WebhookEvent> | null;
-  const data = candidate?.data as Partial<WebhookEvent['data']> | undefined;
-  if (
-    typeof candidate?.id !== 'string'
-    || !EVENT_TYPES.includes(String(candidate.type))
-    || typeof candidate.createdAt !== 'string'
-    || typeof data?.documentId !== 'string'
-    || typeof data.type !== 'string'
-  ) {
+  if (!isWebhookEvent(event)) {
     throw new WebhookSignatureError('invalid_payload', 'The webhook body is not a Chiudete webhook event ({ id, type, createdAt, data }).');
   }
-  return candidate as WebhookEvent;
+  return event;
 }

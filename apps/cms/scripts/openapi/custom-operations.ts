@@ -1,5 +1,5 @@
-import { IDEMPOTENCY_KEY_HEADER, IDEMPOTENCY_KEY_PATTERN, SEARCH_MAX_RESULTS, SITEMAP_PAGE_MAX, SITEMAP_PAGE_SIZE_MAX, SITEMAP_TYPES } from '@chiudete/types';
-import { contactMessageSchema, searchQuerySchema, sitemapPageQuerySchema, testimonySubmissionSchema } from '@chiudete/types/forms';
+import { IDEMPOTENCY_KEY_HEADER, IDEMPOTENCY_KEY_PATTERN, PUBLIC_CONTENT_TYPES, SEARCH_MAX_RESULTS, SITEMAP_PAGE_MAX, SITEMAP_PAGE_SIZE_MAX, SITEMAP_TYPES, WEBHOOK_DELIVERIES_PAGE_MAX, WEBHOOK_DELIVERIES_PAGE_SIZE_MAX, WEBHOOK_DELIVERY_STATUSES } from '@chiudete/types';
+import { contactMessageSchema, searchQuerySchema, sitemapPageQuerySchema, testimonySubmissionSchema, webhookDeliveriesQuerySchema } from '@chiudete/types/forms';
 import { cacheableHeaders, noStoreHeaders, rateLimitHeaders } from './components';
 import { arrayOf, object, ref, type Schema } from './json-schema';
 import type { AppModel } from './model';
@@ -288,6 +288,58 @@ export function customOperations(model: AppModel): Record<string, CustomOperatio
           304: responseRef('NotModified'),
           400: READ_BAD_REQUEST,
           401: responseRef('Unauthorized'),
+          429: responseRef('TooManyReads'),
+        },
+      },
+    },
+
+    'GET /webhook-deliveries': {
+      schemas: {
+        WebhookDeliveryLinkedWebhook: object({
+          name: { type: 'string', description: 'The endpoint\'s name in the CMS (usually yours).' },
+          url: { type: 'string', format: 'uri', description: 'The URL the deliveries are sent to.' },
+        }),
+        WebhookDelivery: object({
+          deliveryId: { type: 'string', pattern: '^[a-z0-9]{24}$', description: 'The `X-Chiudete-Delivery` header of its requests: the same in every retry.' },
+          eventId: { type: 'string', pattern: '^evt_[0-9a-f]{24}$', description: 'The event\'s `id`, as in the body received.' },
+          eventType: { enum: ['content.published', 'content.unpublished', 'webhook.ping'] },
+          contentType: { enum: [...PUBLIC_CONTENT_TYPES, null], description: 'The content the event is about; null for `webhook.ping`.' },
+          entryDocumentId: { type: ['string', 'null'], description: 'The entry\'s documentId; null for `webhook.ping`.' },
+          status: { enum: [...WEBHOOK_DELIVERY_STATUSES], description: '`pending` (queued, or waiting for a retry), `delivered` (your endpoint answered 2xx), `failed` (six attempts failed, the endpoint was switched off, or a ping that failed: never retried).' },
+          attempts: { type: 'integer', minimum: 0, maximum: 6 },
+          lastHttpStatus: { type: ['integer', 'null'], description: 'Your endpoint\'s status code at the last attempt; null when it did not answer.' },
+          lastError: { type: ['string', 'null'], description: 'What went wrong at the last attempt, with the start of your answer\'s body; null on success.' },
+          nextAttemptAt: { type: ['string', 'null'], format: 'date-time', description: 'When the next attempt goes out; null when delivered or failed.' },
+          deliveredAt: { type: ['string', 'null'], format: 'date-time' },
+          createdAt: { type: 'string', format: 'date-time', description: 'When the delivery was created (the change, or the ping).' },
+          updatedAt: { type: 'string', format: 'date-time', description: 'When the delivery last changed: the end of its last attempt.' },
+          webhook: ref('WebhookDeliveryLinkedWebhook'),
+        }),
+        WebhookDeliveriesResponse: object({
+          data: arrayOf(ref('WebhookDelivery'), { description: 'Newest first.' }),
+          meta: object({
+            pagination: ref('Pagination'),
+            webhooks: arrayOf(ref('WebhookDeliveryLinkedWebhook'), { description: 'The endpoints linked to your token; empty when none is (then `data` is empty too: ask the redazione to link yours).' }),
+          }),
+        }),
+      },
+      operation: {
+        operationId: 'listWebhookDeliveries',
+        tags: ['Webhooks'],
+        summary: 'The delivery log of your webhooks',
+        description: `The deliveries of the webhooks the redazione linked to your API token, newest first: status, attempts, your endpoint's last answer, the next attempt. Never another partner's. Kept 30 days by default. Needs your token: without one, 401. At most ${WEBHOOK_DELIVERIES_PAGE_SIZE_MAX} per page, pages up to ${WEBHOOK_DELIVERIES_PAGE_MAX}.`,
+        security: [{ apiToken: [] }],
+        parameters: [...queryParameters(webhookDeliveriesQuerySchema), { $ref: '#/components/parameters/IfNoneMatch' }],
+        responses: {
+          200: { description: 'A page of deliveries.', headers: cacheableHeaders(), content: json(ref('WebhookDeliveriesResponse')) },
+          304: responseRef('NotModified'),
+          400: READ_BAD_REQUEST,
+          401: {
+            description: 'No API token, or an unknown, expired or revoked one: the log is only readable with your token.',
+            headers: rateLimitHeaders(),
+            content: json(ref('Error'), { data: null, error: { status: 401, name: 'UnauthorizedError', message: 'Missing or invalid credentials', details: {} } }),
+          },
+          403: responseRef('Forbidden'),
           429: responseRef('TooManyReads'),
         },
       },

@@ -1,6 +1,7 @@
 import type { StrapiApp } from '@strapi/strapi/admin';
 import { registerEnumerationLabels } from './labels';
 import { registerModeration } from './moderation';
+import { registerPartnerWebhookActions } from './partner-webhooks';
 import { registerPreviewFallback } from './preview';
 import { bootstrapNewsroomChrome, registerNewsroomChrome } from './newsroom-chrome';
 import { ENGLISH_OVERRIDES, ITALIAN_OVERRIDES } from './translations';
@@ -41,6 +42,7 @@ export default {
   bootstrap(app: StrapiApp) {
     brandDocumentTitle();
     registerModeration(app);
+    registerPartnerWebhookActions(app);
     registerEnumerationLabels(app);
     registerPreviewFallback(app);
     bootstrapNewsroomChrome(app);

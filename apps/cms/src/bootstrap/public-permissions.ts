@@ -17,6 +17,14 @@ const PUBLIC_EXTRA_ACTIONS = ['api::search.search.find', 'api::sitemap.sitemap.f
 export const PUBLIC_ACTIONS: readonly string[] = [...PUBLIC_READABLE_TYPES.flatMap(actionsFor), ...PUBLIC_EXTRA_ACTIONS];
 
 /**
+ * Read actions that API tokens may call and the Public role may not: a
+ * partner's own webhook delivery log, whose route takes API tokens only
+ * (src/api/webhook-delivery/routes/partner-log.ts) and shows each token the
+ * webhooks linked to it.
+ */
+export const TOKEN_ONLY_READ_ACTIONS: readonly string[] = ['api::webhook-delivery.partner-log.find'];
+
+/**
  * Idempotently gives the users-permissions Public role exactly
  * find/findOne on the public content types: grants what is missing and
  * revokes every other action (including the plugin's default sign-up and

@@ -863,6 +863,10 @@ export interface ApiPartnerWebhookPartnerWebhook
     draftAndPublish: false;
   };
   attributes: {
+    apiToken: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 100;
+      }>;
     contact: Schema.Attribute.Text &
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 1000;
@@ -1205,7 +1209,7 @@ export interface ApiWebhookDeliveryWebhookDelivery
     draftAndPublish: false;
   };
   attributes: {
-    action: Schema.Attribute.Enumeration<['published', 'unpublished']> &
+    action: Schema.Attribute.Enumeration<['published', 'unpublished', 'ping']> &
       Schema.Attribute.Required;
     attempts: Schema.Attribute.Integer &
       Schema.Attribute.Required &
@@ -1217,7 +1221,6 @@ export interface ApiWebhookDeliveryWebhookDelivery
       > &
       Schema.Attribute.DefaultTo<0>;
     contentType: Schema.Attribute.String &
-      Schema.Attribute.Required &
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 40;
       }>;
@@ -1231,7 +1234,6 @@ export interface ApiWebhookDeliveryWebhookDelivery
       Schema.Attribute.Required &
       Schema.Attribute.DefaultTo<'pending'>;
     entryDocumentId: Schema.Attribute.String &
-      Schema.Attribute.Required &
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 64;
       }>;

@@ -10,6 +10,8 @@ export { approveRequestSchema, rejectRequestSchema } from './moderation';
 export type { ApproveRequest, RejectRequest } from './moderation';
 export { sitemapPageQuerySchema, sitemapTypeSchema } from './sitemap';
 export type { SitemapPageQuery } from './sitemap';
+export { webhookDeliveriesQuerySchema } from './webhook-deliveries';
+export type { WebhookDeliveriesQuery } from './webhook-deliveries';
 export { toFieldErrors } from './schema-helpers';
 export type { FieldError } from './field-error';
 export * from './limits';

@@ -39,6 +39,12 @@ export default defineAdminView({
       label: 'Referente del partner',
       description: 'Facoltativo, privato: chi contattare se gli avvisi falliscono, es. nome ed e-mail del tecnico del partner.',
     },
+    apiToken: {
+      label: 'Token API del partner',
+      description:
+        'Facoltativo: il nome esatto del token di sola lettura del partner (Impostazioni › API Tokens). Con quel token il partner legge da solo il registro delle consegne di questo webhook (GET /api/webhook-deliveries), e solo di questo. Se rinomini il token, aggiorna anche questo campo. Vuoto = il partner non vede il registro.',
+      placeholder: 'Es. Associazione Consumatori Esempio',
+    },
   },
   settings: { mainField: 'name', defaultSortBy: 'name', defaultSortOrder: 'ASC' },
   layouts: {
@@ -53,6 +59,7 @@ export default defineAdminView({
       [{ name: 'contentTypes', size: 12 }],
       [{ name: 'secret', size: 12 }],
       [{ name: 'contact', size: 12 }],
+      [{ name: 'apiToken', size: 12 }],
     ],
   },
 });

@@ -5,6 +5,8 @@ import type { PartnerWebhooksConfig } from './config';
 import { DELIVERY_UID, WEBHOOK_UID, type DeliveryStatus } from './deliveries';
 import { WEBHOOK_CONTENT_TYPES, WEBHOOK_EVENT_TYPES } from './event';
 import { checkWebhookUrl } from './url-policy';
+import { PREVIEW_TOKEN_NAME } from '../../../preview/token';
+import { SITE_TOKEN_NAME } from '../../../site-token';
 
 /** Shortest secret an admin may type in: an HMAC key must not be guessable. */
 export const MIN_SECRET_LENGTH = 32;
@@ -33,13 +35,49 @@ function normalizeList(field: string, label: string, value: unknown, allowed: re
   return [...new Set(list as string[])];
 }
 
+/** What the guard needs to know of an API token, looked up by its name. */
+export interface ApiTokenFacts {
+  type: string;
+  kind?: string | null;
+}
+export type FindApiToken = (name: string) => Promise<ApiTokenFacts | null>;
+
+/** The site's own tokens: never a partner's. */
+const SITE_TOKENS: readonly string[] = [SITE_TOKEN_NAME, PREVIEW_TOKEN_NAME];
+
+/**
+ * The API token a webhook is linked to (its name, as in Settings > API
+ * Tokens): with it, the partner reads this webhook's delivery log
+ * (`GET /api/webhook-deliveries`). Empty means none. It must exist, be a
+ * content-API read-only token, and not be one of the site's own.
+ */
+async function checkApiToken(value: unknown, findToken: FindApiToken): Promise<string | null> {
+  const name = typeof value === 'string' ? value.trim() : '';
+  if (name === '') return null;
+  const refuse = (message: string): never => {
+    throw new errors.ValidationError(message, { errors: [{ path: ['apiToken'], message, name: 'ValidationError', value: name }] });
+  };
+  if (SITE_TOKENS.includes(name)) refuse(`«${name}» è un token del sito, non di un partner: scrivi il nome del token di sola lettura creato per questo partner.`);
+  const token = await findToken(name);
+  if (!token || (token.kind !== undefined && token.kind !== null && token.kind !== 'content-api')) {
+    refuse(`Nessun token API si chiama «${name}»: crealo in Impostazioni › API Tokens (tipo «Read-only») e scrivi qui il suo nome esatto.`);
+  }
+  if (token!.type !== 'read-only') refuse(`Il token «${name}» non è di sola lettura: ai partner si danno solo token «Read-only».`);
+  return name;
+}
+
+/** Looks an API token up by name in Strapi's own table. */
+export const apiTokenFinder = (strapi: Core.Strapi): FindApiToken => async (name) =>
+  (await strapi.db.query('admin::api-token').findOne({ where: { name }, select: ['type', 'kind'] })) as ApiTokenFacts | null;
+
 /**
  * Checks and completes a webhook's fields before the document service
  * writes them: the URL (https, public address), the event and type lists,
- * and the secret, generated when empty (at creation, or when the admin
- * empties the field to change it). Only the fields present are touched.
+ * the secret, generated when empty (at creation, or when the admin
+ * empties the field to change it), and the partner's API token. Only the
+ * fields present are touched.
  */
-export async function prepareWebhookData(data: Record<string, unknown>, isCreate: boolean, config: Pick<PartnerWebhooksConfig, 'allowLocalUrls'>): Promise<void> {
+export async function prepareWebhookData(data: Record<string, unknown>, isCreate: boolean, config: Pick<PartnerWebhooksConfig, 'allowLocalUrls'>, findToken: FindApiToken): Promise<void> {
   if (isCreate || 'url' in data) {
     const url = typeof data.url === 'string' ? data.url.trim() : '';
     const problem = url ? await checkWebhookUrl(url, config) : 'Scrivi l\'indirizzo (URL) a cui il partner riceve gli avvisi.';
@@ -58,6 +96,7 @@ export async function prepareWebhookData(data: Record<string, unknown>, isCreate
       throw new errors.ValidationError(message, { errors: [{ path: ['secret'], message, name: 'ValidationError', value: null }] });
     } else data.secret = secret;
   }
+  if ('apiToken' in data) data.apiToken = await checkApiToken(data.apiToken, findToken);
 }
 
 interface RouteState {
@@ -68,16 +107,21 @@ interface RouteState {
  * What an admin may change on a delivery in the Content Manager: nothing
  * but the status, and only to put it back in the queue (`pending`: sent
  * again within a minute, attempts counted from zero) or to give it up
- * (`failed`). The log itself is written by the system.
+ * (`failed`). A test ping is never sent again (send a new one). The log
+ * itself is written by the system.
  */
 export async function prepareDeliveryEdit(strapi: Core.Strapi, documentId: string | undefined, data: Record<string, unknown>, now = new Date()): Promise<Record<string, unknown>> {
   const wanted = data.deliveryStatus as DeliveryStatus | undefined;
   const current = documentId
-    ? ((await strapi.db.query(DELIVERY_UID).findOne({ where: { documentId }, select: ['deliveryStatus'] })) as { deliveryStatus: DeliveryStatus } | null)
+    ? ((await strapi.db.query(DELIVERY_UID).findOne({ where: { documentId }, select: ['deliveryStatus', 'action'] })) as { deliveryStatus: DeliveryStatus; action: string } | null)
     : null;
   if (!wanted || wanted === current?.deliveryStatus) return {};
   if (wanted === 'delivered') {
     const message = 'Una consegna risulta «delivered» solo quando il partner risponde: per rispedirla scegli «pending», per annullarla «failed».';
+    throw new errors.ValidationError(message, { errors: [{ path: ['deliveryStatus'], message, name: 'ValidationError', value: wanted }] });
+  }
+  if (wanted === 'pending' && current?.action === 'ping') {
+    const message = 'Un ping di prova non si rispedisce: inviane uno nuovo con «Invia un ping di prova» nella pagina del webhook.';
     throw new errors.ValidationError(message, { errors: [{ path: ['deliveryStatus'], message, name: 'ValidationError', value: wanted }] });
   }
   if (wanted === 'pending') {
@@ -101,7 +145,7 @@ export function registerAdminGuard(strapi: Core.Strapi, config: Pick<PartnerWebh
       const data = params.data as Record<string, unknown>;
       // A clone gets its own secret: two partners never share one.
       if (context.action === 'clone') data.secret = '';
-      await prepareWebhookData(data, context.action === 'create', config);
+      await prepareWebhookData(data, context.action === 'create', config, apiTokenFinder(strapi));
     }
     if (context.uid === DELIVERY_UID && ['create', 'update', 'clone'].includes(context.action)) {
       const state = strapi.requestContext.get()?.state as RouteState | undefined;

@@ -3,8 +3,9 @@ import type { Core } from '@strapi/strapi';
 import { WEBHOOK_HEADERS, signWebhookPayload, type WebhookEvent } from '@chiudete/types/webhooks';
 import type { ContentChange, InTransaction } from '../../../content-events';
 import type { PartnerWebhooksConfig } from './config';
-import { WEBHOOK_CONTENT_TYPES, WEBHOOK_EVENT_TYPES, eventTypeOf, newEventId, toWebhookEvent } from './event';
+import { WEBHOOK_CONTENT_TYPES, WEBHOOK_EVENT_TYPES, eventTypeOf, newEventId, toPingEvent, toWebhookEvent, type DeliveryAction } from './event';
 import { sendWebhook, type SendResult } from './send';
+import { WEBHOOK_UID, type PingOutcome } from '../ping-contract';
 
 /*
  * The delivery queue of the partner webhooks, kept in the database (the
@@ -30,7 +31,7 @@ import { sendWebhook, type SendResult } from './send';
  * instance that died after sending, gets the same event (same `id`) again.
  */
 
-export const WEBHOOK_UID = 'api::partner-webhook.partner-webhook';
+export { WEBHOOK_UID };
 export const DELIVERY_UID = 'api::webhook-delivery.webhook-delivery';
 
 export type DeliveryStatus = 'pending' | 'delivered' | 'failed';
@@ -44,15 +45,18 @@ export interface WebhookRow {
   secret: string | null;
   events: unknown;
   contentTypes: unknown;
+  /** The name of the partner's API token that reads this webhook's log (`GET /api/webhook-deliveries`). */
+  apiToken?: string | null;
 }
 
 export interface DeliveryRow {
   id: number;
   documentId: string;
   eventId: string;
-  action: ContentChange['action'];
-  contentType: string;
-  entryDocumentId: string;
+  action: DeliveryAction;
+  /** Null for a test ping. */
+  contentType: string | null;
+  entryDocumentId: string | null;
   payload: WebhookEvent;
   deliveryStatus: DeliveryStatus;
   attempts: number;
@@ -126,6 +130,11 @@ export interface PartnerWebhooks {
   retryDueDeliveries(now?: Date): Promise<RetryRunResult>;
   /** Deletes delivered and failed deliveries older than the retention. Returns how many. */
   purgeOldDeliveries(now?: Date): Promise<number>;
+  /**
+   * Sends a signed `webhook.ping` to the webhook now, once (never retried),
+   * and records it in the log. Null when there is no such webhook.
+   */
+  ping(webhookDocumentId: string): Promise<PingOutcome | null>;
   /** Resolves once the sends started by `enqueue` have finished (tests, shutdown). */
   idle(): Promise<void>;
 }
@@ -138,6 +147,26 @@ export function createPartnerWebhooks(strapi: Core.Strapi, config: PartnerWebhoo
     const model = strapi.contentTypes[change.uid];
     return (model?.kind === 'singleType' ? model.info.singularName : model?.info.pluralName) ?? change.type;
   };
+
+  /** One signed POST of a delivery's body: the headers of every attempt (docs/partners.md «The request»). */
+  function sendSigned(webhook: { url: string; secret: string }, payload: WebhookEvent, deliveryId: string, attempt: number, sentAt: Date, keepAnswer = false): Promise<SendResult> {
+    const body = JSON.stringify(payload);
+    return sendWebhook({
+      url: webhook.url,
+      body,
+      timeoutMs: config.timeoutMs,
+      allowLocalUrls: config.allowLocalUrls,
+      keepAnswer,
+      headers: {
+        'content-type': 'application/json',
+        'user-agent': 'ChiudeteWebhooks/1.0 (+https://chiudeteicallcenter.eu)',
+        [WEBHOOK_HEADERS.event]: payload.type,
+        [WEBHOOK_HEADERS.delivery]: deliveryId,
+        [WEBHOOK_HEADERS.signature]: signWebhookPayload({ payload: body, secret: webhook.secret, timestamp: Math.floor(sentAt.getTime() / 1000) }),
+        [WEBHOOK_HEADERS.attempt]: String(attempt),
+      },
+    });
+  }
 
   /** Sends a claimed delivery once and records the outcome; only the holder of the lease writes it. */
   async function attempt({ row, webhook, token }: Claim): Promise<'delivered' | 'rescheduled' | 'failed'> {
@@ -152,22 +181,8 @@ export function createPartnerWebhooks(strapi: Core.Strapi, config: PartnerWebhoo
       });
       return 'failed';
     }
-    const body = JSON.stringify(row.payload);
     try {
-      result = await sendWebhook({
-        url: webhook.url,
-        body,
-        timeoutMs: config.timeoutMs,
-        allowLocalUrls: config.allowLocalUrls,
-        headers: {
-          'content-type': 'application/json',
-          'user-agent': 'ChiudeteWebhooks/1.0 (+https://chiudeteicallcenter.eu)',
-          [WEBHOOK_HEADERS.event]: row.payload.type,
-          [WEBHOOK_HEADERS.delivery]: row.documentId,
-          [WEBHOOK_HEADERS.signature]: signWebhookPayload({ payload: body, secret: webhook.secret, timestamp: Math.floor(sentAt.getTime() / 1000) }),
-          [WEBHOOK_HEADERS.attempt]: String(attempts),
-        },
-      });
+      result = await sendSigned({ url: webhook.url, secret: webhook.secret }, row.payload, row.documentId, attempts, sentAt);
     } catch (error) {
       result = { ok: false, status: null, error: (error as Error).message };
     }
@@ -304,9 +319,60 @@ export function createPartnerWebhooks(strapi: Core.Strapi, config: PartnerWebhoo
     return count;
   }
 
+  async function ping(webhookDocumentId: string): Promise<PingOutcome | null> {
+    const webhook = (await strapi.db.query(WEBHOOK_UID).findOne({ where: { documentId: webhookDocumentId } })) as WebhookRow | null;
+    if (!webhook) return null;
+    const deliveryId = newDocumentId();
+    const sentAt = new Date();
+    const event = toPingEvent(webhook.name, newEventId(), sentAt);
+    let result: SendResult;
+    try {
+      result = webhook.secret
+        ? await sendSigned({ url: webhook.url, secret: webhook.secret }, event, deliveryId, 1, sentAt, true)
+        : { ok: false, status: null, error: 'Non inviato: webhook senza segreto.' };
+    } catch (error) {
+      result = { ok: false, status: null, error: (error as Error).message };
+    }
+    const finishedAt = new Date();
+    // Written once, with its outcome: never `pending`, so the poller never sends it again.
+    await deliveries().create({
+      data: {
+        documentId: deliveryId,
+        webhook: webhook.id,
+        eventId: event.id,
+        action: 'ping',
+        contentType: null,
+        entryDocumentId: null,
+        payload: event,
+        deliveryStatus: result.ok ? 'delivered' : 'failed',
+        attempts: 1,
+        lastHttpStatus: result.status,
+        lastError: result.error === null ? null : truncate(result.error, 1000),
+        nextAttemptAt: null,
+        deliveredAt: result.ok ? finishedAt : null,
+        leaseUntil: null,
+        leaseToken: null,
+        createdAt: sentAt,
+        updatedAt: finishedAt,
+      },
+    });
+    const label = `[partner-webhooks] webhook.ping → «${webhook.name}»`;
+    if (result.ok) strapi.log.info(`${label}: delivered (${result.status})`);
+    else strapi.log.warn(`${label}: ${result.error}`);
+    return {
+      deliveryId,
+      eventId: event.id,
+      ok: result.ok,
+      status: result.status,
+      durationMs: finishedAt.getTime() - sentAt.getTime(),
+      answer: result.answer || null,
+      error: result.error,
+    };
+  }
+
   async function idle(): Promise<void> {
     while (inFlight.size > 0) await Promise.all([...inFlight]);
   }
 
-  return { enqueue, retryDueDeliveries, purgeOldDeliveries, idle };
+  return { enqueue, retryDueDeliveries, purgeOldDeliveries, ping, idle };
 }

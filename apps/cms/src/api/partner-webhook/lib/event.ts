@@ -1,13 +1,19 @@
 import { randomBytes } from 'node:crypto';
 import { PUBLIC_CONTENT_TYPES, sitePath } from '@chiudete/types';
-import type { WebhookEvent, WebhookEventType } from '@chiudete/types/webhooks';
+import type { ContentWebhookEvent, ContentWebhookEventType, PingWebhookEvent, WebhookEventType } from '@chiudete/types/webhooks';
 import type { ContentAction, ContentChange } from '../../../content-events';
 
-/** Every event a webhook can subscribe to, and every type it can filter on. */
-export const WEBHOOK_EVENT_TYPES = ['content.published', 'content.unpublished'] as const satisfies readonly WebhookEventType[];
+/** Every event a webhook can subscribe to, and every type it can filter on. The ping is not subscribed to: an admin sends it. */
+export const WEBHOOK_EVENT_TYPES = ['content.published', 'content.unpublished'] as const satisfies readonly ContentWebhookEventType[];
 export const WEBHOOK_CONTENT_TYPES = PUBLIC_CONTENT_TYPES;
 
-export const eventTypeOf = (action: ContentAction): WebhookEventType => (action === 'published' ? 'content.published' : 'content.unpublished');
+export const eventTypeOf = (action: ContentAction): ContentWebhookEventType => (action === 'published' ? 'content.published' : 'content.unpublished');
+
+/** What a delivery row's `action` records: a content change, or an admin's test ping. */
+export type DeliveryAction = ContentAction | 'ping';
+
+/** The event type of a delivery row, from its `action`. */
+export const eventTypeOfDelivery = (action: DeliveryAction): WebhookEventType => (action === 'ping' ? 'webhook.ping' : eventTypeOf(action));
 
 /** The site's page of an entry: the registry's (@chiudete/types). */
 export { sitePath };
@@ -27,7 +33,7 @@ export interface EventLinks {
  * else (no field of the entry, so nothing private can leak; partners read
  * the public version from `apiUrl`).
  */
-export function toWebhookEvent(change: ContentChange, id: string, links: EventLinks): WebhookEvent {
+export function toWebhookEvent(change: ContentChange, id: string, links: EventLinks): ContentWebhookEvent {
   const api = change.type === 'global' ? `/api/${links.restPath}` : `/api/${links.restPath}/${encodeURIComponent(change.documentId)}`;
   return {
     id,
@@ -42,3 +48,11 @@ export function toWebhookEvent(change: ContentChange, id: string, links: EventLi
     },
   };
 }
+
+/** The test ping an admin sends (docs/partners.md «Testing your endpoint»): the webhook's name, nothing else. */
+export const toPingEvent = (webhookName: string, id: string, at: Date): PingWebhookEvent => ({
+  id,
+  type: 'webhook.ping',
+  createdAt: at.toISOString(),
+  data: { webhook: webhookName },
+});

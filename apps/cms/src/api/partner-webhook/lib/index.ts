@@ -7,6 +7,7 @@ import { createPartnerWebhooks, type PartnerWebhooks } from './deliveries';
 export type { PartnerWebhooksConfig } from './config';
 export { DELIVERY_UID, WEBHOOK_UID, nextAttemptDelayMs, webhookWants } from './deliveries';
 export type { DeliveryRow, DeliveryStatus, PartnerWebhooks, RetryRunResult, WebhookRow } from './deliveries';
+export type { PingOutcome } from '../ping-contract';
 
 const instances = new WeakMap<Core.Strapi, PartnerWebhooks>();
 

@@ -11,6 +11,12 @@ export interface SendRequest {
   timeoutMs: number;
   /** Loopback, private and link-local addresses allowed (development, tests). */
   allowLocalUrls: boolean;
+  /**
+   * Read the start of every answer's body, 2xx included, into `answer` (the
+   * admin's test ping shows it). Off for real deliveries: a 2xx is success
+   * as soon as its status arrives.
+   */
+  keepAnswer?: boolean;
 }
 
 export interface SendResult {
@@ -20,10 +26,14 @@ export interface SendResult {
   status: number | null;
   /** What went wrong, for the delivery log (null on success). */
   error: string | null;
+  /** The start of the answer's body, whitespace collapsed (with `keepAnswer` only). */
+  answer?: string;
 }
 
-/** How much of an error answer's body goes to the delivery log. */
+/** How much of an answer's body goes to the delivery log (errors) or to the admin (`keepAnswer`). */
 const MAX_ERROR_BODY = 300;
+
+const collapse = (text: string) => text.replace(/\s+/g, ' ').trim();
 
 /**
  * Resolves like `dns.lookup`, then refuses non-public addresses: the check
@@ -94,20 +104,23 @@ export function sendWebhook(request: SendRequest): Promise<SendResult> {
 
     req.on('response', (response) => {
       const status = response.statusCode ?? 0;
-      if (status >= 200 && status < 300) {
-        response.resume();
-        finish({ ok: true, status, error: null });
+      const ok = status >= 200 && status < 300;
+      const redirect = status >= 300 && status < 400;
+      const failure = (body: string) =>
+        redirect ? `redirect to ${response.headers.location ?? '(no Location)'} not followed: register the final URL` : `HTTP ${status}${body ? `: ${body}` : ''}`;
+      if (request.keepAnswer) {
+        void readSome(response, MAX_ERROR_BODY).then((text) => {
+          const answer = collapse(text);
+          finish({ ok, status, error: ok ? null : failure(answer), answer });
+        });
         return;
       }
-      if (status >= 300 && status < 400) {
+      if (ok || redirect) {
         response.resume();
-        finish({ ok: false, status, error: `redirect to ${response.headers.location ?? '(no Location)'} not followed: register the final URL` });
+        finish({ ok, status, error: ok ? null : failure('') });
         return;
       }
-      void readSome(response, MAX_ERROR_BODY).then((text) => {
-        const body = text.replace(/\s+/g, ' ').trim();
-        finish({ ok: false, status, error: `HTTP ${status}${body ? `: ${body}` : ''}` });
-      });
+      void readSome(response, MAX_ERROR_BODY).then((text) => finish({ ok: false, status, error: failure(collapse(text)) }));
     });
     req.on('error', (error: NodeJS.ErrnoException) => {
       finish({ ok: false, status: null, error: `${error.code ? `${error.code}: ` : ''}${error.message}` });

@@ -17,17 +17,17 @@ export default defineAdminView({
     },
     action: {
       label: 'Evento',
-      description: 'published = contenuto pubblicato o aggiornato; unpublished = ritirato o eliminato.',
+      description: 'published = contenuto pubblicato o aggiornato; unpublished = ritirato o eliminato; ping = ping di prova inviato da un amministratore (mai ritentato).',
       readOnly: true,
     },
     contentType: {
       label: 'Tipo di contenuto',
-      description: 'Il tipo del contenuto cambiato, es. article, testimony, answer.',
+      description: 'Il tipo del contenuto cambiato, es. article, testimony, answer. Vuoto per un ping di prova.',
       readOnly: true,
     },
     entryDocumentId: {
       label: 'ID del contenuto',
-      description: 'L\'ID documento del contenuto cambiato (lo stesso nell\'API pubblica).',
+      description: 'L\'ID documento del contenuto cambiato (lo stesso nell\'API pubblica). Vuoto per un ping di prova.',
       readOnly: true,
     },
     eventId: {
