@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { CONTENT_TYPE_REGISTRY, PUBLIC_CONTENT_TYPES, hasEntryPages, publicContentType } from '@chiudete/types';
+import { CONTENT_TYPE_REGISTRY, PUBLIC_CONTENT_TYPES, hasEntryPages, publicContentType, sitePath, uidOf } from '@chiudete/types';
 import { signWebhookPayload, type WebhookEvent } from '@chiudete/types/webhooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { codeBlocks, shellCommands, type CodeBlock, type ShellCommand } from './helpers/doc-blocks';
@@ -12,6 +12,7 @@ import {
   type SnippetRun, type SnippetWorkspace,
 } from './helpers/snippet-run';
 import { interpreterSkipReason } from './helpers/partner-example';
+import { DELIVERY_UID, WEBHOOK_UID } from '../src/api/partner-webhook/lib';
 import { searchIndexIdle } from '../src/api/search/lib';
 import { appDir, startTestStrapi, type TestStrapi } from './helpers/strapi';
 import { createReadOnlyToken } from './helpers/webhook-receiver';
@@ -42,6 +43,7 @@ import { createReadOnlyToken } from './helpers/webhook-receiver';
  * tested with that file.
  */
 
+const ARTICLE_UID = uidOf('article');
 const GUIDE = path.resolve(appDir, '..', '..', 'docs', 'partners.md');
 const CLIENT_README = path.resolve(appDir, '..', '..', 'packages', 'types', 'README.md');
 const blocks = codeBlocks(GUIDE);
@@ -120,11 +122,34 @@ describe('the partners\' documentation, followed literally', () => {
     token = await createReadOnlyToken(cms.strapi, 'Partner guide');
     // The search index is built in the background at the first boot: its answers say `indexing` until then.
     await searchIndexIdle(cms.strapi);
+    await failedDeliveryOfLinkedWebhook();
   });
 
   afterAll(async () => {
     await cms?.stop();
   });
+
+  /**
+   * What the delivery log's example reads: an endpoint linked to the
+   * guide's token, and a delivery as the job leaves it after six attempts
+   * answered 500 (written directly: no partner's server is reachable here).
+   */
+  async function failedDeliveryOfLinkedWebhook(): Promise<void> {
+    const article = (await cms.strapi.db.query(ARTICLE_UID).findOne({ where: { publishedAt: { $notNull: true } }, select: ['documentId', 'slug'] })) as { documentId: string; slug: string };
+    const webhook = (await cms.strapi.db.query(WEBHOOK_UID).create({
+      data: {
+        documentId: 'linkedwebhookforpartners', name: 'Associazione Consumatori Esempio', url: 'https://partner.example.org/webhooks/chiudete',
+        enabled: true, events: ['content.published', 'content.unpublished'], contentTypes: ['article'], secret: 'whsec_partner_docs_0123456789abcdef0123', apiToken: 'Partner guide',
+      },
+    })) as { id: number };
+    const event = { id: 'evt_0123456789abcdef01234567', type: 'content.published', createdAt: new Date().toISOString(), data: { type: 'article', documentId: article.documentId, slug: article.slug, url: `https://chiudeteicallcenter.eu${sitePath('article', article.slug)}`, apiUrl: `${cms.url}/api/articles/${article.documentId}` } };
+    await cms.strapi.db.query(DELIVERY_UID).create({
+      data: {
+        documentId: 'faileddeliveryforpartner', webhook: webhook.id, eventId: event.id, action: 'published', contentType: 'article', entryDocumentId: article.documentId,
+        payload: event, deliveryStatus: 'failed', attempts: 6, lastHttpStatus: 500, lastError: 'HTTP 500: Internal Server Error', nextAttemptAt: null, deliveredAt: null,
+      },
+    });
+  }
 
   const shellSkip = interpreterSkipReason('curl', 'REQUIRE_CURL', 'the shell examples of docs/partners.md')
     ?? interpreterSkipReason('jq', 'REQUIRE_CURL', 'the shell examples of docs/partners.md');

@@ -6,6 +6,7 @@ import {
   parseWebhookEvent,
   verifyWebhookSignature,
   type WebhookEvent,
+  type ContentWebhookEvent,
 } from '@chiudete/types/webhooks';
 import path from 'node:path';
 import { sitePath } from '@chiudete/types';
@@ -233,11 +234,11 @@ describe('partner webhooks', () => {
       const shape = (value: unknown): unknown => value && typeof value === 'object'
         ? Object.fromEntries(Object.entries(value).map(([key, member]) => [key, shape(member)]).sort())
         : typeof value;
-      const example = JSON.parse(body) as WebhookEvent;
+      const example = JSON.parse(body) as ContentWebhookEvent;
       expect(shape(example)).toEqual(shape(published.event));
       expect(example.id).toMatch(/^evt_[0-9a-f]{24}$/);
       expect(example.type).toBe(published.event.type);
-      expect(example.data.type).toBe(published.event.data.type);
+      expect(example.data.type).toBe((published.event as ContentWebhookEvent).data.type);
       expect(example.data.url).toBe(`https://chiudeteicallcenter.eu${sitePath('article', example.data.slug!)}`);
       expect(example.data.apiUrl).toBe(`https://cms.chiudeteicallcenter.eu/api/articles/${example.data.documentId}`);
 
