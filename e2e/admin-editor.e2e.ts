@@ -1,3 +1,6 @@
+import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { parseWebhookEvent } from '@chiudete/types/webhooks';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, BrowserContext, Locator, Page, Response } from 'playwright-core';
 import { launchChromium } from './browser';
@@ -685,5 +688,66 @@ describe.skipIf(Boolean(skipReason))('moderation screens in Italian, and a rejec
       headers: { Authorization: `Bearer ${superAdmin}` },
     });
     expect(direct.status).toBe(404);
+  });
+});
+
+describe.skipIf(Boolean(skipReason))('a partner\'s webhook: the Super Admin sends a test ping from its edit view', () => {
+  const cmsUrl = inject('cmsUrl');
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+  let receiver: Server;
+  const received: Array<{ headers: IncomingHttpHeaders; body: string }> = [];
+  let webhook: { documentId: string; secret: string };
+
+  beforeAll(async () => {
+    // The partner's endpoint: a local server (the e2e CMS allows local webhook URLs, e2e/stack.ts).
+    receiver = createServer((req, res) => {
+      const chunks: Buffer[] = [];
+      req.on('data', (chunk: Buffer) => chunks.push(chunk));
+      req.on('end', () => {
+        received.push({ headers: req.headers, body: Buffer.concat(chunks).toString() });
+        res.writeHead(204).end();
+      });
+    });
+    await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
+    const token = await adminLogin(cmsUrl);
+    const res = await fetch(`${cmsUrl}/content-manager/collection-types/api::partner-webhook.partner-webhook`, {
+      method: 'POST',
+      headers: { 'Authorization': `Bearer ${token}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ name: 'Associazione di prova', url: `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/webhooks/chiudete` }),
+    });
+    expect(res.status, await res.clone().text()).toBe(201);
+    webhook = ((await res.json()) as { data: { documentId: string; secret: string } }).data;
+    browser = await launchChromium();
+    context = await browser.newContext({ viewport: GUIDE_VIEWPORT, locale: 'it-IT', timezoneId: 'Europe/Rome' });
+    page = await context.newPage();
+    await signInToAdmin(page, cmsUrl, E2E_ADMIN);
+  });
+
+  afterAll(async () => {
+    await context?.close();
+    await browser?.close();
+    await new Promise((resolve) => receiver?.close(resolve));
+  });
+
+  it('shows what the endpoint answered, and the endpoint got a signed webhook.ping', { timeout: 60_000 }, async () => {
+    await page.goto(`${cmsUrl}/admin/content-manager/collection-types/api::partner-webhook.partner-webhook/${webhook.documentId}`);
+    await page.getByRole('button', { name: 'Invia un ping di prova' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Ping di prova al partner' });
+    await dialog.getByRole('button', { name: 'Invia il ping' }).click();
+    const outcome = dialog.getByRole('status');
+    await outcome.getByText(/^Ping consegnato: .*204/).waitFor();
+    expect(await outcome.textContent()).toMatch(/X-Chiudete-Delivery/);
+
+    expect(received).toHaveLength(1);
+    const [ping] = received;
+    expect(ping!.headers['x-chiudete-event']).toBe('webhook.ping');
+    const event = parseWebhookEvent({ payload: ping!.body, header: ping!.headers['x-chiudete-signature'], secret: webhook.secret });
+    expect(event).toMatchObject({ type: 'webhook.ping', data: { webhook: 'Associazione di prova' } });
+    expect(await outcome.textContent()).toContain(String(ping!.headers['x-chiudete-delivery']));
+
+    await dialog.getByRole('button', { name: 'Chiudi' }).click();
+    await dialog.waitFor({ state: 'detached' });
   });
 });

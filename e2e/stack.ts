@@ -221,6 +221,8 @@ export async function startStack(): Promise<Stack> {
     // Revalidation calls go to the site.
     SITE_REVALIDATE_URL: `${webUrl}/api/revalidate`,
     REVALIDATE_SECRET: E2E_SITE_SECRETS.revalidateSecret,
+    // The admin's test ping reaches a partner's endpoint played by a local server (admin-editor.e2e.ts).
+    PARTNER_WEBHOOKS_ALLOW_LOCAL_URLS: 'true',
   });
   try {
     const web = await startWeb(cms.url, webPort);
