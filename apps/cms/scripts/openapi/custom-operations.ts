@@ -1,4 +1,4 @@
-import { IDEMPOTENCY_KEY_HEADER, IDEMPOTENCY_KEY_PATTERN, PUBLIC_CONTENT_TYPES, SEARCH_MAX_RESULTS, SITEMAP_PAGE_MAX, SITEMAP_PAGE_SIZE_MAX, SITEMAP_TYPES, WEBHOOK_DELIVERIES_PAGE_MAX, WEBHOOK_DELIVERIES_PAGE_SIZE_MAX, WEBHOOK_DELIVERY_STATUSES } from '@chiudete/types';
+import { IDEMPOTENCY_KEY_HEADER, IDEMPOTENCY_KEY_PATTERN, PUBLIC_CONTENT_TYPES, SEARCH_MAX_RESULTS, SITEMAP_PAGE_MAX, SITEMAP_PAGE_SIZE_MAX, SITEMAP_TYPES, WEBHOOK_DELIVERIES_PAGE_MAX, publicContentType, WEBHOOK_DELIVERIES_PAGE_SIZE_MAX, WEBHOOK_DELIVERY_STATUSES } from '@chiudete/types';
 import { contactMessageSchema, searchQuerySchema, sitemapPageQuerySchema, testimonySubmissionSchema, webhookDeliveriesQuerySchema } from '@chiudete/types/forms';
 import { cacheableHeaders, noStoreHeaders, rateLimitHeaders } from './components';
 import { arrayOf, object, ref, type Schema } from './json-schema';
@@ -373,7 +373,7 @@ export function customOperations(model: AppModel): Record<string, CustomOperatio
     'GET /sitemap/:type': {
       schemas: {
         SitemapEntry: object({
-          slug: { type: 'string', description: 'The entry\'s slug: its page is /articoli/{slug}, /testimonianze/{slug}, /risposte/{slug}, /autori/{slug}, /categorie/{slug} or /libri/{slug}.' },
+          slug: { type: 'string', description: `The entry's slug. Its page on the site, by type: ${SITEMAP_TYPES.map((type) => `${type} ${publicContentType(type).entry}`).join(', ')}.` },
           updatedAt: { type: 'string', format: 'date-time', description: 'When the published version last changed.' },
         }),
         SitemapPagination: object({
