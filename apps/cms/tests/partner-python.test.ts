@@ -29,6 +29,8 @@ synced = list(api.since("articles", "publishedAt", page_size=4))
 out["synced"] = [a["slug"] for a in synced]
 last_two = synced[-2]
 out["after_cursor"] = [a["slug"] for a in api.since("articles", "publishedAt", (last_two["publishedAt"], last_two["documentId"]))]
+out["after_string_cursor"] = [a["slug"] for a in api.since("articles", "publishedAt", api.cursor_of(last_two, "publishedAt"))]
+out["after_time"] = [a["slug"] for a in api.since("articles", "publishedAt", last_two["publishedAt"])]
 for path, params in (("articles/non-esiste", None), ("articles", [("sort", "nope:asc")])):
     try:
         api.get(path, params)
@@ -48,6 +50,8 @@ interface Outcome {
   not_modified: number;
   synced: string[];
   after_cursor: string[];
+  after_string_cursor: string[];
+  after_time: string[];
   errors: Array<[number, string]>;
   anonymous_waits: number;
   webhook: [boolean, boolean];
@@ -68,10 +72,14 @@ describe.skipIf(skip)('the partner guide\'s Python example', () => {
   });
 
   it('reads every page and syncs by publishedAt with a keyset cursor, as the guide says', async () => {
-    const published = (await cms.strapi.documents(ARTICLE).findMany({ status: 'published', fields: ['slug', 'publishedAt'], sort: [{ publishedAt: 'asc' }, { documentId: 'asc' }] } as never)) as Array<{ slug: string }>;
+    const published = (await cms.strapi.documents(ARTICLE).findMany({ status: 'published', fields: ['slug', 'publishedAt'], sort: [{ publishedAt: 'asc' }, { documentId: 'asc' }] } as never)) as Array<{ slug: string; publishedAt: string | Date }>;
     expect([...outcome.pages].sort()).toEqual(published.map((a) => a.slug).sort());
     expect(outcome.synced).toEqual(published.map((a) => a.slug));
     expect(outcome.after_cursor).toEqual([published.at(-1)!.slug]);
+    // The typed client's string cursor resumes the same; a time alone, strictly after it.
+    expect(outcome.after_string_cursor).toEqual([published.at(-1)!.slug]);
+    const time = (a: { publishedAt: string | Date }) => new Date(a.publishedAt).getTime();
+    expect(outcome.after_time).toEqual(published.filter((a) => time(a) > time(published.at(-2)!)).map((a) => a.slug));
   });
 
   it('gets a 304 for an unchanged list and answers from its copy', () => {

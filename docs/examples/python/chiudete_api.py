@@ -88,15 +88,29 @@ class ChiudeteApi:
                 return
             page += 1
 
-    def since(self, collection: str, change_field: str, cursor: tuple[str, str] | None = None, page_size: int = 100) -> Iterator[dict[str, Any]]:
-        """Entries changed after `cursor` ((time, documentId), or None for all), oldest first.
+    @staticmethod
+    def cursor_of(entry: dict[str, Any], change_field: str) -> str:
+        """The cursor to store once `entry` is processed: "<time>|<documentId>",
+        the same string as the typed client's `changes.cursor`."""
+        return f"{entry[change_field]}|{entry['documentId']}"
 
-        `change_field` is `publishedAt` for the types editors publish, `updatedAt`
-        for the others. Store (entry[change_field], entry["documentId"]) of the
-        last entry processed and pass it next time."""
+    def since(self, collection: str, change_field: str, cursor: str | tuple[str, str] | None = None, page_size: int = 100) -> Iterator[dict[str, Any]]:
+        """Entries changed after `cursor`, oldest first.
+
+        `cursor`: None for everything; an ISO 8601 time (entries changed
+        strictly after it); or a stored cursor, "<time>|<documentId>" as
+        `cursor_of` (and the typed client) give it, or a (time, documentId)
+        tuple. `change_field` is `publishedAt` for the types editors publish,
+        `updatedAt` for the others. Store `cursor_of(entry, change_field)` of
+        the last entry processed and pass it next time."""
+        if isinstance(cursor, str):
+            time_part, _, id_part = cursor.partition("|")
+            cursor = (time_part, id_part) if id_part else (time_part, "")
         while True:
             if cursor is None:
                 bound = [(f"filters[{change_field}][$notNull]", "true")]
+            elif not cursor[1]:
+                bound = [(f"filters[{change_field}][$gt]", cursor[0])]
             else:
                 time_, document_id = cursor
                 bound = [
@@ -105,11 +119,13 @@ class ChiudeteApi:
                     ("filters[$or][1][documentId][$gt]", document_id),
                 ]
             params = [*bound, ("sort[0]", f"{change_field}:asc"), ("sort[1]", "documentId:asc"), ("pagination[pageSize]", str(page_size))]
-            entries = self.get(collection, params)["data"]
+            body = self.get(collection, params)
+            entries = body["data"]
             for entry in entries:
                 yield entry
                 cursor = (entry[change_field], entry["documentId"])
-            if len(entries) < page_size:
+            # Compared with the size served: the API caps a larger pageSize to 100.
+            if len(entries) < body["meta"]["pagination"]["pageSize"]:
                 return
 
 

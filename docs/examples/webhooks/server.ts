@@ -22,7 +22,9 @@ async function receive(req: IncomingMessage, res: ServerResponse, options: Webho
     });
   } catch (error) {
     if (!(error instanceof WebhookSignatureError)) throw error;
-    res.writeHead(error.reason === 'invalid_payload' ? 400 : 401).end(error.reason);
+    // A signed event of a type newer than this client: ours, so acknowledged, and ignored.
+    const status = error.reason === 'unknown_event_type' ? 204 : error.reason === 'invalid_payload' ? 400 : 401;
+    res.writeHead(status).end(status === 204 ? undefined : error.reason);
     return;
   }
   await options.handle(event); // switch on event.type: content.published, content.unpublished, webhook.ping

@@ -198,6 +198,12 @@ describe('the README\'s node:http server', () => {
     expect(handled).toEqual([event.id]);
   });
 
+  it('acknowledges a signed event of a type newer than the client (204) without handling it', async () => {
+    const newer = JSON.stringify({ ...event, id: 'evt_newer', type: 'content.archived' });
+    expect((await post(newer, signWebhookPayload({ payload: newer, secret }))).status).toBe(204);
+    expect(handled).toEqual([event.id]);
+  });
+
   it('answers 500 when the handler fails, logs it, and keeps serving', async () => {
     const failing = JSON.stringify({ ...event, id: 'evt_boom', data: { ...event.data, documentId: 'boom' } });
     expect((await post(failing, signWebhookPayload({ payload: failing, secret }))).status).toBe(500);

@@ -89,7 +89,8 @@ describe('webhook signatures', () => {
     };
     expect(parse(ping)()).toEqual(ping);
     expect(reasonOf(parse({ ...ping, data: {} }))).toBe('invalid_payload');
-    expect(reasonOf(parse({ ...ping, type: 'webhook.pong' }))).toBe('invalid_payload');
+    expect(reasonOf(parse({ ...ping, type: 'webhook.pong' }))).toBe('unknown_event_type');
+    expect(reasonOf(parse({ ...event, type: 'content.archived' }))).toBe('unknown_event_type');
     expect(reasonOf(parse({ ...event, data: { webhook: 'x' } }))).toBe('invalid_payload');
     expect(reasonOf(parse({ ...event, data: null }))).toBe('invalid_payload');
   });

@@ -22,7 +22,12 @@ export const WEBHOOK_HEADERS = {
 export const DEFAULT_TOLERANCE_SECONDS = 300;
 
 /** Why a signature was refused. */
-export type WebhookSignatureFailure = 'missing_header' | 'malformed_header' | 'timestamp_outside_tolerance' | 'signature_mismatch' | 'invalid_payload';
+/**
+ * Why a request was refused. `unknown_event_type` is the one to answer with a
+ * `2xx`: the request is ours and signed, its event type is newer than this
+ * client (ignore it, or update the package).
+ */
+export type WebhookSignatureFailure = 'missing_header' | 'malformed_header' | 'timestamp_outside_tolerance' | 'signature_mismatch' | 'invalid_payload' | 'unknown_event_type';
 
 export class WebhookSignatureError extends Error {
   override readonly name = 'WebhookSignatureError';
@@ -162,8 +167,9 @@ function isWebhookEvent(candidate: unknown): candidate is WebhookEvent {
  * Verifies the request (as `assertWebhookSignature`), then parses its body
  * into a typed event (`content.published`, `content.unpublished` or
  * `webhook.ping`: switch on `type`). Throws `WebhookSignatureError` on a bad
- * signature, and with reason `invalid_payload` when the body is not a
- * webhook event.
+ * signature, with reason `invalid_payload` when the body is not a
+ * webhook event, and with reason `unknown_event_type` for a signed event of a
+ * type added after this client (answer it `2xx` and ignore it).
  */
 export function parseWebhookEvent(options: VerifyWebhookOptions): WebhookEvent {
   assertWebhookSignature(options);
@@ -173,6 +179,9 @@ export function parseWebhookEvent(options: VerifyWebhookOptions): WebhookEvent {
     event = JSON.parse(text);
   } catch {
     throw new WebhookSignatureError('invalid_payload', 'The webhook body is not JSON.');
+  }
+  if (isRecord(event) && typeof event.type === 'string' && event.type !== 'webhook.ping' && !CONTENT_EVENT_TYPES.includes(event.type)) {
+    throw new WebhookSignatureError('unknown_event_type', `Event type "${event.type.slice(0, 60)}" is newer than this client: answer 2xx and ignore it (or update @chiudete/types).`);
   }
   if (!isWebhookEvent(event)) {
     throw new WebhookSignatureError('invalid_payload', 'The webhook body is not a Chiudete webhook event ({ id, type, createdAt, data }).');
