@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from './browser';
 import { adminLogin } from './admin';
+import { keepPageJournal, type PageJournal } from './page-journal';
 
 const skipReason = inject('skipReason');
 
@@ -17,6 +18,7 @@ const STORY = [
 describe.skipIf(Boolean(skipReason))('a reader sends a testimony', () => {
   let browser: Browser;
   let page: Page;
+  let journal: PageJournal;
   const webUrl = inject('webUrl');
   const cmsUrl = inject('cmsUrl');
   const marker = String(Date.now());
@@ -32,6 +34,7 @@ describe.skipIf(Boolean(skipReason))('a reader sends a testimony', () => {
     browser = await launchChromium();
     const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'it-IT', isMobile: true });
     page = await context.newPage();
+    journal = keepPageJournal(page);
     page.on('request', (request) => {
       if (request.url().startsWith(`${cmsUrl}/api/`)) cmsCalls.push(request.url());
     });
@@ -57,7 +60,11 @@ describe.skipIf(Boolean(skipReason))('a reader sends a testimony', () => {
     // An empty submission is refused in the browser with accessible errors.
     await form.getByRole('button', { name: 'Invia la testimonianza' }).click();
     const summary = page.getByRole('alert').filter({ hasText: /.+/ }).first();
-    await summary.waitFor();
+    // Once, on a slow CI machine, the summary never came: if it happens again, the failure says what the browser saw.
+    await summary.waitFor().catch(async (error: unknown) => {
+      const button = await page.locator('form .form-actions__submit').evaluate((element) => `«${element.textContent?.trim() ?? ''}» ${(element as HTMLButtonElement).disabled ? 'disabled' : 'enabled'}`).catch(() => 'not found');
+      throw journal.explain(new Error(`${error instanceof Error ? error.message : String(error)}\nsubmit button: ${button}`));
+    });
     expect(await summary.getByRole('link').count()).toBeGreaterThan(3);
 
     await form.getByLabel('Racconto come cliente').check();
