@@ -84,10 +84,11 @@ async function main(): Promise<void> {
   const openapi = createRequire(require.resolve('@strapi/strapi'))('@strapi/openapi') as OpenApiModule;
   const { readAppModel } = await import('./openapi/model');
   const { buildContract } = await import('./openapi/document');
+  const { compileFresh } = await import('./compile-fresh');
   const { PUBLIC_READABLE_TYPES } = await import('../src/bootstrap/public-permissions');
 
   // compileStrapi exits the process on a type error: compile before creating anything to clean up.
-  if (!process.argv.includes('--no-compile')) await strapiModule.compileStrapi({ appDir });
+  if (!process.argv.includes('--no-compile')) await compileFresh(strapiModule.compileStrapi, appDir);
   const workDir = mkdtempSync(path.join(tmpdir(), 'cms-openapi-'));
   mkdirSync(path.join(workDir, 'public', 'uploads'), { recursive: true });
   Object.assign(process.env, { DATABASE_CLIENT: 'sqlite', DATABASE_FILENAME: path.join(workDir, 'data.db'), PUBLIC_DIR: path.join(workDir, 'public') });

@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { registerCoreApis } from './core-api';
 import { syncPublicPermissions } from './bootstrap/public-permissions';
 import { syncAdminViews } from './bootstrap/admin-views';
 import { syncAdminRoles } from './bootstrap/admin-roles';
@@ -24,6 +25,8 @@ import { registerWorkerOnlyServer } from './jobs/worker-only';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
+    // Every registry type's core service, controller and (public types) read-only routes, unless its room writes its own.
+    registerCoreApis(strapi);
     // Before Strapi builds its middleware stack: the public API's body limit counts the stream itself.
     registerContentApiBodyLimit(strapi);
     // CMS_ROLE=worker: the HTTP server answers the health checks only (src/jobs/role.ts).

@@ -9,7 +9,7 @@ const FILTER_REFUSALS = /^(Expected a valid \w+, got |Undefined attribute level 
 const JSON_SUPERSET_UNSUPPORTED = /^Json superset where clause not actually supported by /;
 
 interface PublicQueryConfig {
-  /** The route's content type (src/utils/public-read-router.ts): its sortable fields are named when a sort is refused. */
+  /** The route's content type (src/core-api/public-read-router.ts): its sortable fields are named when a sort is refused. */
   uid?: UID.ContentType;
 }
 
@@ -17,7 +17,7 @@ const isSortRefusal = (error: unknown): error is InstanceType<typeof errors.Vali
   error instanceof errors.ValidationError && typeof error.details === 'object' && error.details !== null && (error.details as Record<string, unknown>).param === 'sort';
 
 /**
- * Route middleware of every public read route (src/utils/public-read-router.ts):
+ * Route middleware of every public read route (src/core-api/public-read-router.ts):
  * refuses with a 400 the queries that Strapi's validation lets through and
  * its database layer fails on (see src/utils/public-query.ts), and says
  * Strapi's refusals of a sort ("Invalid key asc at createdBy") as what

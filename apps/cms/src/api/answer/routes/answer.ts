@@ -1,3 +1,0 @@
-import { publicReadRouter } from '../../../utils/public-read-router';
-
-export default publicReadRouter('api::answer.answer');
