@@ -9,6 +9,7 @@ export type { StrapiErrorBody, StrapiErrorInit, StrapiErrorKind } from './errors
 export type { RetryOptions, RetryEvent } from './retry';
 export type { ChangeField, IterateParams, SinceIterator, SinceParams } from './pagination';
 export type { ContentWebhookEvent, ContentWebhookEventType, PingWebhookEvent, WebhookEvent, WebhookEventType, WebhookContentType } from './webhook-event';
+export { CONTENT_WEBHOOK_EVENT_TYPES, PING_WEBHOOK_EVENT_TYPE, WEBHOOK_EVENT_TYPES } from './webhook-event';
 export { WEBHOOK_DELIVERY_STATUSES, WEBHOOK_DELIVERIES_PAGE_SIZE_DEFAULT, WEBHOOK_DELIVERIES_PAGE_SIZE_MAX, WEBHOOK_DELIVERIES_PAGE_MAX } from './webhook-deliveries';
 export type { WebhookDelivery, WebhookDeliveryStatus, WebhookDeliveriesParams, WebhookDeliveriesResponse, WebhookDeliveriesClient } from './webhook-deliveries';
 export { toQueryString } from './query';

@@ -1,15 +1,25 @@
 import type { PublicContentType } from './registry';
 
 /**
- * The JSON body of a partner webhook (sent by the CMS, apps/cms/src/api/partner-webhook).
- * Types only: shared by the main entry and `@chiudete/types/webhooks`.
+ * The JSON body of a partner webhook (sent by the CMS, apps/cms/src/api/partner-webhook):
+ * its types, and the list of event types (the one list the CMS, the OpenAPI
+ * document and the verifier read). Shared by the main entry and `@chiudete/types/webhooks`.
  */
 
+/** What can happen to the public version of an entry: the events a webhook subscribes to. */
+export const CONTENT_WEBHOOK_EVENT_TYPES = ['content.published', 'content.unpublished'] as const;
+
+/** The test ping an administrator sends from the CMS admin (never subscribed to). */
+export const PING_WEBHOOK_EVENT_TYPE = 'webhook.ping';
+
+/** Every event type a webhook can receive. */
+export const WEBHOOK_EVENT_TYPES = [...CONTENT_WEBHOOK_EVENT_TYPES, PING_WEBHOOK_EVENT_TYPE] as const;
+
 /** What happened to the public version of an entry. */
-export type ContentWebhookEventType = 'content.published' | 'content.unpublished';
+export type ContentWebhookEventType = typeof CONTENT_WEBHOOK_EVENT_TYPES[number];
 
 /** Every event type: the content events, and the test ping an administrator sends from the CMS admin. */
-export type WebhookEventType = ContentWebhookEventType | 'webhook.ping';
+export type WebhookEventType = typeof WEBHOOK_EVENT_TYPES[number];
 
 /** The public content types an event can be about (the REST API's types, in the singular: the registry's public types). */
 export type WebhookContentType = PublicContentType;
@@ -41,7 +51,7 @@ export interface ContentWebhookEvent {
 export interface PingWebhookEvent {
   /** `evt_…`, new for every ping. */
   id: string;
-  type: 'webhook.ping';
+  type: typeof PING_WEBHOOK_EVENT_TYPE;
   /** ISO 8601 time the ping was sent. */
   createdAt: string;
   data: {

@@ -2,9 +2,11 @@
 // partner webhooks. Node only (node:crypto): a separate entry point, so that
 // the main entry stays free of Node built-ins for browser bundles.
 import { createHmac, timingSafeEqual } from 'node:crypto';
+import { CONTENT_WEBHOOK_EVENT_TYPES, PING_WEBHOOK_EVENT_TYPE } from './webhook-event';
 import type { ContentWebhookEvent, ContentWebhookEventType, PingWebhookEvent, WebhookEvent, WebhookEventType, WebhookContentType } from './webhook-event';
 
 export type { ContentWebhookEvent, ContentWebhookEventType, PingWebhookEvent, WebhookEvent, WebhookEventType, WebhookContentType };
+export { CONTENT_WEBHOOK_EVENT_TYPES, PING_WEBHOOK_EVENT_TYPE, WEBHOOK_EVENT_TYPES } from './webhook-event';
 
 /** Header names, lower case as Node's `req.headers` has them. */
 export const WEBHOOK_HEADERS = {
@@ -151,7 +153,7 @@ export function verifyWebhookSignature(options: VerifyWebhookOptions): boolean {
   }
 }
 
-const CONTENT_EVENT_TYPES: readonly string[] = ['content.published', 'content.unpublished'] satisfies ContentWebhookEventType[];
+const CONTENT_EVENT_TYPES: readonly string[] = CONTENT_WEBHOOK_EVENT_TYPES;
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
@@ -159,7 +161,7 @@ const isRecord = (value: unknown): value is Record<string, unknown> => typeof va
 function isWebhookEvent(candidate: unknown): candidate is WebhookEvent {
   if (!isRecord(candidate) || typeof candidate.id !== 'string' || typeof candidate.createdAt !== 'string' || !isRecord(candidate.data)) return false;
   const { data } = candidate;
-  if (candidate.type === 'webhook.ping') return typeof data.webhook === 'string';
+  if (candidate.type === PING_WEBHOOK_EVENT_TYPE) return typeof data.webhook === 'string';
   return CONTENT_EVENT_TYPES.includes(String(candidate.type)) && typeof data.documentId === 'string' && typeof data.type === 'string';
 }
 
@@ -180,7 +182,7 @@ export function parseWebhookEvent(options: VerifyWebhookOptions): WebhookEvent {
   } catch {
     throw new WebhookSignatureError('invalid_payload', 'The webhook body is not JSON.');
   }
-  if (isRecord(event) && typeof event.type === 'string' && event.type !== 'webhook.ping' && !CONTENT_EVENT_TYPES.includes(event.type)) {
+  if (isRecord(event) && typeof event.type === 'string' && event.type !== PING_WEBHOOK_EVENT_TYPE && !CONTENT_EVENT_TYPES.includes(event.type)) {
     throw new WebhookSignatureError('unknown_event_type', `Event type "${event.type.slice(0, 60)}" is newer than this client: answer 2xx and ignore it (or update @chiudete/types).`);
   }
   if (!isWebhookEvent(event)) {

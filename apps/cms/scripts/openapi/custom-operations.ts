@@ -1,4 +1,4 @@
-import { IDEMPOTENCY_KEY_HEADER, IDEMPOTENCY_KEY_PATTERN, PUBLIC_CONTENT_TYPES, SEARCH_MAX_RESULTS, SITEMAP_PAGE_MAX, SITEMAP_PAGE_SIZE_MAX, SITEMAP_TYPES, WEBHOOK_DELIVERIES_PAGE_MAX, publicContentType, WEBHOOK_DELIVERIES_PAGE_SIZE_MAX, WEBHOOK_DELIVERY_STATUSES } from '@chiudete/types';
+import { WEBHOOK_EVENT_TYPES, IDEMPOTENCY_KEY_HEADER, IDEMPOTENCY_KEY_PATTERN, PUBLIC_CONTENT_TYPES, SEARCH_MAX_RESULTS, SITEMAP_PAGE_MAX, SITEMAP_PAGE_SIZE_MAX, SITEMAP_TYPES, WEBHOOK_DELIVERIES_PAGE_MAX, publicContentType, WEBHOOK_DELIVERIES_PAGE_SIZE_MAX, WEBHOOK_DELIVERY_STATUSES } from '@chiudete/types';
 import { contactMessageSchema, searchQuerySchema, sitemapPageQuerySchema, testimonySubmissionSchema, webhookDeliveriesQuerySchema } from '@chiudete/types/forms';
 import { cacheableHeaders, noStoreHeaders, rateLimitHeaders } from './components';
 import { arrayOf, object, ref, type Schema } from './json-schema';
@@ -302,7 +302,7 @@ export function customOperations(model: AppModel): Record<string, CustomOperatio
         WebhookDelivery: object({
           deliveryId: { type: 'string', pattern: '^[a-z0-9]{24}$', description: 'The `X-Chiudete-Delivery` header of its requests: the same in every retry.' },
           eventId: { type: 'string', pattern: '^evt_[0-9a-f]{24}$', description: 'The event\'s `id`, as in the body received.' },
-          eventType: { enum: ['content.published', 'content.unpublished', 'webhook.ping'] },
+          eventType: { enum: [...WEBHOOK_EVENT_TYPES] },
           contentType: { enum: [...PUBLIC_CONTENT_TYPES, null], description: 'The content the event is about; null for `webhook.ping`.' },
           entryDocumentId: { type: ['string', 'null'], description: 'The entry\'s documentId; null for `webhook.ping`.' },
           status: { enum: [...WEBHOOK_DELIVERY_STATUSES], description: '`pending` (queued, or waiting for a retry), `delivered` (your endpoint answered 2xx), `failed` (six attempts failed, the endpoint was switched off, or a ping that failed: never retried).' },

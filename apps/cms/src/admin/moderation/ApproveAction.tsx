@@ -1,4 +1,5 @@
 import * as React from 'react';
+import { DialogAlert } from '../components/DialogAlert';
 import { Box, Button, Field, Flex, Modal, TextInput, Textarea, Typography } from '@strapi/design-system';
 import { Check } from '@strapi/icons';
 import { useForm, useNotification } from '@strapi/strapi/admin';
@@ -64,9 +65,7 @@ const ApproveDialog = ({ documentId, onClose }: { documentId: string; onClose: (
           </Field.Root>
           {error
             ? (
-                <Box role="alert" background="danger100" borderColor="danger200" borderStyle="solid" borderWidth="1px" hasRadius padding={3}>
-                  <Typography tag="p" fontWeight="bold" textColor="danger700">Non pubblicata</Typography>
-                  <Typography tag="p" textColor="danger700">{error.message}</Typography>
+                <DialogAlert title="Non pubblicata" message={error.message}>
                   {error.remaining?.length
                     ? (
                         <Box tag="ul" paddingTop={2} paddingLeft={4} style={{ listStyle: 'disc' }}>
@@ -81,7 +80,7 @@ const ApproveDialog = ({ documentId, onClose }: { documentId: string; onClose: (
                         </Box>
                       )
                     : null}
-                </Box>
+                </DialogAlert>
               )
             : null}
         </Flex>

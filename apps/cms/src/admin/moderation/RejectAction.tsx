@@ -1,5 +1,6 @@
 import * as React from 'react';
-import { Box, Button, Field, Flex, Modal, SingleSelect, SingleSelectOption, Textarea, Typography } from '@strapi/design-system';
+import { DialogAlert } from '../components/DialogAlert';
+import { Button, Field, Flex, Modal, SingleSelect, SingleSelectOption, Textarea, Typography } from '@strapi/design-system';
 import { Cross } from '@strapi/icons';
 import { useForm, useNotification } from '@strapi/strapi/admin';
 import {
@@ -78,13 +79,7 @@ const RejectDialog = ({ documentId, isPublished, onClose }: { documentId: string
             <Textarea value={note} maxLength={NOTE_MAX} rows={4} onChange={(event: React.ChangeEvent<HTMLTextAreaElement>) => setNote(event.target.value)} />
             <Field.Hint />
           </Field.Root>
-          {error
-            ? (
-                <Box role="alert" background="danger100" borderColor="danger200" borderStyle="solid" borderWidth="1px" hasRadius padding={3}>
-                  <Typography textColor="danger700">{error}</Typography>
-                </Box>
-              )
-            : null}
+          {error ? <DialogAlert message={error} /> : null}
         </Flex>
       </Modal.Body>
       <Modal.Footer>

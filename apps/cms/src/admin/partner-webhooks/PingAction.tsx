@@ -1,4 +1,5 @@
 import * as React from 'react';
+import { DialogAlert } from '../components/DialogAlert';
 import { Box, Button, Flex, Modal, Typography } from '@strapi/design-system';
 import { Play } from '@strapi/icons';
 import { useForm, useNotification } from '@strapi/strapi/admin';
@@ -61,13 +62,7 @@ const PingDialog = ({ documentId }: { documentId: string }) => {
             webhook è spento, e non riguarda nessun contenuto.
           </Typography>
           {outcome ? <Outcome outcome={outcome} /> : null}
-          {error
-            ? (
-                <Box role="alert" background="danger100" borderColor="danger200" borderStyle="solid" borderWidth="1px" hasRadius padding={3}>
-                  <Typography tag="p" textColor="danger700">{error}</Typography>
-                </Box>
-              )
-            : null}
+          {error ? <DialogAlert message={error} /> : null}
         </Flex>
       </Modal.Body>
       <Modal.Footer>

@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import { PUBLIC_CONTENT_TYPES, sitePath } from '@chiudete/types';
+import { CONTENT_WEBHOOK_EVENT_TYPES, PUBLIC_CONTENT_TYPES, sitePath } from '@chiudete/types';
 import type { ContentWebhookEvent, ContentWebhookEventType, PingWebhookEvent, WebhookEventType } from '@chiudete/types/webhooks';
 import type { ContentAction, ContentChange } from '../../../content-events';
 
 /** Every event a webhook can subscribe to, and every type it can filter on. The ping is not subscribed to: an admin sends it. */
-export const WEBHOOK_EVENT_TYPES = ['content.published', 'content.unpublished'] as const satisfies readonly ContentWebhookEventType[];
+export const WEBHOOK_EVENT_TYPES = CONTENT_WEBHOOK_EVENT_TYPES;
 export const WEBHOOK_CONTENT_TYPES = PUBLIC_CONTENT_TYPES;
 
 export const eventTypeOf = (action: ContentAction): ContentWebhookEventType => (action === 'published' ? 'content.published' : 'content.unpublished');
