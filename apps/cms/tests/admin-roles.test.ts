@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CONTENT_TYPE_REGISTRY, PUBLIC_CONTENT_TYPES } from '@chiudete/types';
 import { startTestStrapi, type TestStrapi } from './helpers/strapi';
 import { ADMIN_ROLES, syncAdminRoles } from '../src/bootstrap/admin-roles';
 import { MODERATION_ROUTES } from '../src/moderation/contract';
@@ -116,7 +117,10 @@ describe('admin roles (Redattore, Moderatore)', () => {
     // No draft & publish on authors, categories and the global single type: nothing to publish, nothing to create there.
     expect(redattoreGrants).not.toContain(`${CM}.publish api::author.author`);
     expect(redattoreGrants).not.toContain(`${CM}.create api::global.global`);
-    expect(redattoreGrants).toHaveLength(6 * 4 + 4 + 2 + 5);
+    // Every public type but the moderated testimonies: read, create, update, delete (a single type: read, update), publish with draft & publish; and 5 media library actions.
+    const edited = PUBLIC_CONTENT_TYPES.filter((type) => type !== 'testimony').map((type) => CONTENT_TYPE_REGISTRY[type]);
+    const perType = edited.map((entry) => (entry.kind === 'singleType' ? 2 : 4) + (entry.draftAndPublish ? 1 : 0));
+    expect(redattoreGrants).toHaveLength(perType.reduce((sum, count) => sum + count, 0) + 5);
 
     expect(await grants('moderatore')).toEqual([
       `${CM}.create ${TESTIMONY}`,

@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { CONTENT_CLIENTS } from './generated/clients';
-import { CONTENT_TYPE_NAMES, CONTENT_TYPE_REGISTRY, DRAFT_AND_PUBLISH_TYPES, SCHEDULED_CONTENT_TYPES, PUBLIC_CONTENT_TYPES, RELATED_TYPES, SITEMAP_CONTENT_TYPES, linkedTypes, publicContentType, publicTypeOfUid, sitePath } from './registry';
+import { CONTENT_TYPE_NAMES, CONTENT_TYPE_REGISTRY, DRAFT_AND_PUBLISH_TYPES, SCHEDULED_CONTENT_TYPES, PUBLIC_CONTENT_TYPES, RELATED_TYPES, SITEMAP_CONTENT_TYPES, hasEntryPages, linkedTypes, publicContentType, publicTypeOfUid, sitePath } from './registry';
 
 const apiDir = new URL('../../../apps/cms/src/api/', import.meta.url);
 
@@ -62,8 +62,9 @@ describe('the registry of content types', () => {
     expect(linkedTypes('testimony')).toEqual([]);
   });
 
-  it('keeps the sitemap source order: types with a page per entry, then the book', () => {
-    expect([...SITEMAP_CONTENT_TYPES]).toEqual(['article', 'testimony', 'answer', 'author', 'category', 'book-release']);
+  it('keeps the sitemap source order: types with a page per entry, then those with one page (the book), each in the table\'s order', () => {
+    const inSitemap = PUBLIC_CONTENT_TYPES.filter((type) => publicContentType(type).sitemap);
+    expect([...SITEMAP_CONTENT_TYPES]).toEqual([...inSitemap.filter(hasEntryPages), ...inSitemap.filter((type) => !hasEntryPages(type))]);
   });
 });
 

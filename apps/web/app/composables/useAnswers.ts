@@ -40,8 +40,6 @@ export function useLatestAnswers(count = HOME_ANSWERS_COUNT): Promise<ComputedRe
 }
 
 /** One published answer by slug (with its legal references and related articles), or a 404. */
-export async function useAnswer(slug: string): Promise<ComputedRef<Answer>> {
-  if (!isValidSlug(slug)) throw notFound('Risposta non trovata.');
-  const answer = await useCmsData(`answer:${slug}`, (cms) => cms.answers.getBySlug(slug));
-  return requireFound(answer, 'Risposta non trovata.');
+export function useAnswer(slug: string): Promise<ComputedRef<Answer>> {
+  return useEntry('answer', slug, 'Risposta non trovata.');
 }

@@ -66,10 +66,8 @@ export function useLatestArticles(count: number): Promise<ComputedRef<ArticleSum
 }
 
 /** One published article by slug, or a 404. */
-export async function useArticle(slug: string): Promise<ComputedRef<Article>> {
-  if (!isValidSlug(slug)) throw notFound('Articolo non trovato.');
-  const article = await useCmsData(`article:${slug}`, (cms) => cms.articles.getBySlug(slug));
-  return requireFound(article, 'Articolo non trovato.');
+export function useArticle(slug: string): Promise<ComputedRef<Article>> {
+  return useEntry('article', slug, 'Articolo non trovato.');
 }
 
 /** How many related articles the end of an article shows. */

@@ -66,10 +66,8 @@ export function useLatestTestimonies(count: number): Promise<ComputedRef<Testimo
 }
 
 /** One published testimony by slug, or a 404. */
-export async function useTestimony(slug: string): Promise<ComputedRef<Testimony>> {
-  if (!isValidSlug(slug)) throw notFound('Testimonianza non trovata.');
-  const testimony = await useCmsData(`testimony:${slug}`, (cms) => cms.testimonies.getBySlug(slug));
-  return requireFound(testimony, 'Testimonianza non trovata.');
+export function useTestimony(slug: string): Promise<ComputedRef<Testimony>> {
+  return useEntry('testimony', slug, 'Testimonianza non trovata.');
 }
 
 export interface TestimonyRelated {

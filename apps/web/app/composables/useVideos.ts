@@ -26,14 +26,7 @@ export function youtubeWatchUrl(youtubeId: string | null | undefined): string | 
  * the parts of a story («Parte 1», «Parte 2») read in order.
  */
 export function useVideoList(): Promise<ComputedRef<Video[]>> {
-  return useCmsData('videos:list', async (cms) => {
-    const { data } = await cms.videos.list({
-      page: 1,
-      pageSize: VIDEOS_LIST_SIZE,
-      sort: ['recordedOn:asc', 'publishedAt:asc', 'id:asc'],
-    });
-    return data;
-  });
+  return useEntryList('video', { pageSize: VIDEOS_LIST_SIZE, sort: ['recordedOn:asc', 'publishedAt:asc', 'id:asc'] });
 }
 
 /** A duration in seconds as Italian text: «4 min 05 s», «1 h 02 min»; empty when unknown. */

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { StrapiError } from '@chiudete/types';
 import { notFound, requireFound, toPageError, useCmsData, useOptionalCmsData } from '~/composables/strapi';
+import { useEntry, useEntryList } from '~/composables/useEntries';
 
 /*
  * The site's data layer (app/composables/strapi.ts): how a failed CMS read
@@ -85,5 +86,30 @@ describe('a hydrated page reads its payload, never the CMS', () => {
     expect((await useOptionalCmsData('related:x', vi.fn(), [])).value).toEqual([]);
     useNuxtApp().payload.data['related:y'] = { value: ['a'] };
     expect((await useOptionalCmsData('related:y', vi.fn(), [])).value).toEqual(['a']);
+  });
+});
+
+describe('useEntry and useEntryList: any simple type, through the registry', () => {
+  afterEach(() => {
+    const { data } = useNuxtApp().payload;
+    for (const key of Object.keys(data)) Reflect.deleteProperty(data, key);
+  });
+
+  it('answers a malformed slug with the type\'s 404 before reading anything', async () => {
+    await expect(useEntry('answer', '../etc/passwd', 'Risposta non trovata.')).rejects.toMatchObject({ status: 404, message: 'Risposta non trovata.' });
+  });
+
+  it('gives the entry the server read under `<type>:<slug>`, and a 404 with the message when there was none', async () => {
+    useNuxtApp().payload.data['answer:posso-oppormi'] = { value: { slug: 'posso-oppormi', title: 'Posso oppormi?' } };
+    expect((await useEntry('answer', 'posso-oppormi', 'Risposta non trovata.')).value).toMatchObject({ title: 'Posso oppormi?' });
+    useNuxtApp().payload.data['answer:non-esiste'] = { value: null };
+    await expect(useEntry('answer', 'non-esiste', 'Risposta non trovata.')).rejects.toMatchObject({ status: 404, message: 'Risposta non trovata.' });
+  });
+
+  it('keys a list by its type and query, so two lists of one type never share data', async () => {
+    useNuxtApp().payload.data['video:list:{"page":1,"pageSize":100,"sort":["createdAt:desc","id:desc"]}'] = { value: [{ slug: 'a' }] };
+    useNuxtApp().payload.data['video:list:{"page":1,"pageSize":2,"sort":["createdAt:desc","id:desc"]}'] = { value: [{ slug: 'b' }] };
+    expect((await useEntryList('video')).value).toEqual([{ slug: 'a' }]);
+    expect((await useEntryList('video', { pageSize: 2 })).value).toEqual([{ slug: 'b' }]);
   });
 });
