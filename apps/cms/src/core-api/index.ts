@@ -35,7 +35,7 @@ export function registerCoreApis(strapi: Core.Strapi): void {
 
 const isPublic = (type: ContentTypeName): boolean => (PUBLIC_CONTENT_TYPES as readonly ContentTypeName[]).includes(type);
 
-/** `api::book-release.book-release` is in the API `book-release`. */
+/** A uid `api::<api>.<type>` is in the API `<api>`. */
 const apiNameOf = (type: ContentTypeName, uid: string): string => /^api::([\w-]+)\./.exec(uid)?.[1] ?? type;
 
 /** Whether a room already declares routes of its own (a file in `routes/`). */
