@@ -103,6 +103,11 @@ export function bookJsonLd(book: BookRelease, ctx: JsonLdContext, pagePath = '/l
   });
 }
 
+/** The book's Open Graph `book:*` properties, beside usePageSeo's `og:type` «book». */
+export function useBookOpenGraph(book: BookRelease): void {
+  useSeoMeta({ bookIsbn: book.isbn13 ?? undefined, bookReleaseDate: book.releaseDate ?? undefined });
+}
+
 /** The book page's Book node (JSON-LD, through nuxt-schema-org: see useStructuredData.ts). */
 export function useBookJsonLd(book: BookRelease): void {
   if (import.meta.client) return;

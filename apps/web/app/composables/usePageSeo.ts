@@ -9,6 +9,7 @@ export interface PageSeo {
   image?: Media | null;
   /** The editors' SEO component of the entry (`shared.seo`): its title, description, image and noIndex win. */
   seo?: SharedSeo | null;
+  /** `book`: the book's own `book:*` properties are its room's (useBook.ts: useBookOpenGraph). */
   type?: 'website' | 'article' | 'book' | 'profile';
   noIndex?: boolean | null;
   /** The query parameters that make this URL distinct (e.g. `{ pagina: '2' }`); any other is left out of the canonical URL. */
@@ -22,8 +23,6 @@ export interface PageSeo {
     section?: string | null;
     tags?: string[];
   };
-  /** Open Graph `book:*` properties (with `type: 'book'`). */
-  book?: { isbn?: string | null; releaseDate?: string | null };
 }
 
 /**
@@ -70,8 +69,6 @@ export function usePageSeo(page: PageSeo): ResolvedPageSeo {
     articleAuthor: nonEmpty(page.article?.authors?.map((author) => (author.startsWith('/') ? absoluteSiteUrl(siteUrl, author) : author))),
     articleSection: page.article?.section ?? undefined,
     articleTag: nonEmpty(page.article?.tags),
-    bookIsbn: page.book?.isbn ?? undefined,
-    bookReleaseDate: page.book?.releaseDate ?? undefined,
   });
   useHead({ link: [{ rel: 'canonical', href: canonical }] });
   // The robots rule is the server's (the X-Robots-Tag header and the meta tag); the browser never changes it.
