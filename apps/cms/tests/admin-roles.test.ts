@@ -8,6 +8,9 @@ const ARTICLE = 'api::article.article';
 const SUBMISSION = 'api::testimony-submission.testimony-submission';
 const TESTIMONY = 'api::testimony.testimony';
 const CONTACT = 'api::contact-message.contact-message';
+const NEWSLETTER_ISSUE = 'api::newsletter-issue.newsletter-issue';
+const NEWSLETTER_SEND = 'api::newsletter-send.newsletter-send';
+const NEWSLETTER_SETTING = 'api::newsletter-setting.newsletter-setting';
 const CM = 'plugin::content-manager.explorer';
 const collection = (uid: string) => `/content-manager/collection-types/${uid}`;
 const STRAPI_ROLES = ['strapi-super-admin', 'strapi-editor', 'strapi-author'];
@@ -116,7 +119,17 @@ describe('admin roles (Redattore, Moderatore)', () => {
     // No draft & publish on authors, categories and the global single type: nothing to publish, nothing to create there.
     expect(redattoreGrants).not.toContain(`${CM}.publish api::author.author`);
     expect(redattoreGrants).not.toContain(`${CM}.create api::global.global`);
-    expect(redattoreGrants).toHaveLength(6 * 4 + 4 + 2 + 5);
+    // The newsletter: issues written and sent, the send log read, the weekly digest switched on (never the subscribers).
+    expect(redattoreGrants.filter((g) => g.includes('newsletter'))).toEqual([
+      `${CM}.create ${NEWSLETTER_ISSUE}`,
+      `${CM}.delete ${NEWSLETTER_ISSUE}`,
+      `${CM}.read ${NEWSLETTER_ISSUE}`,
+      `${CM}.read ${NEWSLETTER_SEND}`,
+      `${CM}.read ${NEWSLETTER_SETTING}`,
+      `${CM}.update ${NEWSLETTER_ISSUE}`,
+      `${CM}.update ${NEWSLETTER_SETTING}`,
+    ]);
+    expect(redattoreGrants).toHaveLength(6 * 4 + 4 + 2 + 5 + 7);
 
     expect(await grants('moderatore')).toEqual([
       `${CM}.create ${TESTIMONY}`,

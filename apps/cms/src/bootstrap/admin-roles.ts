@@ -61,13 +61,25 @@ const EDITED_TYPES: Readonly<Record<string, readonly ContentAction[]>> = Object.
   ]),
 );
 
+/**
+ * The newsletter's sending side (src/api/newsletter-issue): the Redattore
+ * writes and sends the issues and switches the weekly digest on; the send
+ * log is the system's, read only. The Moderatore has none of it (the
+ * subscribers are theirs, the issues are not).
+ */
+const NEWSLETTER_TYPES: Readonly<Record<string, readonly ContentAction[]>> = {
+  'api::newsletter-issue.newsletter-issue': ['read', 'create', 'update', 'delete'],
+  'api::newsletter-send.newsletter-send': ['read'],
+  'api::newsletter-setting.newsletter-setting': ['read', 'update'],
+};
+
 export const ADMIN_ROLES = {
   redattore: {
     code: 'redattore',
     name: 'Redattore',
     description:
-      'Scrive e pubblica articoli, risposte precise, video, libri, autori e categorie, aggiorna le impostazioni del sito e gestisce la Media Library. Non vede le testimonianze.',
-    contentTypes: EDITED_TYPES,
+      'Scrive e pubblica articoli, risposte precise, video, libri, autori e categorie, aggiorna le impostazioni del sito e gestisce la Media Library. Scrive e invia la newsletter. Non vede le testimonianze né gli iscritti.',
+    contentTypes: { ...EDITED_TYPES, ...NEWSLETTER_TYPES },
     actions: [
       `${UPLOAD}.read`,
       `${UPLOAD}.assets.create`,

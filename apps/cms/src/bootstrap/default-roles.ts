@@ -13,6 +13,9 @@ export const PRIVATE_ADMIN_TYPES = [
   'api::contact-message.contact-message',
   'api::partner-webhook.partner-webhook',
   'api::webhook-delivery.webhook-delivery',
+  'api::newsletter-issue.newsletter-issue',
+  'api::newsletter-send.newsletter-send',
+  'api::newsletter-setting.newsletter-setting',
 ] as const;
 
 /**
