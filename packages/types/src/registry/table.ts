@@ -32,6 +32,7 @@ export const CONTENT_TYPE_TABLE = {
   'contact-message': { access: 'private' },
   'partner-webhook': { access: 'private' },
   'webhook-delivery': { access: 'private' },
+  'newsletter-subscriber': { access: 'private' },
 } as const;
 
 /**
