@@ -11,6 +11,7 @@ const CONTACT = 'api::contact-message.contact-message';
 const NEWSLETTER_ISSUE = 'api::newsletter-issue.newsletter-issue';
 const NEWSLETTER_SEND = 'api::newsletter-send.newsletter-send';
 const NEWSLETTER_SETTING = 'api::newsletter-setting.newsletter-setting';
+const SUBSCRIBER = 'api::newsletter-subscriber.newsletter-subscriber';
 const CM = 'plugin::content-manager.explorer';
 const collection = (uid: string) => `/content-manager/collection-types/${uid}`;
 const STRAPI_ROLES = ['strapi-super-admin', 'strapi-editor', 'strapi-author'];
@@ -107,7 +108,7 @@ describe('admin roles (Redattore, Moderatore)', () => {
 
   it('grants exactly the listed permissions, with every field of each type', async () => {
     const redattoreGrants = await grants('redattore');
-    expect(redattoreGrants.filter((g) => g.includes('testimony') || g.includes(CONTACT))).toEqual([]);
+    expect(redattoreGrants.filter((g) => g.includes('testimony') || g.includes(CONTACT) || g.includes(SUBSCRIBER))).toEqual([]);
     expect(redattoreGrants).toEqual(expect.arrayContaining([
       `${CM}.create ${ARTICLE}`,
       `${CM}.publish ${ARTICLE}`,
@@ -133,10 +134,12 @@ describe('admin roles (Redattore, Moderatore)', () => {
 
     expect(await grants('moderatore')).toEqual([
       `${CM}.create ${TESTIMONY}`,
+      `${CM}.delete ${SUBSCRIBER}`,
       `${CM}.delete ${SUBMISSION}`,
       `${CM}.delete ${TESTIMONY}`,
       `${CM}.publish ${TESTIMONY}`,
       `${CM}.read ${CONTACT}`,
+      `${CM}.read ${SUBSCRIBER}`,
       `${CM}.read ${SUBMISSION}`,
       `${CM}.read ${TESTIMONY}`,
       `${CM}.update ${CONTACT}`,

@@ -33,6 +33,25 @@ export {
 export type { ContactTopic, ContactMessageStatus, ContactMessageReceipt, ContactMessagesClient } from './contact-messages';
 export type { ContactMessageInput, ContactMessage as ContactMessageData } from './forms/contact-message';
 export {
+  NEWSLETTER_TESTIMONIES_INTEREST,
+  NEWSLETTER_TESTIMONIES_INTEREST_LABEL,
+  NEWSLETTER_SUBSCRIBER_STATUSES,
+  NEWSLETTER_SUBSCRIBER_STATUS_LABELS,
+  NEWSLETTER_LIMITS,
+  NEWSLETTER_LINK_PURPOSES,
+  NEWSLETTER_PAGES,
+  NEWSLETTER_NOTICE_VERSION,
+  NEWSLETTER_NOTICE_TEXT,
+} from './newsletter';
+export type {
+  NewsletterSubscriberStatus,
+  NewsletterLinkPurpose,
+  NewsletterSubscriptionReceipt,
+  NewsletterConfirmation,
+  NewsletterUnsubscription,
+  NewsletterSubscriberData,
+} from './newsletter';
+export {
   NEWSLETTER_ISSUE_STATUS_LABELS,
   NEWSLETTER_ISSUE_KIND_LABELS,
   NEWSLETTER_SEND_STATUS_LABELS,

@@ -47,6 +47,9 @@ const MODERATED_TYPES: Readonly<Record<string, readonly ContentAction[]>> = {
   // already handles that, reads them and sets their status and note. No create
   // (they come from the site only), no delete (the retention cron erases them).
   'api::contact-message.contact-message': ['read', 'update'],
+  // Newsletter subscribers: personal data too. Read, and delete on a reader's
+  // request; never created or edited by hand (the double opt-in is the proof of consent).
+  'api::newsletter-subscriber.newsletter-subscriber': ['read', 'delete'],
 };
 
 /**
@@ -92,7 +95,7 @@ export const ADMIN_ROLES = {
     code: 'moderatore',
     name: 'Moderatore',
     description:
-      'Modera le testimonianze inviate dai lettori: le legge, le approva o le rifiuta ed elimina lo spam. Approvare pubblica una testimonianza. Legge i messaggi arrivati dal modulo «Contatti» e ne aggiorna lo stato.',
+      'Modera le testimonianze inviate dai lettori: le legge, le approva o le rifiuta ed elimina lo spam. Approvare pubblica una testimonianza. Legge i messaggi arrivati dal modulo «Contatti» e ne aggiorna lo stato. Vede gli iscritti alla newsletter e può cancellarli su richiesta.',
     contentTypes: MODERATED_TYPES,
     actions: [],
   },

@@ -1046,6 +1046,87 @@ export interface ApiNewsletterSettingNewsletterSetting
   };
 }
 
+export interface ApiNewsletterSubscriberNewsletterSubscriber
+  extends Struct.CollectionTypeSchema {
+  collectionName: 'newsletter_subscribers';
+  info: {
+    description: 'Chi si \u00E8 iscritto alla newsletter dal sito, con il consenso dato e gli argomenti scelti. Mai pubblici: contengono dati personali.';
+    displayName: 'Iscritto alla newsletter';
+    pluralName: 'newsletter-subscribers';
+    singularName: 'newsletter-subscriber';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  attributes: {
+    confirmedAt: Schema.Attribute.DateTime;
+    consentAt: Schema.Attribute.DateTime & Schema.Attribute.Required;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    email: Schema.Attribute.Email &
+      Schema.Attribute.Required &
+      Schema.Attribute.Private &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 254;
+      }>;
+    emailKey: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.Private &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 254;
+      }>;
+    idempotencyKey: Schema.Attribute.String &
+      Schema.Attribute.Private &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 36;
+      }>;
+    interests: Schema.Attribute.JSON & Schema.Attribute.Private;
+    ipHash: Schema.Attribute.String &
+      Schema.Attribute.Private &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 128;
+      }>;
+    linkSecret: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.Private &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 64;
+      }>;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<
+      'oneToMany',
+      'api::newsletter-subscriber.newsletter-subscriber'
+    > &
+      Schema.Attribute.Private;
+    noticeText: Schema.Attribute.Text &
+      Schema.Attribute.Required &
+      Schema.Attribute.Private &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 4000;
+      }>;
+    noticeVersion: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 40;
+      }>;
+    publishedAt: Schema.Attribute.DateTime;
+    requestFingerprint: Schema.Attribute.String &
+      Schema.Attribute.Private &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 64;
+      }>;
+    subscriberStatus: Schema.Attribute.Enumeration<
+      ['da_confermare', 'confermato']
+    > &
+      Schema.Attribute.Required &
+      Schema.Attribute.DefaultTo<'da_confermare'>;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+  };
+}
+
 export interface ApiPartnerWebhookPartnerWebhook
   extends Struct.CollectionTypeSchema {
   collectionName: 'partner_webhooks';
@@ -1990,6 +2071,7 @@ declare module '@strapi/strapi' {
       'api::newsletter-issue.newsletter-issue': ApiNewsletterIssueNewsletterIssue;
       'api::newsletter-send.newsletter-send': ApiNewsletterSendNewsletterSend;
       'api::newsletter-setting.newsletter-setting': ApiNewsletterSettingNewsletterSetting;
+      'api::newsletter-subscriber.newsletter-subscriber': ApiNewsletterSubscriberNewsletterSubscriber;
       'api::partner-webhook.partner-webhook': ApiPartnerWebhookPartnerWebhook;
       'api::testimony-submission.testimony-submission': ApiTestimonySubmissionTestimonySubmission;
       'api::testimony.testimony': ApiTestimonyTestimony;

@@ -243,4 +243,5 @@ export const CONTENT_TYPE_SCHEMAS = {
   'newsletter-issue': { uid: 'api::newsletter-issue.newsletter-issue', kind: 'collectionType', restPath: 'newsletter-issues', draftAndPublish: false, scheduled: false, relations: { 'articles': 'article', 'testimonies': 'testimony' } },
   'newsletter-send': { uid: 'api::newsletter-send.newsletter-send', kind: 'collectionType', restPath: 'newsletter-sends', draftAndPublish: false, scheduled: false, relations: {} },
   'newsletter-setting': { uid: 'api::newsletter-setting.newsletter-setting', kind: 'singleType', restPath: 'newsletter-setting', draftAndPublish: false, scheduled: false, relations: {} },
+  'newsletter-subscriber': { uid: 'api::newsletter-subscriber.newsletter-subscriber', kind: 'collectionType', restPath: 'newsletter-subscribers', draftAndPublish: false, scheduled: false, relations: {} },
 } as const;

@@ -35,6 +35,7 @@ export const CONTENT_TYPE_TABLE = {
   'newsletter-issue': { access: 'private' },
   'newsletter-send': { access: 'private' },
   'newsletter-setting': { access: 'private' },
+  'newsletter-subscriber': { access: 'private' },
 } as const;
 
 /**
