@@ -52,7 +52,7 @@ export default defineAdminView({
       readOnly: true,
     },
   },
-  settings: { mainField: 'key', defaultSortBy: 'createdAt', defaultSortOrder: 'DESC', pageSize: 50 },
+  settings: { mainField: 'subscriberDocumentId', defaultSortBy: 'createdAt', defaultSortOrder: 'DESC', pageSize: 50 },
   layouts: {
     list: ['createdAt', 'issueDocumentId', 'sendStatus', 'attempts', 'sentAt'],
     edit: [
@@ -68,6 +68,8 @@ export default defineAdminView({
       ],
       [{ name: 'lastError', size: 12 }],
       [{ name: 'providerEvent', size: 12 }],
+      // Hidden (see above): placed so that the view is complete.
+      [{ name: 'key', size: 12 }],
     ],
   },
 });
