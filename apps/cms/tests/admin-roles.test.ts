@@ -106,6 +106,10 @@ describe('admin roles (Redattore, Moderatore)', () => {
     expect(byCode.moderatore).toMatchObject({ name: 'Moderatore', description: ADMIN_ROLES.moderatore.description });
   });
 
+  it('keeps every role description within the admin_roles column (255 characters: PostgreSQL refuses more, SQLite does not)', () => {
+    for (const definition of Object.values(ADMIN_ROLES)) expect(definition.description.length, definition.code).toBeLessThanOrEqual(255);
+  });
+
   it('grants exactly the listed permissions, with every field of each type', async () => {
     const redattoreGrants = await grants('redattore');
     expect(redattoreGrants.filter((g) => g.includes('testimony') || g.includes(CONTACT) || g.includes(SUBSCRIBER))).toEqual([]);

@@ -215,6 +215,17 @@ describe('newsletter sending', () => {
       expect(await cms.strapi.db.query(SUBSCRIBER as never).count({ where: { emailKey: 'tutto@example.org' } })).toBe(1);
     });
 
+    it('refuses every call while NEWSLETTER_EVENTS_SECRET is not set', async () => {
+      cms.strapi.config.set('newsletter-sending.eventsSecret', '');
+      try {
+        const res = await post({ type: 'complaint', email: 'tutto@example.org' }, '');
+        expect(res.status).toBe(403);
+        expect(((await res.json()) as { error: { message: string } }).error.message).toMatch(/NEWSLETTER_EVENTS_SECRET/);
+      } finally {
+        cms.strapi.config.set('newsletter-sending.eventsSecret', EVENTS_SECRET);
+      }
+    });
+
     it('answers 400 with a clear message for a body that is not an event', async () => {
       const res = await post({ type: 'open', email: 'x' }, EVENTS_SECRET);
       expect(res.status).toBe(400);

@@ -95,7 +95,7 @@ export const ADMIN_ROLES = {
     code: 'moderatore',
     name: 'Moderatore',
     description:
-      'Modera le testimonianze inviate dai lettori: le legge, le approva o le rifiuta ed elimina lo spam. Approvare pubblica una testimonianza. Legge i messaggi arrivati dal modulo «Contatti» e ne aggiorna lo stato. Vede gli iscritti alla newsletter e può cancellarli su richiesta.',
+      'Modera le testimonianze dei lettori: le legge, le approva (così le pubblica) o le rifiuta ed elimina lo spam. Legge i messaggi del modulo «Contatti» e ne aggiorna lo stato. Vede gli iscritti alla newsletter e li cancella su richiesta.',
     contentTypes: MODERATED_TYPES,
     actions: [],
   },

@@ -29,7 +29,7 @@ import { CONFIRMED, confirmedPage, linksOf, recipientsByDocumentId } from './sub
  *
  * A subscriber erased (unsubscribed) or no longer confirmed by the time of
  * their row gets nothing: the row becomes «Annullata». An issue set to
- * «Interrotta» stops at the next row; its rows «In coda» become «Annullata».
+ * «Interrotta» stops at the next batch (at most 50 e-mails); its rows «In coda» become «Annullata».
  */
 
 const LIST_PAGE = 500;

@@ -11,16 +11,17 @@ const digest = (value: string) => createHash('sha256').update(value).digest();
 
 /**
  * POST /api/newsletter-events → 202 { data: { recorded, erased } }.
- * 401 without the right secret, 503 when NEWSLETTER_EVENTS_SECRET is not set
- * (the endpoint is off), 400 for a body that is not `{ type, email }`.
+ * 401 without the right secret, 403 when NEWSLETTER_EVENTS_SECRET is not set
+ * (the endpoint is off: refused, never a 5xx), 400 for a body that is not `{ type, email }`.
  */
 const controller = ({ strapi }: { strapi: Core.Strapi }) => ({
   async receive(ctx: Context) {
     ctx.set('Cache-Control', 'no-store');
     const { eventsSecret } = strapi.config.get<NewsletterSendingConfig>('newsletter-sending');
     if (!eventsSecret) {
-      ctx.status = 503;
-      ctx.body = { data: null, error: { status: 503, name: 'ServiceUnavailableError', message: 'Endpoint spento: NEWSLETTER_EVENTS_SECRET non è impostato sul CMS.', details: {} } };
+      // Written here: a thrown ForbiddenError reaches the client as a bare «Forbidden» (src/middlewares).
+      ctx.status = 403;
+      ctx.body = { data: null, error: { status: 403, name: 'ForbiddenError', message: 'Endpoint spento: NEWSLETTER_EVENTS_SECRET non è impostato sul CMS.', details: {} } };
       return;
     }
     const given = ctx.get(NEWSLETTER_EVENTS_SECRET_HEADER);
