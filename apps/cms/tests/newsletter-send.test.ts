@@ -206,7 +206,7 @@ describe('newsletter sending', () => {
       fetch(`${cms.url}/api/newsletter-events`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', ...(secret === undefined ? {} : { [NEWSLETTER_EVENTS_SECRET_HEADER]: secret }) },
-        body: JSON.stringify(body),
+        body: JSON.stringify({ data: body }),
       });
 
     it('refuses a call without the secret, or with a wrong one', async () => {

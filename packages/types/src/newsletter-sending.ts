@@ -43,7 +43,7 @@ export const NEWSLETTER_EVENT_TYPES = ['bounce', 'complaint'] as const;
 export type NewsletterEventType = (typeof NEWSLETTER_EVENT_TYPES)[number];
 
 /**
- * The body of `POST /api/newsletter-events` (header `X-Newsletter-Events-Secret`):
+ * The `data` of `POST /api/newsletter-events` (body `{ "data": NewsletterEvent }`, header `X-Newsletter-Events-Secret`):
  * a bounce (`hard: true` for a permanent failure, the default; `false` for a
  * full mailbox and the like) or a complaint (the reader marked it as spam).
  * A hard bounce and a complaint erase the subscriber.

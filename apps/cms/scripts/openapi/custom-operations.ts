@@ -261,12 +261,12 @@ export function customOperations(model: AppModel): Record<string, CustomOperatio
 
     'POST /newsletter-events': {
       schemas: {
-        NewsletterEvent: object({
+        NewsletterEventRequest: object({ data: object({
           type: { enum: [...NEWSLETTER_EVENT_TYPES], description: '`bounce`: the address did not accept the newsletter; `complaint`: the reader marked it as spam.' },
           email: { type: 'string', maxLength: 254, description: 'The address the provider reports about.' },
           hard: { type: 'boolean', default: true, description: 'Bounces only: false for a temporary failure (mailbox full). A hard bounce or a complaint erases the subscriber.' },
           reason: { type: 'string', maxLength: 500, description: 'The provider\'s words, kept on the send log.' },
-        }, ['type', 'email'], { description: 'A bounce or complaint, as the mail provider reports it (docs/newsletter-sending.md).' }),
+        }, ['type', 'email'], { description: 'A bounce or complaint, as the mail provider reports it (docs/newsletter-sending.md).' }) }, ['data'], { description: 'The event, in the API\'s `data` envelope.' }),
         NewsletterEventReceipt: object({
           data: object({
             recorded: { type: 'integer', minimum: 0, description: 'Send-log rows of the address that now carry the event (0 for an unknown address).' },
@@ -281,7 +281,7 @@ export function customOperations(model: AppModel): Record<string, CustomOperatio
         description: `For the newsletter's mail provider, not for partners: a bounce or complaint about an address. Needs the shared secret in the \`${NEWSLETTER_EVENTS_SECRET_HEADER}\` header (NEWSLETTER_EVENTS_SECRET); 403 when the CMS has none configured.`,
         security: [{}],
         parameters: [{ name: NEWSLETTER_EVENTS_SECRET_HEADER, in: 'header', required: true, schema: { type: 'string', minLength: 32 }, description: 'The shared secret (NEWSLETTER_EVENTS_SECRET).' }],
-        requestBody: { required: true, content: json(ref('NewsletterEvent')) },
+        requestBody: { required: true, content: json(ref('NewsletterEventRequest')) },
         responses: {
           202: { description: 'Recorded.', headers: noStoreHeaders(), content: json(ref('NewsletterEventReceipt')) },
           400: responseRef('BadRequest'),

@@ -19,10 +19,15 @@ export interface EventOutcome {
 const MAX_EMAIL = 254;
 const MAX_REASON = 500;
 
-/** The body, checked; a list of Italian problems when it is not one. */
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** The body `{ data: NewsletterEvent }` (the API's envelope, like every POST), checked; a list of Italian problems when it is not one. */
 export function parseNewsletterEvent(body: unknown): { event: NewsletterEvent } | { problems: string[] } {
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) return { problems: ['Il corpo deve essere un oggetto JSON: { "type": "bounce" | "complaint", "email": "…" }.'] };
-  const { type, email, hard, reason } = body as Record<string, unknown>;
+  const data = isRecord(body) ? body.data : undefined;
+  if (!isRecord(data)) return { problems: ['Il corpo deve essere JSON: { "data": { "type": "bounce" | "complaint", "email": "…" } }.'] };
+  const unknownKeys = Object.keys(data).filter((key) => !['type', 'email', 'hard', 'reason'].includes(key));
+  if (unknownKeys.length > 0) return { problems: [`Campi sconosciuti: ${unknownKeys.slice(0, 5).join(', ')} (ammessi: type, email, hard, reason).`] };
+  const { type, email, hard, reason } = data;
   const problems: string[] = [];
   if (typeof type !== 'string' || !(NEWSLETTER_EVENT_TYPES as readonly string[]).includes(type)) problems.push('type: deve essere "bounce" o "complaint".');
   if (typeof email !== 'string' || email.trim().length > MAX_EMAIL || !/^[^\s@]+@[^\s@]+$/.test(email.trim())) problems.push('email: serve l\'indirizzo e-mail a cui si riferisce l\'evento.');
