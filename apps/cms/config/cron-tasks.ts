@@ -5,6 +5,7 @@ import { runPublishingSchedule } from '../src/scheduling/run-schedule';
 import { partnerWebhooks } from '../src/api/partner-webhook/lib';
 import { exclusiveTask } from '../src/jobs';
 import { readCadence } from '../src/jobs/cadence';
+import { runWeeklyDigest, sendQueuedNewsletters } from '../src/api/newsletter-issue/lib';
 
 /**
  * Scheduled jobs (config/server.ts `cron.tasks`; CRON_ENABLED=false turns
@@ -17,7 +18,29 @@ import { readCadence } from '../src/jobs/cadence';
 export default function cronTasks({ env }: Pick<Core.Config.Shared.ConfigParams, 'env'>): Modules.Cron.CronTasks {
   const publishing = readCadence(env, 'PUBLISHING_SCHEDULE_SECONDS', 60);
   const webhookRetries = readCadence(env, 'PARTNER_WEBHOOKS_RETRY_SECONDS', 10);
+  const newsletterSends = readCadence(env, 'NEWSLETTER_SEND_SECONDS', 10);
   return {
+    /**
+     * The newsletter's sending worker (src/api/newsletter-issue/lib/worker.ts):
+     * lists the recipients of the issues «In invio» and sends at
+     * NEWSLETTER_SEND_RATE_PER_MINUTE. A run lasts until nothing is due; the
+     * ticks meanwhile find the lease taken and skip, and after a crash the
+     * next tick on any instance resumes where it stopped.
+     */
+    sendNewsletters: {
+      task: exclusiveTask('sendNewsletters', async ({ strapi }) => {
+        await sendQueuedNewsletters(strapi);
+      }, newsletterSends.periodMs),
+      options: { rule: newsletterSends.rule, tz: 'Europe/Rome' },
+    },
+    /** The weekly digest, when the redazione switched it on: Mondays at 8:00 (src/api/newsletter-issue/lib/digest.ts). */
+    sendWeeklyNewsletterDigest: {
+      task: exclusiveTask('sendWeeklyNewsletterDigest', async ({ strapi }) => {
+        const outcome = await runWeeklyDigest(strapi, new Date());
+        if (outcome.created) strapi.log.info(`[newsletter] weekly digest ${outcome.documentId} queued: ${outcome.articles} article(s), ${outcome.testimonies} testimonies`);
+      }),
+      options: { rule: '0 0 8 * * 1', tz: 'Europe/Rome' },
+    },
     /**
      * Rejected and withdrawn submissions lose their personal data after
      * SUBMISSION_RETENTION_DAYS; contact messages after CONTACT_MESSAGE_RETENTION_DAYS.

@@ -42,6 +42,9 @@ function emailTransport(env: Env): Record<string, unknown> {
     // true for implicit TLS (port 465); false upgrades with STARTTLS when offered.
     secure: env.bool('SMTP_SECURE', false),
     ...(user ? { auth: { user, pass: env('SMTP_PASSWORD', '') } } : {}),
+    // SMTP_POOL=true keeps connections open and reuses them (the newsletter's
+    // bulk sending: docs/benchmarks/newsletter.md); off, one connection per e-mail.
+    ...(env.bool('SMTP_POOL', false) ? { pool: true, maxConnections: Math.max(1, env.int('SMTP_MAX_CONNECTIONS', 1) || 1) } : {}),
     connectionTimeout: 10_000,
     greetingTimeout: 10_000,
     socketTimeout: 20_000,

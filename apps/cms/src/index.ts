@@ -15,6 +15,8 @@ import { registerSiteRevalidation } from './site-revalidation';
 import { registerSearchIndex, startSearchIndexMaintenance, stopSearchIndexMaintenance } from './api/search/lib';
 import { registerPartnerWebhooks } from './api/partner-webhook/lib';
 import { registerPartnerWebhookAdminRoutes } from './api/partner-webhook/admin-routes';
+import { registerNewsletterAdminRoutes } from './api/newsletter-issue/admin-routes';
+import { stopNewsletterSends } from './api/newsletter-issue/lib';
 import { ensureSiteToken } from './site-token';
 import { closeApiCache, registerApiCache } from './api-cache';
 import { registerDeepPages } from './deep-pages';
@@ -33,6 +35,7 @@ export default {
     registerWorkerOnlyServer(strapi);
     registerModerationAdminRoutes(strapi);
     registerPartnerWebhookAdminRoutes(strapi);
+    registerNewsletterAdminRoutes(strapi);
     registerModerationGuard(strapi);
     registerTestimonyPublicationGuard(strapi);
     registerMediaAltTextGuard(strapi);
@@ -65,6 +68,8 @@ export default {
   },
 
   async destroy({ strapi }: { strapi: Core.Strapi }) {
+    // The newsletter worker stops after the e-mail in hand (src/api/newsletter-issue/lib/worker.ts).
+    stopNewsletterSends(strapi);
     // A background rebuild of the search index stops after its current batch, before the database closes.
     await stopSearchIndexMaintenance(strapi);
     await closeApiCache(strapi);

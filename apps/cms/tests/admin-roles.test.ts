@@ -9,6 +9,10 @@ const ARTICLE = 'api::article.article';
 const SUBMISSION = 'api::testimony-submission.testimony-submission';
 const TESTIMONY = 'api::testimony.testimony';
 const CONTACT = 'api::contact-message.contact-message';
+const NEWSLETTER_ISSUE = 'api::newsletter-issue.newsletter-issue';
+const NEWSLETTER_SEND = 'api::newsletter-send.newsletter-send';
+const NEWSLETTER_SETTING = 'api::newsletter-setting.newsletter-setting';
+const SUBSCRIBER = 'api::newsletter-subscriber.newsletter-subscriber';
 const CM = 'plugin::content-manager.explorer';
 const collection = (uid: string) => `/content-manager/collection-types/${uid}`;
 const STRAPI_ROLES = ['strapi-super-admin', 'strapi-editor', 'strapi-author'];
@@ -103,9 +107,13 @@ describe('admin roles (Redattore, Moderatore)', () => {
     expect(byCode.moderatore).toMatchObject({ name: 'Moderatore', description: ADMIN_ROLES.moderatore.description });
   });
 
+  it('keeps every role description within the admin_roles column (255 characters: PostgreSQL refuses more, SQLite does not)', () => {
+    for (const definition of Object.values(ADMIN_ROLES)) expect(definition.description.length, definition.code).toBeLessThanOrEqual(255);
+  });
+
   it('grants exactly the listed permissions, with every field of each type', async () => {
     const redattoreGrants = await grants('redattore');
-    expect(redattoreGrants.filter((g) => g.includes('testimony') || g.includes(CONTACT))).toEqual([]);
+    expect(redattoreGrants.filter((g) => g.includes('testimony') || g.includes(CONTACT) || g.includes(SUBSCRIBER))).toEqual([]);
     expect(redattoreGrants).toEqual(expect.arrayContaining([
       `${CM}.create ${ARTICLE}`,
       `${CM}.publish ${ARTICLE}`,
@@ -120,14 +128,26 @@ describe('admin roles (Redattore, Moderatore)', () => {
     // Every public type but the moderated testimonies: read, create, update, delete (a single type: read, update), publish with draft & publish; and 5 media library actions.
     const edited = PUBLIC_CONTENT_TYPES.filter((type) => type !== 'testimony').map((type) => CONTENT_TYPE_REGISTRY[type]);
     const perType = edited.map((entry) => (entry.kind === 'singleType' ? 2 : 4) + (entry.draftAndPublish ? 1 : 0));
-    expect(redattoreGrants).toHaveLength(perType.reduce((sum, count) => sum + count, 0) + 5);
+    // The newsletter: issues written and sent, the send log read, the weekly digest switched on (never the subscribers).
+    expect(redattoreGrants.filter((g) => g.includes('newsletter'))).toEqual([
+      `${CM}.create ${NEWSLETTER_ISSUE}`,
+      `${CM}.delete ${NEWSLETTER_ISSUE}`,
+      `${CM}.read ${NEWSLETTER_ISSUE}`,
+      `${CM}.read ${NEWSLETTER_SEND}`,
+      `${CM}.read ${NEWSLETTER_SETTING}`,
+      `${CM}.update ${NEWSLETTER_ISSUE}`,
+      `${CM}.update ${NEWSLETTER_SETTING}`,
+    ]);
+    expect(redattoreGrants).toHaveLength(perType.reduce((sum, count) => sum + count, 0) + 5 + 7);
 
     expect(await grants('moderatore')).toEqual([
       `${CM}.create ${TESTIMONY}`,
+      `${CM}.delete ${SUBSCRIBER}`,
       `${CM}.delete ${SUBMISSION}`,
       `${CM}.delete ${TESTIMONY}`,
       `${CM}.publish ${TESTIMONY}`,
       `${CM}.read ${CONTACT}`,
+      `${CM}.read ${SUBSCRIBER}`,
       `${CM}.read ${SUBMISSION}`,
       `${CM}.read ${TESTIMONY}`,
       `${CM}.update ${CONTACT}`,

@@ -7,6 +7,10 @@ import {
   type Json, type OpenApiDocument, type ResponseObject,
 } from './helpers/openapi-contract';
 import { startTestStrapi, type TestStrapi } from './helpers/strapi';
+import { NEWSLETTER_EVENTS_SECRET_HEADER } from '@chiudete/types';
+
+/** The shared secret of POST /newsletter-events in this suite's CMS. */
+const NEWSLETTER_EVENTS_SECRET_VALUE = 'contract-newsletter-events-secret-0123456789';
 
 /**
  * The contract (apps/cms/openapi/content-api.json, written by
@@ -71,6 +75,7 @@ describe('the OpenAPI contract', () => {
       RATE_LIMIT_CHALLENGES_PER_IP: '3',
       RATE_LIMIT_SUBMISSIONS_PER_IP: '3',
       RATE_LIMIT_TOKEN_REQUESTS_PER_IP: '3',
+      NEWSLETTER_EVENTS_SECRET: NEWSLETTER_EVENTS_SECRET_VALUE,
     });
     const tokens = cms.strapi.service('admin::api-token') as unknown as {
       create(attributes: Record<string, unknown>): Promise<{ accessKey: string }>;
@@ -414,6 +419,23 @@ describe('the OpenAPI contract', () => {
       for (let i = 0; i < 4; i++) statuses.push((await call({ method: 'post', template, url: template, headers: flood, body: invalid })).status);
       expect(statuses).toEqual([400, 400, 400, 429]);
     });
+  });
+
+  it.runIf(contract.paths['/newsletter-events'])('a newsletter event: 202; 400, 401, 403 (no secret configured) and 413', async () => {
+    const template = '/newsletter-events';
+    const secret = { [NEWSLETTER_EVENTS_SECRET_HEADER]: NEWSLETTER_EVENTS_SECRET_VALUE };
+    const body = { data: { type: 'bounce', email: 'nessuno@example.org', hard: false, reason: 'mailbox full' } };
+    validateAt(pointer('components', 'schemas', 'NewsletterEventRequest'), body, 'the request body');
+    expect((await call({ method: 'post', template, url: template, headers: secret, body: JSON.stringify(body) })).status).toBe(202);
+    expect((await call({ method: 'post', template, url: template, headers: secret, body: JSON.stringify({ data: { type: 'open', email: 'x' } }) })).status).toBe(400);
+    expect((await call({ method: 'post', template, url: template, body: JSON.stringify(body) })).status).toBe(401);
+    expect((await call({ method: 'post', template, url: template, headers: secret, body: JSON.stringify({ data: { ...body.data, reason: 'x'.repeat(70 * 1024) } }) })).status).toBe(413);
+    cms.strapi.config.set('newsletter-sending.eventsSecret', '');
+    try {
+      expect((await call({ method: 'post', template, url: template, headers: secret, body: JSON.stringify(body) })).status).toBe(403);
+    } finally {
+      cms.strapi.config.set('newsletter-sending.eventsSecret', NEWSLETTER_EVENTS_SECRET_VALUE);
+    }
   });
 
   it('answers 405 with Allow and the envelope to a method a path does not offer, on every path', async () => {

@@ -33,6 +33,33 @@ export {
 } from './contact-messages';
 export type { ContactTopic, ContactMessageStatus, ContactMessageReceipt, ContactMessagesClient } from './contact-messages';
 export type { ContactMessageInput, ContactMessage as ContactMessageData } from './forms/contact-message';
+export {
+  NEWSLETTER_TESTIMONIES_INTEREST,
+  NEWSLETTER_TESTIMONIES_INTEREST_LABEL,
+  NEWSLETTER_SUBSCRIBER_STATUSES,
+  NEWSLETTER_SUBSCRIBER_STATUS_LABELS,
+  NEWSLETTER_LIMITS,
+  NEWSLETTER_LINK_PURPOSES,
+  NEWSLETTER_PAGES,
+  NEWSLETTER_NOTICE_VERSION,
+  NEWSLETTER_NOTICE_TEXT,
+} from './newsletter';
+export type {
+  NewsletterSubscriberStatus,
+  NewsletterLinkPurpose,
+  NewsletterSubscriptionReceipt,
+  NewsletterConfirmation,
+  NewsletterUnsubscription,
+  NewsletterSubscriberData,
+} from './newsletter';
+export {
+  NEWSLETTER_ISSUE_STATUS_LABELS,
+  NEWSLETTER_ISSUE_KIND_LABELS,
+  NEWSLETTER_SEND_STATUS_LABELS,
+  NEWSLETTER_EVENT_TYPES,
+  NEWSLETTER_EVENTS_SECRET_HEADER,
+} from './newsletter-sending';
+export type { NewsletterIssueStatus, NewsletterIssueKind, NewsletterSendStatus, NewsletterEventType, NewsletterEvent } from './newsletter-sending';
 export { SEARCH_TYPES, SEARCH_TYPE_LABELS, SEARCH_QUERY_MIN_LENGTH, SEARCH_QUERY_MAX_LENGTH, SEARCH_PAGE_SIZE_DEFAULT, SEARCH_PAGE_SIZE_MAX, SEARCH_PAGE_MAX, SEARCH_MAX_RESULTS } from './search';
 export type { SearchType, SearchSegment, SearchHit, SearchMeta, SearchResponse, SearchParams } from './search';
 export { SITEMAP_TYPES, SITEMAP_PAGE_SIZE_MAX, SITEMAP_PAGE_MAX } from './sitemap';

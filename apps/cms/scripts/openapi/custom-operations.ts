@@ -1,4 +1,4 @@
-import { WEBHOOK_EVENT_TYPES, IDEMPOTENCY_KEY_HEADER, IDEMPOTENCY_KEY_PATTERN, PUBLIC_CONTENT_TYPES, SEARCH_MAX_RESULTS, SITEMAP_PAGE_MAX, SITEMAP_PAGE_SIZE_MAX, SITEMAP_TYPES, WEBHOOK_DELIVERIES_PAGE_MAX, publicContentType, WEBHOOK_DELIVERIES_PAGE_SIZE_MAX, WEBHOOK_DELIVERY_STATUSES } from '@chiudete/types';
+import { NEWSLETTER_EVENTS_SECRET_HEADER, NEWSLETTER_EVENT_TYPES, WEBHOOK_EVENT_TYPES, IDEMPOTENCY_KEY_HEADER, IDEMPOTENCY_KEY_PATTERN, PUBLIC_CONTENT_TYPES, SEARCH_MAX_RESULTS, SITEMAP_PAGE_MAX, SITEMAP_PAGE_SIZE_MAX, SITEMAP_TYPES, WEBHOOK_DELIVERIES_PAGE_MAX, publicContentType, WEBHOOK_DELIVERIES_PAGE_SIZE_MAX, WEBHOOK_DELIVERY_STATUSES } from '@chiudete/types';
 import { contactMessageSchema, searchQuerySchema, sitemapPageQuerySchema, testimonySubmissionSchema, webhookDeliveriesQuerySchema } from '@chiudete/types/forms';
 import { cacheableHeaders, noStoreHeaders, rateLimitHeaders } from './components';
 import { arrayOf, object, ref, type Schema } from './json-schema';
@@ -255,6 +255,39 @@ export function customOperations(model: AppModel): Record<string, CustomOperatio
           400: responseRef('FormInvalid'),
           413: responseRef('PayloadTooLarge'),
           429: responseRef('FormTooManyRequests'),
+        },
+      },
+    },
+
+    'POST /newsletter-events': {
+      schemas: {
+        NewsletterEventRequest: object({ data: object({
+          type: { enum: [...NEWSLETTER_EVENT_TYPES], description: '`bounce`: the address did not accept the newsletter; `complaint`: the reader marked it as spam.' },
+          email: { type: 'string', maxLength: 254, description: 'The address the provider reports about.' },
+          hard: { type: 'boolean', default: true, description: 'Bounces only: false for a temporary failure (mailbox full). A hard bounce or a complaint erases the subscriber.' },
+          reason: { type: 'string', maxLength: 500, description: 'The provider\'s words, kept on the send log.' },
+        }, ['type', 'email'], { description: 'A bounce or complaint, as the mail provider reports it (docs/newsletter-sending.md).' }) }, ['data'], { description: 'The event, in the API\'s `data` envelope.' }),
+        NewsletterEventReceipt: object({
+          data: object({
+            recorded: { type: 'integer', minimum: 0, description: 'Send-log rows of the address that now carry the event (0 for an unknown address).' },
+            erased: { type: 'boolean', description: 'Whether the subscriber was erased (hard bounce or complaint).' },
+          }),
+        }),
+      },
+      operation: {
+        operationId: 'reportNewsletterEvent',
+        tags: ['Forms'],
+        summary: 'Newsletter bounces and complaints (mail provider only)',
+        description: `For the newsletter's mail provider, not for partners: a bounce or complaint about an address. Needs the shared secret in the \`${NEWSLETTER_EVENTS_SECRET_HEADER}\` header (NEWSLETTER_EVENTS_SECRET); 403 when the CMS has none configured.`,
+        security: [{}],
+        parameters: [{ name: NEWSLETTER_EVENTS_SECRET_HEADER, in: 'header', required: true, schema: { type: 'string', minLength: 32 }, description: 'The shared secret (NEWSLETTER_EVENTS_SECRET).' }],
+        requestBody: { required: true, content: json(ref('NewsletterEventRequest')) },
+        responses: {
+          202: { description: 'Recorded.', headers: noStoreHeaders(), content: json(ref('NewsletterEventReceipt')) },
+          400: responseRef('BadRequest'),
+          401: { description: 'Missing or wrong secret.', content: json(ref('Error')) },
+          413: responseRef('PayloadTooLarge'),
+          403: { description: 'NEWSLETTER_EVENTS_SECRET is not set on the CMS: the endpoint is off.', content: json(ref('Error')) },
         },
       },
     },

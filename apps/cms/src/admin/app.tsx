@@ -2,6 +2,7 @@ import type { StrapiApp } from '@strapi/strapi/admin';
 import { registerEnumerationLabels } from './labels';
 import { registerModeration } from './moderation';
 import { registerPartnerWebhookActions } from './partner-webhooks';
+import { registerNewsletterActions } from './newsletter';
 import { registerPreviewFallback } from './preview';
 import { bootstrapNewsroomChrome, registerNewsroomChrome } from './newsroom-chrome';
 import { ENGLISH_OVERRIDES, ITALIAN_OVERRIDES } from './translations';
@@ -43,6 +44,7 @@ export default {
     brandDocumentTitle();
     registerModeration(app);
     registerPartnerWebhookActions(app);
+    registerNewsletterActions(app);
     registerEnumerationLabels(app);
     registerPreviewFallback(app);
     bootstrapNewsroomChrome(app);

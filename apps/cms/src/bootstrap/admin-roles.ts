@@ -47,6 +47,9 @@ const MODERATED_TYPES: Readonly<Record<string, readonly ContentAction[]>> = {
   // already handles that, reads them and sets their status and note. No create
   // (they come from the site only), no delete (the retention cron erases them).
   'api::contact-message.contact-message': ['read', 'update'],
+  // Newsletter subscribers: personal data too. Read, and delete on a reader's
+  // request; never created or edited by hand (the double opt-in is the proof of consent).
+  'api::newsletter-subscriber.newsletter-subscriber': ['read', 'delete'],
 };
 
 /**
@@ -61,13 +64,25 @@ const EDITED_TYPES: Readonly<Record<string, readonly ContentAction[]>> = Object.
   ]),
 );
 
+/**
+ * The newsletter's sending side (src/api/newsletter-issue): the Redattore
+ * writes and sends the issues and switches the weekly digest on; the send
+ * log is the system's, read only. The Moderatore has none of it (the
+ * subscribers are theirs, the issues are not).
+ */
+const NEWSLETTER_TYPES: Readonly<Record<string, readonly ContentAction[]>> = {
+  'api::newsletter-issue.newsletter-issue': ['read', 'create', 'update', 'delete'],
+  'api::newsletter-send.newsletter-send': ['read'],
+  'api::newsletter-setting.newsletter-setting': ['read', 'update'],
+};
+
 export const ADMIN_ROLES = {
   redattore: {
     code: 'redattore',
     name: 'Redattore',
     description:
-      'Scrive e pubblica articoli, risposte precise, video, libri, autori e categorie, aggiorna le impostazioni del sito e gestisce la Media Library. Non vede le testimonianze.',
-    contentTypes: EDITED_TYPES,
+      'Scrive e pubblica articoli, risposte precise, video, libri, autori e categorie, aggiorna le impostazioni del sito e gestisce la Media Library. Scrive e invia la newsletter. Non vede le testimonianze né gli iscritti.',
+    contentTypes: { ...EDITED_TYPES, ...NEWSLETTER_TYPES },
     actions: [
       `${UPLOAD}.read`,
       `${UPLOAD}.assets.create`,
@@ -80,7 +95,7 @@ export const ADMIN_ROLES = {
     code: 'moderatore',
     name: 'Moderatore',
     description:
-      'Modera le testimonianze inviate dai lettori: le legge, le approva o le rifiuta ed elimina lo spam. Approvare pubblica una testimonianza. Legge i messaggi arrivati dal modulo «Contatti» e ne aggiorna lo stato.',
+      'Modera le testimonianze dei lettori: le legge, le approva (così le pubblica) o le rifiuta ed elimina lo spam. Legge i messaggi del modulo «Contatti» e ne aggiorna lo stato. Vede gli iscritti alla newsletter e li cancella su richiesta.',
     contentTypes: MODERATED_TYPES,
     actions: [],
   },

@@ -13,6 +13,10 @@ export const PRIVATE_ADMIN_TYPES = [
   'api::contact-message.contact-message',
   'api::partner-webhook.partner-webhook',
   'api::webhook-delivery.webhook-delivery',
+  'api::newsletter-issue.newsletter-issue',
+  'api::newsletter-send.newsletter-send',
+  'api::newsletter-setting.newsletter-setting',
+  'api::newsletter-subscriber.newsletter-subscriber',
 ] as const;
 
 /**
@@ -31,6 +35,6 @@ export async function restrictDefaultRoles(strapi: Core.Strapi): Promise<number>
   })) as Array<{ id: number }>;
   if (granted.length === 0) return 0;
   await strapi.db.query('admin::permission').deleteMany({ where: { id: { $in: granted.map((permission) => permission.id) } } });
-  strapi.log.info(`[admin-roles] removed ${granted.length} permission(s) of Strapi's Editor/Author roles on private types (submissions, contact messages, webhooks)`);
+  strapi.log.info(`[admin-roles] removed ${granted.length} permission(s) of Strapi's Editor/Author roles on private types (submissions, contact messages, webhooks, newsletter subscribers)`);
   return granted.length;
 }

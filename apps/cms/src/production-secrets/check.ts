@@ -16,7 +16,7 @@ type Env = Readonly<Record<string, string | undefined>>;
 export const REQUIRED_SECRETS = ['APP_KEYS', 'API_TOKEN_SALT', 'ADMIN_JWT_SECRET', 'TRANSFER_TOKEN_SALT', 'JWT_SECRET', 'ENCRYPTION_KEY'] as const;
 
 /** Secrets of our own that are optional (or checked elsewhere when missing), but never an example when set. */
-export const OPTIONAL_SECRETS = ['PREVIEW_SECRET', 'PREVIEW_API_TOKEN', 'SITE_API_TOKEN', 'REVALIDATE_SECRET', 'ANTI_ABUSE_SECRET', 'IP_HASH_SALT', 'S3_SECRET_ACCESS_KEY', 'SMTP_PASSWORD'] as const;
+export const OPTIONAL_SECRETS = ['PREVIEW_SECRET', 'PREVIEW_API_TOKEN', 'SITE_API_TOKEN', 'REVALIDATE_SECRET', 'ANTI_ABUSE_SECRET', 'IP_HASH_SALT', 'S3_SECRET_ACCESS_KEY', 'SMTP_PASSWORD', 'NEWSLETTER_LINK_SECRET'] as const;
 
 /** Shortest secret accepted: `openssl rand -base64 16` is 24 characters, Strapi's generated ones too. */
 export const MIN_SECRET_LENGTH = 16;

@@ -18,6 +18,8 @@ export interface ChildStrapi {
   /** Everything it wrote to stdout and stderr so far. */
   output(): string;
   stop(): Promise<void>;
+  /** SIGKILL, as a crash: no shutdown hook runs. */
+  kill(): Promise<void>;
 }
 
 /**
@@ -61,6 +63,11 @@ export async function startChildStrapi(env: Record<string, string>): Promise<Chi
       const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
       await exited;
       clearTimeout(timer);
+    },
+    async kill() {
+      if (exitCode !== undefined) return;
+      child.kill('SIGKILL');
+      await exited;
     },
   };
 }

@@ -11,13 +11,25 @@ export interface TestSmtp {
   waitFor(match: (mail: ParsedMail) => boolean, timeoutMs?: number): Promise<ParsedMail>;
 }
 
+export interface SmtpOptions {
+  /** Recipients refused with a permanent 550 at RCPT TO (a mailbox that does not exist). */
+  refuse?: (address: string) => boolean;
+}
+
 /** A real SMTP server on a free loopback port, keeping every message it gets (point SMTP_HOST/SMTP_PORT at it). */
-export async function startSmtp(): Promise<TestSmtp> {
+export async function startSmtp(options: SmtpOptions = {}): Promise<TestSmtp> {
   const messages: ParsedMail[] = [];
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS'],
     logger: false,
+    onRcptTo(address, _session, callback) {
+      if (options.refuse?.(address.address)) {
+        callback(Object.assign(new Error(`550 5.1.1 <${address.address}>: mailbox unavailable`), { responseCode: 550 }));
+        return;
+      }
+      callback();
+    },
     onData(stream, _session, callback) {
       simpleParser(stream)
         .then((mail) => {

@@ -240,4 +240,8 @@ export const CONTENT_TYPE_SCHEMAS = {
   'contact-message': { uid: 'api::contact-message.contact-message', kind: 'collectionType', restPath: 'contact-messages', draftAndPublish: false, scheduled: false, relations: {} },
   'partner-webhook': { uid: 'api::partner-webhook.partner-webhook', kind: 'collectionType', restPath: 'partner-webhooks', draftAndPublish: false, scheduled: false, relations: {} },
   'webhook-delivery': { uid: 'api::webhook-delivery.webhook-delivery', kind: 'collectionType', restPath: 'webhook-deliveries', draftAndPublish: false, scheduled: false, relations: { 'webhook': 'partner-webhook' } },
+  'newsletter-issue': { uid: 'api::newsletter-issue.newsletter-issue', kind: 'collectionType', restPath: 'newsletter-issues', draftAndPublish: false, scheduled: false, relations: { 'articles': 'article', 'testimonies': 'testimony' } },
+  'newsletter-send': { uid: 'api::newsletter-send.newsletter-send', kind: 'collectionType', restPath: 'newsletter-sends', draftAndPublish: false, scheduled: false, relations: {} },
+  'newsletter-setting': { uid: 'api::newsletter-setting.newsletter-setting', kind: 'singleType', restPath: 'newsletter-setting', draftAndPublish: false, scheduled: false, relations: {} },
+  'newsletter-subscriber': { uid: 'api::newsletter-subscriber.newsletter-subscriber', kind: 'collectionType', restPath: 'newsletter-subscribers', draftAndPublish: false, scheduled: false, relations: {} },
 } as const;

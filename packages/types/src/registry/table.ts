@@ -32,6 +32,10 @@ export const CONTENT_TYPE_TABLE = {
   'contact-message': { access: 'private' },
   'partner-webhook': { access: 'private' },
   'webhook-delivery': { access: 'private' },
+  'newsletter-issue': { access: 'private' },
+  'newsletter-send': { access: 'private' },
+  'newsletter-setting': { access: 'private' },
+  'newsletter-subscriber': { access: 'private' },
 } as const;
 
 /**
