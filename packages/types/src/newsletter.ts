@@ -1,3 +1,8 @@
+import type { AxiosInstance } from 'axios';
+import type { NewsletterSubscriptionInput } from './forms/newsletter-subscription';
+import { IDEMPOTENCY_KEY_HEADER } from './idempotency';
+import type { AntiAbuseFields, SubmitOptions } from './submissions';
+
 /**
  * The newsletter (issue #14): the facts the CMS, the site and the e-mails
  * share about subscribers. The subscriber itself
@@ -85,4 +90,44 @@ export interface NewsletterSubscriberData {
   noticeVersion: string;
   noticeText: string;
   createdAt: string;
+}
+
+/** The CMS's endpoints of the newsletter, under `/api` (the site relays them: public-forms.ts). */
+export const NEWSLETTER_PATHS = {
+  subscribe: '/newsletter-subscriptions',
+  confirm: '/newsletter-subscriptions/confirm',
+  unsubscribe: '/newsletter-subscriptions/unsubscribe',
+  myData: '/newsletter-subscriptions/data',
+} as const;
+
+export interface NewsletterClient {
+  /**
+   * Subscribes with the anti-abuse fields (form token `submissions.formToken('newsletter')`);
+   * resolves on the 202, which is the same whether the address was new or known.
+   */
+  subscribe(data: NewsletterSubscriptionInput & AntiAbuseFields, options?: SubmitOptions): Promise<NewsletterSubscriptionReceipt>;
+  /** Confirms with the token of the confirmation e-mail's link. */
+  confirm(token: string): Promise<NewsletterConfirmation>;
+  /** Unsubscribes (erases the address) with the token of an e-mail's unsubscribe link. */
+  unsubscribe(token: string): Promise<NewsletterUnsubscription>;
+  /** Everything stored about the subscriber, with the token of an e-mail's "my data" link. */
+  myData(token: string): Promise<NewsletterSubscriberData>;
+}
+
+export function newsletterClient(
+  http: AxiosInstance,
+  call: <R>(request: () => Promise<{ data: R }>, method: string, path: string) => Promise<R>,
+): NewsletterClient {
+  return {
+    subscribe: async (data, options = {}) => {
+      const headers = options.idempotencyKey ? { [IDEMPOTENCY_KEY_HEADER]: options.idempotencyKey } : {};
+      return (await call<{ data: NewsletterSubscriptionReceipt }>(() => http.post(NEWSLETTER_PATHS.subscribe, { data }, { headers }), 'POST', NEWSLETTER_PATHS.subscribe)).data;
+    },
+    confirm: async (token) =>
+      (await call<{ data: NewsletterConfirmation }>(() => http.post(NEWSLETTER_PATHS.confirm, { data: { token } }), 'POST', NEWSLETTER_PATHS.confirm)).data,
+    unsubscribe: async (token) =>
+      (await call<{ data: NewsletterUnsubscription }>(() => http.post(NEWSLETTER_PATHS.unsubscribe, { data: { token } }), 'POST', NEWSLETTER_PATHS.unsubscribe)).data,
+    myData: async (token) =>
+      (await call<{ data: NewsletterSubscriberData }>(() => http.get(`${NEWSLETTER_PATHS.myData}/${encodeURIComponent(token)}`), 'GET', `${NEWSLETTER_PATHS.myData}/…`)).data,
+  };
 }
