@@ -5,10 +5,10 @@
  */
 
 /** Pages of one reader (the testimony form and what follows it): rendered every time, their address never sent as a referrer. */
-export const READER_PAGES = ['/testimonianze/invia', '/testimonianze/inviata', '/testimonianze/stato'] as const;
+export const READER_PAGES = ['/testimonianze/invia', '/testimonianze/inviata', '/testimonianze/stato', '/newsletter/conferma', '/newsletter/disiscriviti', '/newsletter/i-miei-dati'] as const;
 
 /** Reader pages that handle a private access token (shown once, then in the URL fragment): never indexed, never fetched by crawlers. */
-export const TOKEN_PAGES = ['/testimonianze/inviata', '/testimonianze/stato'] as const satisfies ReadonlyArray<(typeof READER_PAGES)[number]>;
+export const TOKEN_PAGES = ['/testimonianze/inviata', '/testimonianze/stato', '/newsletter/conferma', '/newsletter/disiscriviti', '/newsletter/i-miei-dati'] as const satisfies ReadonlyArray<(typeof READER_PAGES)[number]>;
 
 /** An editor's preview (`/anteprima` and below): rendered every time, never fetched by crawlers. */
 export const PREVIEW_PAGE = '/anteprima';
