@@ -42,7 +42,6 @@ export {
   NEWSLETTER_PAGES,
   NEWSLETTER_NOTICE_VERSION,
   NEWSLETTER_NOTICE_TEXT,
-  NEWSLETTER_PATHS,
 } from './newsletter';
 export type {
   NewsletterSubscriberStatus,

@@ -92,14 +92,6 @@ export interface NewsletterSubscriberData {
   createdAt: string;
 }
 
-/** The CMS's endpoints of the newsletter, under `/api` (the site relays them: public-forms.ts). */
-export const NEWSLETTER_PATHS = {
-  subscribe: '/newsletter-subscriptions',
-  confirm: '/newsletter-subscriptions/confirm',
-  unsubscribe: '/newsletter-subscriptions/unsubscribe',
-  myData: '/newsletter-subscriptions/data',
-} as const;
-
 export interface NewsletterClient {
   /**
    * Subscribes with the anti-abuse fields (form token `submissions.formToken('newsletter')`);
@@ -118,16 +110,13 @@ export function newsletterClient(
   http: AxiosInstance,
   call: <R>(request: () => Promise<{ data: R }>, method: string, path: string) => Promise<R>,
 ): NewsletterClient {
+  const base = '/newsletter-subscriptions';
+  const post = async <R>(path: string, data: unknown, headers?: Record<string, string>) =>
+    (await call<{ data: R }>(() => http.post(path, { data }, { headers }), 'POST', path)).data;
   return {
-    subscribe: async (data, options = {}) => {
-      const headers = options.idempotencyKey ? { [IDEMPOTENCY_KEY_HEADER]: options.idempotencyKey } : {};
-      return (await call<{ data: NewsletterSubscriptionReceipt }>(() => http.post(NEWSLETTER_PATHS.subscribe, { data }, { headers }), 'POST', NEWSLETTER_PATHS.subscribe)).data;
-    },
-    confirm: async (token) =>
-      (await call<{ data: NewsletterConfirmation }>(() => http.post(NEWSLETTER_PATHS.confirm, { data: { token } }), 'POST', NEWSLETTER_PATHS.confirm)).data,
-    unsubscribe: async (token) =>
-      (await call<{ data: NewsletterUnsubscription }>(() => http.post(NEWSLETTER_PATHS.unsubscribe, { data: { token } }), 'POST', NEWSLETTER_PATHS.unsubscribe)).data,
-    myData: async (token) =>
-      (await call<{ data: NewsletterSubscriberData }>(() => http.get(`${NEWSLETTER_PATHS.myData}/${encodeURIComponent(token)}`), 'GET', `${NEWSLETTER_PATHS.myData}/…`)).data,
+    subscribe: (data, { idempotencyKey } = {}) => post(base, data, idempotencyKey ? { [IDEMPOTENCY_KEY_HEADER]: idempotencyKey } : {}),
+    confirm: (token) => post(`${base}/confirm`, { token }),
+    unsubscribe: (token) => post(`${base}/unsubscribe`, { token }),
+    myData: async (token) => (await call<{ data: NewsletterSubscriberData }>(() => http.get(`${base}/data/${encodeURIComponent(token)}`), 'GET', `${base}/data/…`)).data,
   };
 }
