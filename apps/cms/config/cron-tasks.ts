@@ -1,6 +1,7 @@
 import type { Core, Modules } from '@strapi/strapi';
 import type { ContactMessageService } from '../src/api/contact-message/services/contact-message';
 import type { SubmissionService } from '../src/api/testimony-submission/services/submission';
+import type { SubscriptionService } from '../src/api/newsletter-subscriber/services/subscription';
 import { runPublishingSchedule } from '../src/scheduling/run-schedule';
 import { partnerWebhooks } from '../src/api/partner-webhook/lib';
 import { exclusiveTask } from '../src/jobs';
@@ -56,6 +57,15 @@ export default function cronTasks({ env }: Pick<Core.Config.Shared.ConfigParams,
         if (erasedMessages > 0) strapi.log.info(`[contact] erased the personal data of ${erasedMessages} expired contact message(s)`);
       }),
       options: { rule: '0 30 3 * * *', tz: 'Europe/Rome' },
+    },
+    /** The newsletter's double opt-in: an address not confirmed within 7 days of its last request is erased. Hourly. */
+    eraseUnconfirmedNewsletterSubscribers: {
+      task: exclusiveTask('eraseUnconfirmedNewsletterSubscribers', async ({ strapi }) => {
+        const service = strapi.service('api::newsletter-subscriber.subscription') as SubscriptionService;
+        const erased = await service.eraseUnconfirmed(new Date());
+        if (erased > 0) strapi.log.info(`[newsletter] erased ${erased} address(es) never confirmed`);
+      }),
+      options: { rule: '0 20 * * * *', tz: 'Europe/Rome' },
     },
     /** «Pubblica il» / «Ritira il»: publishes and unpublishes the scheduled entries, within a minute of their time. */
     runPublishingSchedule: {

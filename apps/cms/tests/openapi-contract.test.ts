@@ -7,6 +7,7 @@ import {
   type Json, type OpenApiDocument, type ResponseObject,
 } from './helpers/openapi-contract';
 import { startTestStrapi, type TestStrapi } from './helpers/strapi';
+import { signLinkToken } from '../src/api/newsletter-subscriber/lib/links';
 import { NEWSLETTER_EVENTS_SECRET_HEADER } from '@chiudete/types';
 
 /** The shared secret of POST /newsletter-events in this suite's CMS. */
@@ -418,6 +419,44 @@ describe('the OpenAPI contract', () => {
       const statuses: number[] = [];
       for (let i = 0; i < 4; i++) statuses.push((await call({ method: 'post', template, url: template, headers: flood, body: invalid })).status);
       expect(statuses).toEqual([400, 400, 400, 429]);
+    });
+    it.runIf(contract.paths['/newsletter-subscriptions'])('the newsletter: subscribe 202, 400, 413, 422, 429; confirm, unsubscribe and my data 200, 400, 404, 410', async () => {
+      const template = '/newsletter-subscriptions';
+      const ip = { 'x-forwarded-for': freshIp() };
+      const email = `contratto.${randomUUID().slice(0, 8)}@example.org`;
+      const fillKey = randomUUID();
+      const fields = { email, interests: ['testimonianze'], privacyAccepted: true };
+      const body = { data: { ...fields, ...(await antiAbuseFields(cms.url, 'newsletter', ip)) } };
+      validateAt(pointer('components', 'schemas', 'NewsletterSubscriptionRequest'), body, 'the request body');
+      expect((await call({ method: 'post', template, url: template, headers: { ...ip, 'idempotency-key': fillKey }, body: JSON.stringify(body) })).status).toBe(202);
+      expect((await call({ method: 'post', template, url: template, headers: { 'idempotency-key': fillKey }, body: JSON.stringify({ data: { ...fields, email: 'altra@example.org' } }) })).status).toBe(422);
+      const invalid = JSON.stringify({ data: { ...fields, email: 'x' } });
+      expect((await call({ method: 'post', template, url: template, body: invalid })).status).toBe(400);
+      expect((await call({ method: 'post', template, url: template, body: JSON.stringify({ data: { ...fields, email: 'x'.repeat(70 * 1024) } }) })).status).toBe(413);
+      const flood = { 'x-forwarded-for': freshIp() };
+      const statuses: number[] = [];
+      for (let i = 0; i < 4; i++) statuses.push((await call({ method: 'post', template, url: template, headers: flood, body: invalid })).status);
+      expect(statuses).toEqual([400, 400, 400, 429]);
+
+      const row = (await cms.strapi.db.query('api::newsletter-subscriber.newsletter-subscriber').findOne({ where: { emailKey: email } })) as { documentId: string; linkSecret: string };
+      const { linkKey } = cms.strapi.config.get<{ linkKey: string }>('newsletter');
+      const sign = (purpose: 'confirm' | 'unsubscribe' | 'manage', now = Date.now()) => signLinkToken(linkKey, purpose, row, 7, now);
+      const expired = Date.now() - 8 * 24 * 60 * 60 * 1000;
+      const post = (path: string, token?: string) =>
+        call({ method: 'post', template: `${template}/${path}`, url: `${template}/${path}`, body: JSON.stringify({ data: token === undefined ? {} : { token } }) });
+      const data = (token: string) => call({ template: `${template}/data/{token}`, url: `${template}/data/${encodeURIComponent(token)}` });
+
+      expect((await post('confirm')).status).toBe(400);
+      expect((await post('confirm', sign('manage'))).status).toBe(404);
+      expect((await post('confirm', sign('confirm', expired))).status).toBe(410);
+      expect((await post('confirm', sign('confirm'))).status).toBe(200);
+      expect((await data('non-un-token')).status).toBe(404);
+      expect((await data(sign('manage', expired))).status).toBe(410);
+      expect((await data(sign('manage'))).status).toBe(200);
+      expect((await post('unsubscribe')).status).toBe(400);
+      expect((await post('unsubscribe', sign('confirm'))).status).toBe(404);
+      expect((await post('unsubscribe', sign('unsubscribe', expired))).status).toBe(410);
+      expect((await post('unsubscribe', sign('unsubscribe'))).status).toBe(200);
     });
   });
 

@@ -94,6 +94,7 @@ describe('partner access with a read-only API token', () => {
       ['GET', '/content-manager/collection-types/api::article.article'],
       ['POST', '/content-manager/collection-types/api::article.article'],
       ['GET', '/content-manager/collection-types/api::testimony-submission.testimony-submission'],
+      ['GET', '/content-manager/collection-types/api::newsletter-subscriber.newsletter-subscriber'],
       ['POST', '/upload'],
       ['GET', '/upload/files'],
       ['GET', '/admin/testimony-submissions/x/personal-data'],
@@ -125,6 +126,12 @@ describe('partner access with a read-only API token', () => {
       ['GET', '/api/testimony-submissions', 404],
       ['GET', '/api/contact-messages', 404],
       ['GET', '/api/testimony-submissions/1', 404],
+      ['GET', '/api/newsletter-subscribers', 404],
+      ['GET', '/api/newsletter-subscribers/1', 404],
+      ['GET', '/api/newsletter-subscribers?filters[email][$contains]=@', 404],
+      ['GET', '/api/newsletter-subscriber', 404],
+      ['GET', '/api/newsletter-subscriptions', 404],
+      ['GET', '/api/newsletter-subscriptions/data', 404],
     ])('gets no data from plugin or private routes: %s %s → %i', async (method, path, expected) => {
       const { status, body } = await request(path, { method, headers: { 'content-type': 'application/json' }, body: method === 'POST' ? '{}' : undefined });
       expect(status).toBe(expected);
@@ -291,7 +298,7 @@ describe('partner access with a read-only API token', () => {
     });
 
     it.each(['POST', 'PUT', 'DELETE', 'PATCH'])('refuses a %s preflight from a foreign origin', async (method) => {
-      for (const path of ['/api/articles', '/api/testimony-submissions', '/api/contact-messages']) {
+      for (const path of ['/api/articles', '/api/testimony-submissions', '/api/contact-messages', '/api/newsletter-subscriptions']) {
         const res = await preflight(path, 'https://partner.example', method, 'content-type,authorization');
         expect(res.headers.get('access-control-allow-origin'), `${method} ${path}`).toBeNull();
         expect(res.headers.get('access-control-allow-credentials')).not.toBe('true');

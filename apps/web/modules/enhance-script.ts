@@ -23,30 +23,39 @@ export default defineNuxtModule({
     // Under `cache/`: the one part of the build directory that `nuxt build` keeps when it clears it after the modules ran.
     const outDir = join(nuxt.options.buildDir, 'cache', 'enhance-script');
 
-    async function bundle(): Promise<string> {
-      await rm(outDir, { recursive: true, force: true });
+    /** One script, bundled on its own: its file name. */
+    async function bundleOne(entry: string, name: string): Promise<string> {
       const { output } = await build({
-        input: join(enhanceDir, 'main.ts'),
+        input: join(enhanceDir, entry),
         platform: 'browser',
         // Relative imports only: the app's tsconfig extends `.nuxt/`, which a fresh clone's `nuxt prepare` has not written yet.
         tsconfig: false,
         transform: { target: 'es2020' },
-        output: { dir: outDir, format: 'esm', minify: !nuxt.options.dev, entryFileNames: 'enhance.[hash].js' },
+        output: { dir: outDir, format: 'esm', minify: !nuxt.options.dev, entryFileNames: `${name}.[hash].js` },
         write: true,
       });
       if (output.length !== 1) throw new Error(`[enhance-script] expected one file, Rolldown wrote ${output.map((file) => file.fileName).join(', ')}`);
       return output[0].fileName;
     }
 
+    /**
+     * The enhancement script, and the newsletter form's code, which the
+     * script loads only when a reader first uses the form (enhance/newsletter.ts).
+     */
+    async function bundle(): Promise<{ main: string; newsletter: string }> {
+      await rm(outDir, { recursive: true, force: true });
+      return { main: await bundleOne('main.ts', 'enhance'), newsletter: await bundleOne('newsletter-form.ts', 'newsletter') };
+    }
+
     let fileName = await bundle();
 
     addTemplate({
       filename: TEMPLATE,
-      getContents: () => `export const enhanceScriptSrc = ${JSON.stringify(`${ENHANCE_SCRIPT_BASE}${fileName}`)};\n`,
+      getContents: () => `export const enhanceScriptSrc = ${JSON.stringify(`${ENHANCE_SCRIPT_BASE}${fileName.main}`)};\nexport const newsletterScriptSrc = ${JSON.stringify(`${ENHANCE_SCRIPT_BASE}${fileName.newsletter}`)};\n`,
     });
     addTypeTemplate({
       filename: 'types/enhance-script.d.ts',
-      getContents: () => `declare module '#build/${TEMPLATE}' {\n  /** Path of the enhancement script, below the app's base URL. */\n  export const enhanceScriptSrc: string;\n}\nexport {};\n`,
+      getContents: () => `declare module '#build/${TEMPLATE}' {\n  /** Path of the enhancement script, below the app's base URL. */\n  export const enhanceScriptSrc: string;\n  /** Path of the newsletter form's code, loaded by the enhancement script on first use. */\n  export const newsletterScriptSrc: string;\n}\nexport {};\n`,
     });
 
     nuxt.hook('nitro:config', (config) => {

@@ -12,6 +12,7 @@ import type { SearchParams, SearchResponse } from './search';
 import type { SitemapIndexResponse, SitemapPageResponse, SitemapType } from './sitemap';
 import type { WebhookDeliveriesClient, WebhookDeliveriesResponse } from './webhook-deliveries';
 import { contactMessagesClient, type ContactMessagesClient } from './contact-messages';
+import { newsletterClient, type NewsletterClient } from './newsletter';
 import type { ContentClientKey, PublicContentType, SingleContentType } from './registry';
 
 export interface StrapiClientOptions extends RetryOptions {
@@ -91,6 +92,8 @@ export interface StrapiClient extends ContentClients {
   submissions: SubmissionsClient;
   /** The contact form: send a message to the redazione (write-only). */
   contactMessages: ContactMessagesClient;
+  /** The newsletter: subscribe (double opt-in), confirm, unsubscribe and read one's data by the e-mails' signed links. */
+  newsletter: NewsletterClient;
   /** Site search over published articles, testimonies and answers (`GET /api/search`). */
   search(params: SearchParams): Promise<SearchResponse>;
   /** The sitemap source (`GET /api/sitemap`, `GET /api/sitemap/{type}`). */
@@ -188,6 +191,7 @@ export function createStrapiClient(options: StrapiClientOptions): StrapiClient {
     ...contentClients,
     submissions: submissionsClient(http, call),
     contactMessages: contactMessagesClient(http, call),
+    newsletter: newsletterClient(http, call),
     search: (params) => get<SearchResponse>('/search', params),
     sitemap: {
       types: () => get<SitemapIndexResponse>('/sitemap'),

@@ -51,6 +51,7 @@ export type {
   NewsletterConfirmation,
   NewsletterUnsubscription,
   NewsletterSubscriberData,
+  NewsletterClient,
 } from './newsletter';
 export {
   NEWSLETTER_ISSUE_STATUS_LABELS,
@@ -60,6 +61,7 @@ export {
   NEWSLETTER_EVENTS_SECRET_HEADER,
 } from './newsletter-sending';
 export type { NewsletterIssueStatus, NewsletterIssueKind, NewsletterSendStatus, NewsletterEventType, NewsletterEvent } from './newsletter-sending';
+export type { NewsletterSubscriptionInput, NewsletterSubscription as NewsletterSubscriptionData } from './forms/newsletter-subscription';
 export { SEARCH_TYPES, SEARCH_TYPE_LABELS, SEARCH_QUERY_MIN_LENGTH, SEARCH_QUERY_MAX_LENGTH, SEARCH_PAGE_SIZE_DEFAULT, SEARCH_PAGE_SIZE_MAX, SEARCH_PAGE_MAX, SEARCH_MAX_RESULTS } from './search';
 export type { SearchType, SearchSegment, SearchHit, SearchMeta, SearchResponse, SearchParams } from './search';
 export { SITEMAP_TYPES, SITEMAP_PAGE_SIZE_MAX, SITEMAP_PAGE_MAX } from './sitemap';

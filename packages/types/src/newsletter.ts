@@ -1,3 +1,8 @@
+import type { AxiosInstance } from 'axios';
+import type { NewsletterSubscriptionInput } from './forms/newsletter-subscription';
+import { IDEMPOTENCY_KEY_HEADER } from './idempotency';
+import type { AntiAbuseFields, SubmitOptions } from './submissions';
+
 /**
  * The newsletter (issue #14): the facts the CMS, the site and the e-mails
  * share about subscribers. The subscriber itself
@@ -85,4 +90,33 @@ export interface NewsletterSubscriberData {
   noticeVersion: string;
   noticeText: string;
   createdAt: string;
+}
+
+export interface NewsletterClient {
+  /**
+   * Subscribes with the anti-abuse fields (form token `submissions.formToken('newsletter')`);
+   * resolves on the 202, which is the same whether the address was new or known.
+   */
+  subscribe(data: NewsletterSubscriptionInput & AntiAbuseFields, options?: SubmitOptions): Promise<NewsletterSubscriptionReceipt>;
+  /** Confirms with the token of the confirmation e-mail's link. */
+  confirm(token: string): Promise<NewsletterConfirmation>;
+  /** Unsubscribes (erases the address) with the token of an e-mail's unsubscribe link. */
+  unsubscribe(token: string): Promise<NewsletterUnsubscription>;
+  /** Everything stored about the subscriber, with the token of an e-mail's "my data" link. */
+  myData(token: string): Promise<NewsletterSubscriberData>;
+}
+
+export function newsletterClient(
+  http: AxiosInstance,
+  call: <R>(request: () => Promise<{ data: R }>, method: string, path: string) => Promise<R>,
+): NewsletterClient {
+  const base = '/newsletter-subscriptions';
+  const post = async <R>(path: string, data: unknown, headers?: Record<string, string>) =>
+    (await call<{ data: R }>(() => http.post(path, { data }, { headers }), 'POST', path)).data;
+  return {
+    subscribe: (data, { idempotencyKey } = {}) => post(base, data, idempotencyKey ? { [IDEMPOTENCY_KEY_HEADER]: idempotencyKey } : {}),
+    confirm: (token) => post(`${base}/confirm`, { token }),
+    unsubscribe: (token) => post(`${base}/unsubscribe`, { token }),
+    myData: async (token) => (await call<{ data: NewsletterSubscriberData }>(() => http.get(`${base}/data/${encodeURIComponent(token)}`), 'GET', `${base}/data/…`)).data,
+  };
 }

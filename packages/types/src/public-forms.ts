@@ -30,6 +30,10 @@ export const PUBLIC_FORM_ENDPOINTS = {
   submissionStatus: { method: 'GET', path: '/testimony-submissions/status/:token', timeoutMs: 8000, body: false },
   withdrawSubmission: { method: 'POST', path: '/testimony-submissions/withdraw/:token', timeoutMs: 10_000, body: false },
   sendContactMessage: { method: 'POST', path: '/contact-messages', timeoutMs: 20_000, body: true },
+  subscribeNewsletter: { method: 'POST', path: '/newsletter-subscriptions', timeoutMs: 20_000, body: true },
+  confirmNewsletter: { method: 'POST', path: '/newsletter-subscriptions/confirm', timeoutMs: 10_000, body: true },
+  unsubscribeNewsletter: { method: 'POST', path: '/newsletter-subscriptions/unsubscribe', timeoutMs: 10_000, body: true },
+  newsletterData: { method: 'GET', path: '/newsletter-subscriptions/data/:token', timeoutMs: 8000, body: false },
 } as const satisfies Record<string, PublicFormEndpoint>;
 
 export type PublicFormEndpointName = keyof typeof PUBLIC_FORM_ENDPOINTS;
@@ -38,7 +42,9 @@ export type PublicFormEndpointName = keyof typeof PUBLIC_FORM_ENDPOINTS;
 export const PUBLIC_FORM_MAX_BODY_BYTES = 64 * 1024;
 
 /** Private submission tokens travel in the path: never write them to the logs. */
-const PRIVATE_PATH = /(\/testimony-submissions\/(?:status|withdraw)\/)[^/?#]+/;
+const PRIVATE_PATH = /(\/testimony-submissions\/(?:status|withdraw)\/|\/newsletter-subscriptions\/data\/)[^/?#]+/;
+/** The newsletter's one-click unsubscribe carries its token in the query (RFC 8058). */
+const PRIVATE_QUERY = /(\/newsletter-subscriptions\/unsubscribe\?(?:[^#]*&)?token=)[^&#]+/;
 
 /** A URL or path with the private token of a status or withdrawal request replaced by `[token]`. */
-export const maskPrivateTokens = (url: string): string => url.replace(PRIVATE_PATH, '$1[token]');
+export const maskPrivateTokens = (url: string): string => url.replace(PRIVATE_PATH, '$1[token]').replace(PRIVATE_QUERY, '$1[token]');

@@ -70,7 +70,7 @@ export interface SubmitOptions {
 }
 
 export interface SubmissionsClient {
-  formToken(form: 'testimony' | 'contact'): Promise<FormToken>;
+  formToken(form: 'testimony' | 'contact' | 'newsletter'): Promise<FormToken>;
   /** URL the ALTCHA widget fetches its challenge from. */
   challengeUrl(): string;
   submit(data: TestimonySubmissionInput & AntiAbuseFields, options?: SubmitOptions): Promise<SubmissionReceipt>;

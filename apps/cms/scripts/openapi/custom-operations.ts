@@ -1,5 +1,5 @@
-import { NEWSLETTER_EVENTS_SECRET_HEADER, NEWSLETTER_EVENT_TYPES, WEBHOOK_EVENT_TYPES, IDEMPOTENCY_KEY_HEADER, IDEMPOTENCY_KEY_PATTERN, PUBLIC_CONTENT_TYPES, SEARCH_MAX_RESULTS, SITEMAP_PAGE_MAX, SITEMAP_PAGE_SIZE_MAX, SITEMAP_TYPES, WEBHOOK_DELIVERIES_PAGE_MAX, publicContentType, WEBHOOK_DELIVERIES_PAGE_SIZE_MAX, WEBHOOK_DELIVERY_STATUSES } from '@chiudete/types';
-import { contactMessageSchema, searchQuerySchema, sitemapPageQuerySchema, testimonySubmissionSchema, webhookDeliveriesQuerySchema } from '@chiudete/types/forms';
+import { NEWSLETTER_EVENTS_SECRET_HEADER, NEWSLETTER_EVENT_TYPES, WEBHOOK_EVENT_TYPES, IDEMPOTENCY_KEY_HEADER, IDEMPOTENCY_KEY_PATTERN, PUBLIC_CONTENT_TYPES, SEARCH_MAX_RESULTS, SITEMAP_PAGE_MAX, SITEMAP_PAGE_SIZE_MAX, SITEMAP_TYPES, WEBHOOK_DELIVERIES_PAGE_MAX, publicContentType, WEBHOOK_DELIVERIES_PAGE_SIZE_MAX, WEBHOOK_DELIVERY_STATUSES, NEWSLETTER_SUBSCRIBER_STATUSES } from '@chiudete/types';
+import { contactMessageSchema, searchQuerySchema, sitemapPageQuerySchema, testimonySubmissionSchema, webhookDeliveriesQuerySchema, newsletterSubscriptionSchema, newsletterTokenSchema } from '@chiudete/types/forms';
 import { cacheableHeaders, noStoreHeaders, rateLimitHeaders } from './components';
 import { arrayOf, object, ref, type Schema } from './json-schema';
 import type { AppModel } from './model';
@@ -133,7 +133,7 @@ export function customOperations(model: AppModel): Record<string, CustomOperatio
         summary: 'A signed token for a public form',
         description: 'Get one when the form is shown; submit no sooner than `minFillSeconds` later and before `expiresAt`. Limited per client address.',
         security: FORMS_SECURITY,
-        parameters: [{ name: 'form', in: 'path', required: true, schema: { enum: ['testimony', 'contact'] } }],
+        parameters: [{ name: 'form', in: 'path', required: true, schema: { enum: ['testimony', 'contact', 'newsletter'] } }],
         responses: {
           200: {
             description: 'A form token.',
@@ -288,6 +288,107 @@ export function customOperations(model: AppModel): Record<string, CustomOperatio
           401: { description: 'Missing or wrong secret.', content: json(ref('Error')) },
           413: responseRef('PayloadTooLarge'),
           403: { description: 'NEWSLETTER_EVENTS_SECRET is not set on the CMS: the endpoint is off.', content: json(ref('Error')) },
+        },
+      },
+    },
+
+    'POST /newsletter-subscriptions': {
+      schemas: {
+        NewsletterSubscriptionRequest: formBody(fromZod(newsletterSubscriptionSchema), 'A subscription as the site\'s newsletter form sends it. `interests`: article category slugs and `testimonianze`; empty or absent: everything.'),
+        NewsletterSubscriptionReceipt: object({ data: object({ status: { const: 'received' } }) }),
+      },
+      operation: {
+        operationId: 'subscribeNewsletter',
+        tags: ['Forms'],
+        summary: 'Subscribe to the newsletter (double opt-in)',
+        description: 'Sends a confirmation e-mail with a link valid 7 days; nothing else is sent before it is clicked, and an address never confirmed is erased after 7 days. The answer is the same whether the address is new, waiting or already subscribed.',
+        security: FORMS_SECURITY,
+        parameters: [idempotencyKeyParameter],
+        requestBody: { required: true, content: json(ref('NewsletterSubscriptionRequest')) },
+        responses: {
+          202: { description: 'Received (the same answer for every address, and for a retry with the same `Idempotency-Key`).', headers: noStoreHeaders(), content: json(ref('NewsletterSubscriptionReceipt')) },
+          400: responseRef('FormInvalid'),
+          413: responseRef('PayloadTooLarge'),
+          422: { description: 'The `Idempotency-Key` was already used with other content: generate a new key for each form fill.', headers: noStoreHeaders(), content: json(ref('Error')) },
+          429: responseRef('FormTooManyRequests'),
+        },
+      },
+    },
+
+    'POST /newsletter-subscriptions/confirm': {
+      schemas: {
+        NewsletterTokenRequest: object({ data: fromZod(newsletterTokenSchema) }, ['data'], { description: 'The token of a link of a newsletter e-mail (after `#token=` in the link).' }),
+        NewsletterConfirmation: object({ data: object({ status: { enum: ['confermato', 'gia_confermato'] } }) }),
+      },
+      operation: {
+        operationId: 'confirmNewsletter',
+        tags: ['Forms'],
+        summary: 'Confirm a newsletter subscription',
+        description: 'With the token of the confirmation e-mail. A second use answers `gia_confermato`.',
+        security: FORMS_SECURITY,
+        requestBody: { required: true, content: json(ref('NewsletterTokenRequest')) },
+        responses: {
+          200: { description: 'Confirmed (or already confirmed).', headers: noStoreHeaders(), content: json(ref('NewsletterConfirmation')) },
+          400: responseRef('FormInvalid'),
+          404: { description: 'The token is not valid (forged, incomplete, or for another purpose).', headers: noStoreHeaders(), content: json(ref('Error')) },
+          410: { description: 'The link expired, or the address is no longer subscribed.', headers: noStoreHeaders(), content: json(ref('Error')) },
+        },
+      },
+    },
+
+    'POST /newsletter-subscriptions/unsubscribe': {
+      schemas: {
+        NewsletterUnsubscription: object({ data: object({ status: { const: 'cancellato' } }) }),
+      },
+      operation: {
+        operationId: 'unsubscribeNewsletter',
+        tags: ['Forms'],
+        summary: 'Unsubscribe from the newsletter (erases the address)',
+        description: 'From the site: JSON `{ data: { token } }`. From a mail client (RFC 8058 one-click, the `List-Unsubscribe` header): `?token=` with the form-encoded body `List-Unsubscribe=One-Click`. An address already erased answers the same.',
+        security: FORMS_SECURITY,
+        parameters: [{ name: 'token', in: 'query', required: false, schema: { type: 'string', maxLength: 200 }, description: 'RFC 8058 one-click only: the token of the `List-Unsubscribe` link.' }],
+        requestBody: {
+          required: true,
+          content: {
+            ...json(ref('NewsletterTokenRequest')),
+            'application/x-www-form-urlencoded': { schema: object({ 'List-Unsubscribe': { const: 'One-Click' } }, ['List-Unsubscribe']) },
+          },
+        },
+        responses: {
+          200: { description: 'Unsubscribed: the address is erased.', headers: noStoreHeaders(), content: json(ref('NewsletterUnsubscription')) },
+          400: responseRef('FormInvalid'),
+          404: { description: 'The token is not valid, or a one-click POST without `List-Unsubscribe=One-Click`.', headers: noStoreHeaders(), content: json(ref('Error')) },
+          410: { description: 'The link expired: use the one of a newer e-mail.', headers: noStoreHeaders(), content: json(ref('Error')) },
+        },
+      },
+    },
+
+    'GET /newsletter-subscriptions/data/:token': {
+      schemas: {
+        NewsletterSubscriberData: object({
+          data: object({
+            email: { type: 'string', description: 'As given.' },
+            status: { enum: [...NEWSLETTER_SUBSCRIBER_STATUSES] },
+            interests: arrayOf({ type: 'string' }, { description: 'Article category slugs and `testimonianze`; empty: everything.' }),
+            consentAt: { type: 'string', format: 'date-time' },
+            confirmedAt: { type: ['string', 'null'], format: 'date-time' },
+            noticeVersion: { type: 'string' },
+            noticeText: { type: 'string', description: 'The privacy notice agreed to, word for word.' },
+            createdAt: { type: 'string', format: 'date-time' },
+          }),
+        }),
+      },
+      operation: {
+        operationId: 'getNewsletterData',
+        tags: ['Forms'],
+        summary: 'Everything stored about a subscriber (for the subscriber)',
+        description: 'With the token of the "my data" link of a newsletter e-mail.',
+        security: FORMS_SECURITY,
+        parameters: [{ name: 'token', in: 'path', required: true, schema: { type: 'string', maxLength: 200 }, description: 'The token of the "my data" link.' }],
+        responses: {
+          200: { description: 'The stored data.', headers: noStoreHeaders(), content: json(ref('NewsletterSubscriberData')) },
+          404: { description: 'The token is not valid.', headers: noStoreHeaders(), content: json(ref('Error')) },
+          410: { description: 'The link expired, or the address is no longer subscribed.', headers: noStoreHeaders(), content: json(ref('Error')) },
         },
       },
     },

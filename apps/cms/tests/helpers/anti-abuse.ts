@@ -5,7 +5,7 @@ import { solveChallenge } from 'altcha-lib';
 import type { Challenge } from 'altcha-lib/types';
 import { RedisStore } from '../../src/api/anti-abuse/lib/store';
 
-export type FormName = 'testimony' | 'contact';
+export type FormName = 'testimony' | 'contact' | 'newsletter';
 
 export interface AntiAbuseFields {
   formToken: string;

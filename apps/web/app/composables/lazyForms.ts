@@ -1,4 +1,4 @@
-import type { ContactMessagesClient, SubmissionsClient } from '@chiudete/types';
+import type { ContactMessagesClient, NewsletterClient, SubmissionsClient } from '@chiudete/types';
 import type { InjectionKey, Ref } from 'vue';
 import type { FormValues } from '~/utils/public-form';
 
@@ -24,10 +24,11 @@ export const loadFormClient = loadOnce(() => import('~/lazy/form-client'));
 /** The shared zod schemas of the forms: app/lazy/form-schemas.ts. */
 export const loadFormSchemas = loadOnce(() => import('~/lazy/form-schemas'));
 
-/** The public forms' calls (the typed client's `submissions` and `contactMessages`), through this site's server. */
+/** The public forms' calls (the typed client's `submissions`, `contactMessages` and `newsletter`), through this site's server. */
 export interface FormsClient {
   submissions: SubmissionsClient;
   contactMessages: ContactMessagesClient;
+  newsletter: NewsletterClient;
 }
 
 /** Tests provide a fake `FormsClient` under this key (only the network is faked). */

@@ -2,6 +2,7 @@ import { enhanceCleanQuery } from './clean-query';
 import { enhanceCopyLink } from './copy-link';
 import { enhanceCountdown } from './countdown';
 import { ENHANCE_ATTRIBUTE, isEnhancement, type Enhancement } from './names';
+import { enhanceNewsletter } from './newsletter';
 import { enhanceShare } from './share';
 import { enhanceSiteMenu } from './site-menu';
 import { enhanceVideoPlayer } from './video-player';
@@ -13,6 +14,7 @@ const ENHANCERS: Record<Enhancement, (root: HTMLElement) => void> = {
   'clean-query': enhanceCleanQuery,
   'site-menu': enhanceSiteMenu,
   'share': enhanceShare,
+  'newsletter': enhanceNewsletter,
 };
 
 /** Marks an element once enhanced, so that running `enhance` again changes nothing. */

@@ -7,7 +7,7 @@
 export const ENHANCE_ATTRIBUTE = 'data-enhance';
 export const PART_ATTRIBUTE = 'data-part';
 
-export const ENHANCEMENTS = ['copy-link', 'countdown', 'video-player', 'clean-query', 'site-menu', 'share'] as const;
+export const ENHANCEMENTS = ['copy-link', 'countdown', 'video-player', 'clean-query', 'site-menu', 'share', 'newsletter'] as const;
 export type Enhancement = (typeof ENHANCEMENTS)[number];
 
 /** The parts of each enhancement, by role: `PARTS['copy-link'].button` is the value of the button's `data-part`. */
@@ -21,6 +21,7 @@ export const PARTS = {
   'clean-query': {},
   'site-menu': { link: 'menu-link', button: 'menu-button', panel: 'menu-panel', close: 'menu-close' },
   'share': { button: 'share-button', networks: 'share-networks' },
+  'newsletter': { form: 'newsletter-form', status: 'newsletter-status', done: 'newsletter-done', submit: 'newsletter-submit' },
 } as const satisfies Record<Enhancement, Record<string, string>>;
 
 export function isEnhancement(name: string | null): name is Enhancement {

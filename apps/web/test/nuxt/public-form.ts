@@ -1,5 +1,5 @@
 import { vi } from 'vitest';
-import { ANTI_ABUSE_BUSY, StrapiError, type ContactMessagesClient, type FormToken, type SubmissionsClient } from '@chiudete/types';
+import { ANTI_ABUSE_BUSY, StrapiError, type ContactMessagesClient, type FormToken, type NewsletterClient, type SubmissionsClient } from '@chiudete/types';
 import { defineComponent, h, type Component } from 'vue';
 import { FORMS_CLIENT_KEY, loadFormClient, loadFormSchemas, type FormsClient } from '~/composables/lazyForms';
 import { busyError } from '~/utils/form-errors';
@@ -29,7 +29,7 @@ export function fakeFormToken(token: string) {
 export const fakeChallengeUrl = () => 'https://chiudeteicallcenter.eu/api/altcha/challenge';
 
 /** The forms' calls, each answering at once: a token, a receipt, a message stored; `overrides` replace some. */
-export function fakeFormsClient(overrides: { submissions?: Partial<SubmissionsClient>; contactMessages?: Partial<ContactMessagesClient> } = {}): FormsClient {
+export function fakeFormsClient(overrides: { submissions?: Partial<SubmissionsClient>; contactMessages?: Partial<ContactMessagesClient>; newsletter?: Partial<NewsletterClient> } = {}): FormsClient {
   return {
     submissions: {
       formToken: fakeFormToken('form-token'),
@@ -42,6 +42,13 @@ export function fakeFormsClient(overrides: { submissions?: Partial<SubmissionsCl
     contactMessages: {
       send: vi.fn(async () => ({ id: 'msg123' })),
       ...overrides.contactMessages,
+    },
+    newsletter: {
+      subscribe: vi.fn(async () => ({ status: 'received' as const })),
+      confirm: vi.fn(async () => ({ status: 'confermato' as const })),
+      unsubscribe: vi.fn(async () => ({ status: 'cancellato' as const })),
+      myData: vi.fn(),
+      ...overrides.newsletter,
     },
   };
 }

@@ -4,6 +4,8 @@ export { testimonySubmissionSchema } from './testimony-submission';
 export type { TestimonySubmissionInput, TestimonySubmission as TestimonySubmissionData } from './testimony-submission';
 export { contactMessageSchema } from './contact-message';
 export type { ContactMessageInput, ContactMessage as ContactMessageData } from './contact-message';
+export { newsletterSubscriptionSchema, newsletterTokenSchema } from './newsletter-subscription';
+export type { NewsletterSubscriptionInput, NewsletterSubscription as NewsletterSubscriptionData, NewsletterTokenInput } from './newsletter-subscription';
 export { searchQuerySchema } from './search';
 export type { SearchQueryInput, SearchQuery } from './search';
 export { approveRequestSchema, rejectRequestSchema } from './moderation';

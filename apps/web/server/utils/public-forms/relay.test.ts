@@ -57,8 +57,9 @@ describe('the public forms\' relay to the CMS', () => {
     expect(relayedPath('altchaChallenge', {})).toBe('/api/altcha/challenge');
     expect(relayedPath('submissionStatus', { token: 'AbC_-123' })).toBe('/api/testimony-submissions/status/AbC_-123');
     expect(relayedPath('withdrawSubmission', { token: 'AbC' })).toBe('/api/testimony-submissions/withdraw/AbC');
+    expect(relayedPath('newsletterData', { token: 'manage.abc123.1799999999.Sig_-x' })).toBe('/api/newsletter-subscriptions/data/manage.abc123.1799999999.Sig_-x');
     // Nothing that could walk elsewhere on the CMS.
-    for (const bad of ['..', '.', 'a/b', '../../articles', '', 'x'.repeat(257), 'a%2Fb', 'a?b=1']) {
+    for (const bad of ['..', '.', 'a/b', '../../articles', '../x', './', '', 'x'.repeat(257), 'a%2Fb', 'a?b=1']) {
       expect(relayedPath('formToken', { form: bad }), bad).toBeNull();
       expect(relayedPath('submissionStatus', { token: bad }), bad).toBeNull();
     }

@@ -56,8 +56,12 @@ export interface RelayResponse {
   body: Buffer;
 }
 
-/** What a path parameter may be: the CMS's form names and base64url tokens; never `.`, `..` or a slash. */
-const PARAM = /^[A-Za-z0-9_-]{1,256}$/;
+/**
+ * What a path parameter may be: the CMS's form names, base64url tokens and
+ * the newsletter's dotted link tokens (`manage.<id>.<expiry>.<sig>`); never
+ * `.`, `..` or a slash.
+ */
+const PARAM = /^(?!\.{1,2}$)[A-Za-z0-9_.-]{1,256}$/;
 /** Largest CMS answer passed back (its answers are a few hundred bytes). */
 const MAX_ANSWER_BYTES = 256 * 1024;
 

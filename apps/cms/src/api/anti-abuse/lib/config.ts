@@ -6,7 +6,7 @@ import { hkdfSync } from 'node:crypto';
  * stops the boot with a message instead of weakening a check silently.
  */
 
-export const FORM_NAMES = ['testimony', 'contact'] as const;
+export const FORM_NAMES = ['testimony', 'contact', 'newsletter'] as const;
 export type FormName = (typeof FORM_NAMES)[number];
 
 export const isFormName = (value: unknown): value is FormName =>

@@ -109,3 +109,14 @@ export const newsletterSettings = (): NewsletterConfig => strapi.config.get<News
 export function subscriberLinks(subscriber: LinkSubject): SubscriberLinks {
   return linksWith(newsletterSettings(), subscriber);
 }
+
+/**
+ * The RFC 8058 headers of an e-mail to a subscriber: mail clients show an
+ * "Unsubscribe" button that POSTs `List-Unsubscribe=One-Click` to the CMS.
+ */
+export function listUnsubscribeHeaders(links: SubscriberLinks): Record<string, string> {
+  return {
+    'List-Unsubscribe': `<${links.unsubscribePost}>`,
+    'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
+  };
+}

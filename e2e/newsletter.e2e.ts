@@ -1,0 +1,133 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { addressesOf, startSmtp, type TestSmtp } from '../apps/cms/tests/helpers/smtp';
+import { launchChromium } from './browser';
+import { freePort, startCms, startWeb, type Service } from './stack';
+
+const skipReason = inject('skipReason');
+type ParsedMail = TestSmtp['messages'][number];
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+interface AxeViolation {
+  id: string;
+  impact: 'minor' | 'moderate' | 'serious' | 'critical' | null;
+  help: string;
+  nodes: Array<{ target: string[] }>;
+}
+
+/** axe-core (WCAG 2.x A/AA + best practices) on the page: its serious and critical violations, described. */
+async function seriousViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ content: axeSource });
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: unknown[] }> } }).axe;
+    return (await axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] },
+      resultTypes: ['violations'],
+    })).violations;
+  }) as AxeViolation[];
+  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.impact} ${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`);
+}
+
+/**
+ * The newsletter's subscription on a phone (issue #14): the compact form of
+ * the home, the double opt-in e-mail received by a real SMTP server, the
+ * confirmation page, the reader's data and the unsubscription, with axe on
+ * each. Its own CMS and site, the CMS pointed at the SMTP server of this file.
+ */
+describe.skipIf(Boolean(skipReason))('a reader subscribes to the newsletter on a phone', () => {
+  let smtp: TestSmtp;
+  let cms: Service;
+  let web: Service;
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+  const email = `lettrice.${Date.now()}@example.org`;
+  let welcome: ParsedMail;
+
+  const linkIn = (mail: ParsedMail, path: string): string => {
+    const match = new RegExp(`https?://[^\\s"<>]+${path}[^\\s"<>]*`).exec(mail.text ?? '');
+    if (!match) throw new Error(`No link to ${path} in «${mail.subject}»`);
+    return match[0];
+  };
+
+  beforeAll(async () => {
+    smtp = await startSmtp();
+    const webPort = await freePort();
+    const webUrl = `http://127.0.0.1:${webPort}`;
+    cms = await startCms({
+      SITE_URL: webUrl,
+      SMTP_HOST: '127.0.0.1',
+      SMTP_PORT: String(smtp.port),
+      SMTP_SECURE: 'false',
+      NEWSLETTER_LINK_SECRET: 'e2e-newsletter-link-secret-0123456789',
+    });
+    web = await startWeb(cms.url, webPort);
+    browser = await launchChromium();
+    // bypassCSP: axe-core is injected as an inline script, which the site's CSP rightly refuses.
+    context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'it-IT', isMobile: true, hasTouch: true, bypassCSP: true });
+    page = await context.newPage();
+  }, 240_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await web?.stop();
+    await cms?.stop();
+    await smtp?.close();
+  });
+
+  it('loads the form\'s code only once the reader uses the form, and subscribes with the double opt-in', async () => {
+    const scripts: string[] = [];
+    page.on('request', (request) => {
+      if (request.resourceType() === 'script') scripts.push(new URL(request.url()).pathname);
+    });
+    await page.goto(`${web.url}/`, { waitUntil: 'networkidle' });
+    expect(scripts.filter((path) => path.includes('/_enhance/newsletter.'))).toEqual([]);
+
+    const section = page.getByRole('region', { name: 'La newsletter' });
+    await section.scrollIntoViewIfNeeded();
+    expect(await seriousViolations(page)).toEqual([]);
+
+    await section.getByLabel('Il tuo indirizzo e-mail').fill(email);
+    await expect.poll(() => scripts.filter((path) => path.includes('/_enhance/newsletter.')).length).toBe(1);
+    await section.getByLabel('Nuove testimonianze').check();
+    await section.getByLabel(/Ho letto l'informativa/).check();
+    await section.getByRole('button', { name: 'Iscrivimi' }).click();
+    await section.getByText('Quasi fatto: controlla la tua casella di posta.').waitFor({ timeout: 30_000 });
+    expect(await seriousViolations(page)).toEqual([]);
+
+    const confirmation = await smtp.waitFor((m) => addressesOf(m.to).includes(email) && /^Conferma/.test(m.subject ?? ''), 30_000);
+    const link = linkIn(confirmation, '/newsletter/conferma');
+    expect(link.startsWith(`${web.url}/newsletter/conferma#token=`)).toBe(true);
+
+    await page.goto(link);
+    await page.getByText('Iscrizione confermata. Grazie!').waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    // The link works once: opened again, it says so.
+    await page.goto(`${web.url}/`);
+    await page.goto(link);
+    await page.getByText('La tua iscrizione era già confermata.').waitFor();
+
+    welcome = await smtp.waitFor((m) => addressesOf(m.to).includes(email) && /^Iscrizione confermata/.test(m.subject ?? ''), 30_000);
+  });
+
+  it('shows the reader all their data from the welcome e-mail\'s link', async () => {
+    await page.goto(linkIn(welcome, '/newsletter/i-miei-dati'));
+    const data = page.locator('dl');
+    await data.waitFor();
+    expect(await data.textContent()).toContain(email);
+    expect(await data.textContent()).toContain('Nuove testimonianze');
+    expect(await data.textContent()).toContain('Confermato');
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+
+  it('unsubscribes with one click on the page of the e-mail\'s link, and the data are gone', async () => {
+    await page.goto(linkIn(welcome, '/newsletter/disiscriviti'));
+    await page.getByRole('button', { name: 'Disiscrivimi e cancella il mio indirizzo' }).click();
+    await page.getByText('Fatto: sei disiscritto e il tuo indirizzo è stato cancellato.').waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.goto(linkIn(welcome, '/newsletter/i-miei-dati'));
+    await page.getByText(/non è \(più\) iscritto alla newsletter/).waitFor();
+  });
+});
