@@ -95,6 +95,8 @@ describe('partner access with a read-only API token', () => {
       ['POST', '/content-manager/collection-types/api::article.article'],
       ['GET', '/content-manager/collection-types/api::testimony-submission.testimony-submission'],
       ['GET', '/content-manager/collection-types/api::newsletter-subscriber.newsletter-subscriber'],
+      ['GET', '/content-manager/collection-types/api::newsletter-issue.newsletter-issue'],
+      ['GET', '/content-manager/collection-types/api::newsletter-send.newsletter-send'],
       ['POST', '/upload'],
       ['GET', '/upload/files'],
       ['GET', '/admin/testimony-submissions/x/personal-data'],
@@ -132,6 +134,11 @@ describe('partner access with a read-only API token', () => {
       ['GET', '/api/newsletter-subscriber', 404],
       ['GET', '/api/newsletter-subscriptions', 404],
       ['GET', '/api/newsletter-subscriptions/data', 404],
+      ['GET', '/api/newsletter-issues', 404],
+      ['GET', '/api/newsletter-issues?status=draft&populate=*', 404],
+      ['GET', '/api/newsletter-sends', 404],
+      ['GET', '/api/newsletter-sends?filters[subscriberDocumentId][$notNull]=true', 404],
+      ['GET', '/api/newsletter-setting', 404],
     ])('gets no data from plugin or private routes: %s %s → %i', async (method, path, expected) => {
       const { status, body } = await request(path, { method, headers: { 'content-type': 'application/json' }, body: method === 'POST' ? '{}' : undefined });
       expect(status).toBe(expected);
