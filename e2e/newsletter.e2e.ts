@@ -4,7 +4,8 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { addressesOf, startSmtp, type TestSmtp } from '../apps/cms/tests/helpers/smtp';
 import { launchChromium } from './browser';
-import { freePort, startCms, startWeb, type Service } from './stack';
+import { E2E_ADMIN, freePort, startCms, startWeb, type Service } from './stack';
+import { adminLogin, signInToAdmin } from './admin';
 
 const skipReason = inject('skipReason');
 type ParsedMail = TestSmtp['messages'][number];
@@ -120,6 +121,58 @@ describe.skipIf(Boolean(skipReason))('a reader subscribes to the newsletter on a
     expect(await data.textContent()).toContain('Nuove testimonianze');
     expect(await data.textContent()).toContain('Confermato');
     expect(await seriousViolations(page)).toEqual([]);
+  });
+
+  it('the redazione previews an issue, sends a test to itself, then sends it: the reader gets one copy with the one-click headers', { timeout: 120_000 }, async () => {
+    const subject = `Le novità della settimana ${Date.now()}`;
+    const token = await adminLogin(cms.url);
+    const admin = (path: string, init: RequestInit = {}) => fetch(`${cms.url}${path}`, { ...init, headers: { 'Authorization': `Bearer ${token}`, 'Content-Type': 'application/json' } });
+    const created = await admin('/content-manager/collection-types/api::newsletter-issue.newsletter-issue', {
+      method: 'POST',
+      body: JSON.stringify({ subject, introduction: 'Tre storie e una risposta precisa da leggere questa settimana.', issueStatus: 'bozza', kind: 'manuale', audienceInterests: ['testimonianze'] }),
+    });
+    expect(created.status, await created.clone().text()).toBe(201);
+    const { documentId } = ((await created.json()) as { data: { documentId: string } }).data;
+
+    const desk = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'it-IT', timezoneId: 'Europe/Rome' });
+    const editor = await desk.newPage();
+    try {
+      await signInToAdmin(editor, cms.url, E2E_ADMIN);
+      await editor.goto(`${cms.url}/admin/content-manager/collection-types/api::newsletter-issue.newsletter-issue/${documentId}`);
+
+      await editor.getByRole('button', { name: 'Anteprima della newsletter' }).click();
+      const preview = editor.getByRole('dialog', { name: 'Anteprima della newsletter' });
+      await preview.frameLocator('iframe[title="Anteprima della newsletter"]').getByText('Tre storie e una risposta precisa').waitFor();
+      await preview.getByRole('button', { name: 'Chiudi' }).click();
+      await preview.waitFor({ state: 'detached' });
+
+      await editor.getByRole('button', { name: 'Invia una prova a me' }).click();
+      const test = editor.getByRole('dialog', { name: 'Invia una prova a me' });
+      await test.getByRole('button', { name: 'Invia la prova' }).click();
+      await test.getByRole('status').getByText(`Prova inviata a ${E2E_ADMIN.email}`, { exact: false }).waitFor();
+      const proof = await smtp.waitFor((m) => addressesOf(m.to).includes(E2E_ADMIN.email) && m.subject === `[Prova] ${subject}`, 30_000);
+      expect(proof.text).toContain('Tre storie e una risposta precisa');
+      await test.getByRole('button', { name: 'Chiudi' }).click();
+      await test.waitFor({ state: 'detached' });
+
+      await editor.getByRole('button', { name: 'Invia', exact: true }).click();
+      const confirm = editor.getByRole('dialog', { name: 'Inviare la newsletter?' });
+      await confirm.getByRole('button', { name: 'Invia agli iscritti' }).click();
+      await confirm.waitFor({ state: 'detached' });
+    } finally {
+      await desk.close();
+    }
+
+    // The worker sends in the background (a tick every 10 s): the confirmed reader, once, with RFC 8058 headers.
+    const copy = await smtp.waitFor((m) => addressesOf(m.to).includes(email) && m.subject === subject, 60_000);
+    expect(copy.headers.get('list-unsubscribe-post')).toBe('List-Unsubscribe=One-Click');
+    expect(String(copy.headers.get('list-unsubscribe'))).toMatch(/^<https?:\/\//);
+    expect(copy.html).not.toMatch(/<img[^>]+(width="1"|height="1")/);
+    await expect.poll(async () => {
+      const issue = await admin(`/content-manager/collection-types/api::newsletter-issue.newsletter-issue/${documentId}`);
+      return ((await issue.json()) as { data: { issueStatus: string } }).data.issueStatus;
+    }, { timeout: 60_000, interval: 1_000 }).toBe('inviata');
+    expect(smtp.messages.filter((m) => addressesOf(m.to).includes(email) && m.subject === subject)).toHaveLength(1);
   });
 
   it('unsubscribes with one click on the page of the e-mail\'s link, and the data are gone', async () => {

@@ -1,16 +1,11 @@
 import * as React from 'react';
+import { DialogAlert } from '../components/DialogAlert';
 import { Box, Button, Flex, Modal, Typography } from '@strapi/design-system';
 import { Eye, Mail, PaperPlane } from '@strapi/icons';
 import { useForm, useNotification } from '@strapi/strapi/admin';
 import { NEWSLETTER_ISSUE_UID } from '../../api/newsletter-issue/admin-contract';
 import type { DocumentActionComponent } from '../moderation/content-manager';
 import { newsletterError, useNewsletterPreviewQuery, useSendNewsletterIssueMutation, useSendNewsletterTestMutation } from './api';
-
-const ErrorBox = ({ message }: { message: string }) => (
-  <Box role="alert" background="danger100" borderColor="danger200" borderStyle="solid" borderWidth="1px" hasRadius padding={3}>
-    <Typography tag="p" textColor="danger700">{message}</Typography>
-  </Box>
-);
 
 /** «Anteprima»: the e-mail's HTML in a sandboxed frame (no script, no form), at a phone's width or the full 600 px. */
 const PreviewDialog = ({ documentId }: { documentId: string }) => {
@@ -20,7 +15,7 @@ const PreviewDialog = ({ documentId }: { documentId: string }) => {
     <>
       <Modal.Body>
         <Flex direction="column" alignItems="stretch" gap={3}>
-          {error ? <ErrorBox message={newsletterError(error)} /> : null}
+          {error ? <DialogAlert message={newsletterError(error)} /> : null}
           {isFetching || !data
             ? <Typography>Preparo l&apos;anteprima…</Typography>
             : (
@@ -62,7 +57,7 @@ const TestDialog = ({ documentId }: { documentId: string }) => {
         <Flex direction="column" alignItems="stretch" gap={3}>
           <Typography tag="p">Manda al tuo indirizzo una copia di questo numero, con «[Prova]» nell&apos;oggetto. Gli iscritti non ricevono nulla.</Typography>
           {outcome ? <Box role="status" background="success100" padding={3} hasRadius><Typography textColor="success700">{outcome}</Typography></Box> : null}
-          {error ? <ErrorBox message={error} /> : null}
+          {error ? <DialogAlert message={error} /> : null}
         </Flex>
       </Modal.Body>
       <Modal.Footer>
@@ -99,7 +94,7 @@ const SendDialog = ({ documentId, onClose }: { documentId: string; onClose: () =
             annullare né mandare una seconda volta: prima guarda l&apos;anteprima e manda una prova a te. Per fermare un invio in corso,
             imposta lo stato «Interrotta» e salva.
           </Typography>
-          {error ? <ErrorBox message={error} /> : null}
+          {error ? <DialogAlert message={error} /> : null}
         </Flex>
       </Modal.Body>
       <Modal.Footer>
