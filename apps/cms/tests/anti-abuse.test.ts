@@ -164,7 +164,7 @@ describe('anti-abuse (one instance, memory store)', () => {
     });
 
     it('answers 400 for an unknown form', async () => {
-      const res = await fetch(`${cms.url}/api/form-tokens/newsletter`, { headers: from(newIp()) });
+      const res = await fetch(`${cms.url}/api/form-tokens/sondaggio`, { headers: from(newIp()) });
       expect(res.status).toBe(400);
       expect(res.headers.get('cache-control')).toBe('no-store');
       const body = (await res.json()) as AntiAbuseErrorBody;
