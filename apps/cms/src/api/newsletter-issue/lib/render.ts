@@ -79,7 +79,7 @@ export function renderIssueEmail(issue: IssueContent, links: RecipientLinks, { s
     ...textSection('Testimonianze', testimonies),
     '-- ',
     `Ricevi questa e-mail perché ti sei iscritto alla newsletter di ${siteName} (${origin}).`,
-    `Cambia gli argomenti o leggi i tuoi dati: ${links.manage}`,
+    `I dati che abbiamo su di te: ${links.manage}`,
     `Disiscriviti con un clic: ${links.unsubscribe}`,
     'Nessun tracciamento: questa e-mail non contiene immagini spia né link modificati.',
   ].join('\n');
@@ -108,7 +108,7 @@ ${htmlSection('Articoli', articles)}
 ${htmlSection('Testimonianze', testimonies)}
 <hr style="border:0;border-top:1px solid #ddd;margin:28px 0 16px">
 <p style="margin:0 0 8px;font-size:14px;color:#555">Ricevi questa e-mail perché ti sei iscritto alla newsletter di ${link(origin, siteName, 'color:#555;text-decoration:underline')}.</p>
-<p style="margin:0 0 8px;font-size:14px;color:#555">${link(links.manage, 'Cambia gli argomenti o leggi i tuoi dati', 'color:#555;text-decoration:underline')} · ${link(links.unsubscribe, 'Disiscriviti con un clic', 'color:#555;text-decoration:underline')}</p>
+<p style="margin:0 0 8px;font-size:14px;color:#555">${link(links.manage, 'I dati che abbiamo su di te', 'color:#555;text-decoration:underline')} · ${link(links.unsubscribe, 'Disiscriviti con un clic', 'color:#555;text-decoration:underline')}</p>
 <p style="margin:0;font-size:12px;color:#777">Nessun tracciamento: niente immagini spia, link non modificati.</p>
 </div>
 </body></html>
