@@ -11,9 +11,15 @@ import type { ComputedRef } from 'vue';
  */
 export type CollectionContentType = Exclude<PublicContentType, SingleContentType>;
 
-/** The client member of `type`. The registry's `client` names it; TypeScript cannot follow a computed key across the union. */
-const collectionOf = <T extends CollectionContentType>(cms: StrapiClient, type: T): CollectionClient<ContentTypesByName[T]> =>
-  cms[publicContentType(type).client as ContentClientKey<T>] as unknown as CollectionClient<ContentTypesByName[T]>;
+/**
+ * The client member of `type`. The registry's `client` names it; TypeScript cannot follow a computed key across the union.
+ * Called in useCmsData's handler, which runs on the server only: behind `import.meta.server`, the browser bundle of a
+ * hydrated page (a form) carries no registry.
+ */
+function collectionOf<T extends CollectionContentType>(cms: StrapiClient, type: T): CollectionClient<ContentTypesByName[T]> {
+  if (!import.meta.server) throw new Error(`The ${type} entries are read on the server only.`);
+  return cms[publicContentType(type).client as ContentClientKey<T>] as unknown as CollectionClient<ContentTypesByName[T]>;
+}
 
 /** How many entries a list page shows when it says nothing: a simple type's list is one page. */
 export const ENTRY_LIST_SIZE = 100;
