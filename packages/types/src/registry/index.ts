@@ -58,9 +58,10 @@ export interface PublicContentTypeEntry<T extends PublicContentType = PublicCont
 const typeNames = /* @__PURE__ */ Object.keys(CONTENT_TYPE_TABLE) as ContentTypeName[];
 
 /** Every content type, in the registry's order. */
-export const CONTENT_TYPE_REGISTRY: Readonly<Record<ContentTypeName, ContentTypeEntry>> = /* @__PURE__ */ Object.fromEntries(
-  typeNames.map((type) => [type, { type, ...CONTENT_TYPE_SCHEMAS[type], ...CONTENT_TYPE_TABLE[type] }]),
-) as Record<ContentTypeName, ContentTypeEntry>;
+const joinRegistry = (): Record<ContentTypeName, ContentTypeEntry> =>
+  Object.fromEntries(typeNames.map((type) => [type, { type, ...CONTENT_TYPE_SCHEMAS[type], ...CONTENT_TYPE_TABLE[type] }])) as Record<ContentTypeName, ContentTypeEntry>;
+// Behind a pure call of a function, like RELATED_TYPES: a browser bundle that only links (sitePath) drops the schemas.
+export const CONTENT_TYPE_REGISTRY: Readonly<Record<ContentTypeName, ContentTypeEntry>> = /* @__PURE__ */ joinRegistry();
 
 export const CONTENT_TYPE_NAMES: readonly ContentTypeName[] = typeNames;
 
@@ -72,8 +73,8 @@ const isPublicEntry = (entry: ContentTypeEntry): entry is PublicContentTypeEntry
 /** A non-empty list, as `z.enum` wants it. */
 type List<T> = readonly [T, ...T[]];
 
-/** The public types, in the registry's order. */
-export const PUBLIC_CONTENT_TYPES = /* @__PURE__ */ typeNames.filter((type) => isPublicEntry(CONTENT_TYPE_REGISTRY[type])) as unknown as List<PublicContentType>;
+/** The public types, in the registry's order (read from the table alone, like the site paths below). */
+export const PUBLIC_CONTENT_TYPES = /* @__PURE__ */ typeNames.filter((type) => CONTENT_TYPE_TABLE[type].access === 'public') as unknown as List<PublicContentType>;
 
 /** One public type's entry. */
 export const publicContentType = <T extends PublicContentType>(type: T): PublicContentTypeEntry<T> =>
@@ -95,12 +96,21 @@ export function relatedFields(type: PublicContentType): Readonly<Record<string, 
 export const linkedTypes = (type: PublicContentType): RelatedType[] => [...new Set(Object.values(relatedFields(type)))];
 
 /** Every type some other public type relates to. */
-export const RELATED_TYPES = /* @__PURE__ */ Array.from(new Set(PUBLIC_CONTENT_TYPES.flatMap(linkedTypes))) as unknown as List<RelatedType>;
+// In a function: a bundle that does not use it drops the whole computation (a pure call's arguments would stay).
+const relatedTypes = (): List<RelatedType> => Array.from(new Set(PUBLIC_CONTENT_TYPES.flatMap(linkedTypes))) as unknown as List<RelatedType>;
+export const RELATED_TYPES = /* @__PURE__ */ relatedTypes();
 
 const SLUG_MARK = '{slug}';
 
+/**
+ * A public type's site paths, read from the table alone: a browser bundle
+ * that only links (`sitePath`) carries the table, not the generated schemas
+ * of every type (private ones included), which the site's pages never need.
+ */
+const sitePathsOf = (type: PublicContentType): { list: string; entry: string } => CONTENT_TYPE_TABLE[type];
+
 /** Whether entries of a type have a page each (`/articoli/<slug>`), rather than one page for all (`/video`, `/libro`). */
-export const hasEntryPages = (type: PublicContentType): boolean => publicContentType(type).entry.includes(SLUG_MARK);
+export const hasEntryPages = (type: PublicContentType): boolean => sitePathsOf(type).entry.includes(SLUG_MARK);
 
 /**
  * The site's page of an entry (`/articoli/il-caso`), its slug encoded as a
@@ -108,13 +118,13 @@ export const hasEntryPages = (type: PublicContentType): boolean => publicContent
  * (videos: /video; the book: /libro; the settings: /) or without a slug.
  */
 export function sitePath(type: PublicContentType, slug?: string | null): string {
-  const { entry, list } = publicContentType(type);
+  const { entry, list } = sitePathsOf(type);
   if (!entry.includes(SLUG_MARK)) return entry;
   return slug ? entry.replace(SLUG_MARK, encodeURIComponent(slug)) : list;
 }
 
 /** The site's page listing a type's entries (`/articoli`). */
-export const listPath = (type: PublicContentType): string => publicContentType(type).list;
+export const listPath = (type: PublicContentType): string => sitePathsOf(type).list;
 
 /**
  * The types of the sitemap source: those with a page per entry first, then
