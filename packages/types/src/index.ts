@@ -103,3 +103,5 @@ export type {
   SingleContentType,
   ContentClientKey,
 } from './registry';
+export { OSSERVATORIO_COMPANY_THRESHOLD_DEFAULT, OSSERVATORIO_MONTH_PATTERN, OSSERVATORIO_COMPANY_SLUG_PATTERN, OSSERVATORIO_LICENSE, osservatorioCompanySlug } from './osservatorio';
+export type { OsservatorioParams, OsservatorioCount, OsservatorioMonth, OsservatorioCompany, OsservatorioAggregates, OsservatorioResponse } from './osservatorio';
