@@ -54,8 +54,14 @@ describe.skipIf(Boolean(skipReason))('a reader sends a testimony', () => {
     await form.getByRole('button', { name: 'Invia la testimonianza' }).waitFor();
     // The form's code loads when the reader starts using it: until then the button waits, disabled.
     expect(await form.getByRole('button', { name: 'Invia la testimonianza' }).isEnabled()).toBe(false);
+    const buttonTop = () => form.getByRole('button', { name: 'Invia la testimonianza' }).evaluate((element) => Math.round(element.getBoundingClientRect().top + window.scrollY));
+    const topAsServed = await buttonTop();
     await form.getByLabel('Racconto come cliente').focus();
     await expect.poll(() => form.getByRole('button', { name: 'Invia la testimonianza' }).isEnabled()).toBe(true);
+    // The anti-spam widget appears on first use (a tap inside the form): the button under it does not move, then or at hydration.
+    await form.getByLabel('Titolo').click();
+    await expect.poll(() => page.locator('altcha-widget').evaluate((element) => element.getBoundingClientRect().height)).toBeGreaterThan(0);
+    expect(await buttonTop()).toBe(topAsServed);
 
     // An empty submission is refused in the browser with accessible errors.
     await form.getByRole('button', { name: 'Invia la testimonianza' }).click();
