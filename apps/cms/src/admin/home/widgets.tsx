@@ -2,6 +2,7 @@ import { Feather, Message, PresentationChart } from '@strapi/icons';
 import { RecentList, type RecentItem } from './RecentList';
 import { ModerationStatsWidget } from './ModerationStatsWidget';
 import { waitingSince } from './durations';
+import { QUEUE_SIZE, pendingSummary } from './queue-wording';
 
 const ARTICLE = 'api::article.article';
 const SUBMISSION = 'api::testimony-submission.testimony-submission';
@@ -23,16 +24,6 @@ const submissionItem = (row: Record<string, unknown>): RecentItem => ({
   note: [SUBMISSION_STATES[text(row.submissionStatus)], waitingSince(text(row.submittedAt), new Date())].filter(Boolean).join(' · '),
   date: text(row.submittedAt) || null,
 });
-
-/** How many submissions the queue lists: the oldest. */
-const QUEUE_SIZE = 5;
-
-/** «12 testimonianze in attesa di una decisione: qui le 5 che aspettano da più tempo», above the list. */
-export const pendingSummary = (total: number): string => {
-  if (total === 1) return '1 testimonianza in attesa di una decisione';
-  const all = `${total} testimonianze in attesa di una decisione`;
-  return total > QUEUE_SIZE ? `${all}: qui le ${QUEUE_SIZE} che aspettano da più tempo` : `${all}, dalla più vecchia`;
-};
 
 /** The five articles changed last, drafts included. */
 export function RecentArticlesWidget() {
