@@ -441,6 +441,8 @@ describe.skipIf(Boolean(skipReason))('editors in the admin', () => {
       await page.getByRole('heading', { name: 'Andamento della moderazione' }).waitFor();
       const home = page.getByRole('main').first();
       const weeks = home.getByRole('table', { name: /Decisioni per settimana/ });
+      // The figures arrive after the widget's frame.
+      await weeks.waitFor();
       expect(await weeks.getByRole('row').count()).toBe(1 + 8);
       const thisWeek = weeks.getByRole('row').filter({ hasText: 'Questa settimana' });
       expect(Number(await thisWeek.getByRole('cell').first().textContent())).toBeGreaterThanOrEqual(1);
