@@ -1,6 +1,6 @@
-import { Feather, Message, PresentationChart } from '@strapi/icons';
+import { Cross, Feather, Message, PresentationChart } from '@strapi/icons';
 import { RecentList, type RecentItem } from './RecentList';
-import { ModerationStatsWidget } from './ModerationStatsWidget';
+import { ModerationStatsWidget, RejectionReasonsWidget } from './ModerationStatsWidget';
 import { waitingSince } from './durations';
 import { QUEUE_SIZE, pendingSummary } from './queue-wording';
 
@@ -60,8 +60,8 @@ interface WidgetArgs {
 
 /**
  * The home page of the newsroom: the moderation queue, the moderation
- * figures (decisions per week, reasons, time to decide) and the recent
- * articles, each shown only to who may read that type (Redattore, Moderatore,
+ * figures (time to decide and decisions per week; rejections by reason) and
+ * the recent articles, each shown only to who may read that type (Redattore, Moderatore,
  * Super Admin), plus the profile. Strapi's "Ultimi elementi modificati /
  * pubblicati" and "Elementi" widgets list every type the user may read,
  * webhook deliveries included for a Super Admin: they go.
@@ -85,6 +85,14 @@ export function newsroomWidgets<T extends WidgetArgs>(widgets: T[]): WidgetArgs[
       title: { id: 'chiudete.widget.moderation-stats.title', defaultMessage: 'Andamento della moderazione' },
       component: async () => ModerationStatsWidget,
       // The figures come from GET /admin/moderation-stats, which asks for the same permission.
+      permissions: [{ action: READ, subject: SUBMISSION }],
+    },
+    {
+      id: 'rejection-reasons',
+      pluginId: 'chiudete',
+      icon: Cross,
+      title: { id: 'chiudete.widget.rejection-reasons.title', defaultMessage: 'Rifiuti per motivo' },
+      component: async () => RejectionReasonsWidget,
       permissions: [{ action: READ, subject: SUBMISSION }],
     },
     {
