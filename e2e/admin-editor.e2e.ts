@@ -367,6 +367,16 @@ describe.skipIf(Boolean(skipReason))('editors in the admin', () => {
       }
     });
 
+    it('finds the moderation queue on the home page: how many wait, and since when', async () => {
+      await page.goto(`${cmsUrl}/admin`);
+      await page.getByRole('heading', { name: 'Testimonianze da moderare' }).waitFor();
+      const home = page.getByRole('main').first();
+      // The submission of this file waits; other files may have sent theirs.
+      await home.getByText(/^\d+ testimonianz[ae] in attesa di una decisione/).waitFor();
+      expect(await home.getByRole('listitem').filter({ hasText: /in attesa da (meno di un'ora|\d+ or[ae]|\d+ giorn[oi])/ }).count()).toBeGreaterThan(0);
+      await page.getByRole('navigation').getByRole('link', { name: 'Content Manager' }).click();
+    });
+
     it('opens a submission: personal data found, then «Rifiuta» and «Approva e pubblica»', { timeout: 90_000 }, async () => {
       await menu().getByRole('link', { name: 'Testimonianza ricevuta', exact: true }).click();
       await main().getByRole('heading', { level: 1, name: 'Testimonianza ricevuta' }).waitFor();
@@ -424,6 +434,22 @@ describe.skipIf(Boolean(skipReason))('editors in the admin', () => {
       for (const secret of ['IT001E12345678', '347 765 4321', 'luca.rossi@example.org', TESTIMONY.contactEmail]) {
         expect(html).not.toContain(secret);
       }
+    });
+
+    it('sees this week\'s approval in the moderation figures of the home page', async () => {
+      await page.goto(`${cmsUrl}/admin`);
+      await page.getByRole('heading', { name: 'Andamento della moderazione' }).waitFor();
+      const home = page.getByRole('main').first();
+      const weeks = home.getByRole('table', { name: /Decisioni per settimana/ });
+      // The figures arrive after the widget's frame; the table is for screen readers, beside the columns.
+      await weeks.waitFor({ state: 'attached' });
+      expect(await weeks.getByRole('row').count()).toBe(1 + 8);
+      const thisWeek = weeks.getByRole('row').filter({ hasText: 'Questa settimana' });
+      expect(Number(await thisWeek.getByRole('cell').first().textContent())).toBeGreaterThanOrEqual(1);
+      await home.getByText('Tempo mediano dall\'invio alla decisione').waitFor();
+      await page.getByRole('heading', { name: 'Rifiuti per motivo' }).waitFor();
+      // «Ultimi 30 giorni: meno di un'ora (1 decisione)»: the median is there, over at least this approval.
+      expect(await home.getByText(/\(\d+ decision[ei]\)$/).count()).toBeGreaterThan(0);
     });
 
     it('reads the messages sent from the contact form', async ({ skip }) => {
@@ -490,6 +516,7 @@ describe.skipIf(Boolean(skipReason))('editors in the admin', () => {
       await page.goto(`${cmsUrl}/admin`);
       await page.getByRole('heading', { name: /Articoli recenti/i }).waitFor();
       await page.getByText(SCHEDULED_TITLE).first().waitFor();
+      expect(await page.getByRole('heading', { name: /Testimonianze da moderare|Andamento della moderazione|Rifiuti per motivo/ }).count()).toBe(0);
       const text = (await main().first().textContent()) ?? '';
       expect(text).not.toMatch(ENGLISH_ON_HOME);
       expect(text).not.toMatch(/evt_/);
@@ -502,6 +529,7 @@ describe.skipIf(Boolean(skipReason))('editors in the admin', () => {
         await signInToAdmin(adminPage, cmsUrl, E2E_ADMIN);
         await adminPage.goto(`${cmsUrl}/admin`);
         await adminPage.getByRole('heading', { name: /Testimonianze da moderare/i }).waitFor();
+        await adminPage.getByRole('heading', { name: /Andamento della moderazione/i }).waitFor();
         await adminPage.getByRole('heading', { name: /Articoli recenti/i }).waitFor();
         const text = (await adminPage.getByRole('main').first().textContent()) ?? '';
         expect(text).not.toMatch(ENGLISH_ON_HOME);

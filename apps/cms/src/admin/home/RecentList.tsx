@@ -20,6 +20,13 @@ interface Props {
   query: string;
   toItem: (row: Record<string, unknown>) => RecentItem;
   empty: string;
+  /** A line above the list from the number of matching entries (all pages), e.g. "12 in attesa". */
+  summary?: (total: number) => string;
+}
+
+interface ListResponse {
+  results: Array<Record<string, unknown>>;
+  pagination?: { total?: number };
 }
 
 const DAY = new Intl.DateTimeFormat('it-IT', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/Rome' });
@@ -28,14 +35,14 @@ const DAY = new Intl.DateTimeFormat('it-IT', { day: 'numeric', month: 'long', ye
  * A short list of entries of one type read through the Content Manager's own
  * admin API (so the user's permissions apply), for the home-page widgets.
  */
-export function RecentList({ uid, query, toItem, empty }: Props) {
+export function RecentList({ uid, query, toItem, empty, summary }: Props) {
   const { get } = useFetchClient();
-  const [state, setState] = React.useState<{ items?: RecentItem[]; failed?: boolean }>({});
+  const [state, setState] = React.useState<{ items?: RecentItem[]; total?: number; failed?: boolean }>({});
 
   React.useEffect(() => {
     let live = true;
-    get<{ results: Array<Record<string, unknown>> }>(`/content-manager/collection-types/${uid}?${query}`)
-      .then(({ data }) => live && setState({ items: data.results.map(toItem) }))
+    get<ListResponse>(`/content-manager/collection-types/${uid}?${query}`)
+      .then(({ data }) => live && setState({ items: data.results.map(toItem), total: data.pagination?.total ?? data.results.length }))
       .catch(() => live && setState({ failed: true }));
     return () => {
       live = false;
@@ -45,7 +52,7 @@ export function RecentList({ uid, query, toItem, empty }: Props) {
   if (state.failed) return <Widget.Error />;
   if (!state.items) return <Widget.Loading />;
   if (state.items.length === 0) return <Widget.NoData>{empty}</Widget.NoData>;
-  return (
+  const list = (
     <Flex tag="ul" direction="column" alignItems="stretch" gap={1}>
       {state.items.map((item) => (
         <Box tag="li" key={item.documentId} paddingTop={2} paddingBottom={2} borderColor="neutral150" borderStyle="solid" borderWidth="0 0 1px 0">
@@ -60,6 +67,13 @@ export function RecentList({ uid, query, toItem, empty }: Props) {
           </Flex>
         </Box>
       ))}
+    </Flex>
+  );
+  if (!summary) return list;
+  return (
+    <Flex direction="column" alignItems="stretch" gap={2}>
+      <Typography variant="omega" fontWeight="semiBold">{summary(state.total ?? state.items.length)}</Typography>
+      {list}
     </Flex>
   );
 }

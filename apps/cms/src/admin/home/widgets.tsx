@@ -1,5 +1,8 @@
-import { Feather, Message } from '@strapi/icons';
+import { Cross, Feather, Message, PresentationChart } from '@strapi/icons';
 import { RecentList, type RecentItem } from './RecentList';
+import { ModerationStatsWidget, RejectionReasonsWidget } from './ModerationStatsWidget';
+import { waitingSince } from './durations';
+import { QUEUE_SIZE, pendingSummary } from './queue-wording';
 
 const ARTICLE = 'api::article.article';
 const SUBMISSION = 'api::testimony-submission.testimony-submission';
@@ -18,7 +21,7 @@ const SUBMISSION_STATES: Record<string, string> = { nuova: 'Nuova', in_revisione
 const submissionItem = (row: Record<string, unknown>): RecentItem => ({
   documentId: text(row.documentId),
   title: text(row.title),
-  note: SUBMISSION_STATES[text(row.submissionStatus)] ?? '',
+  note: [SUBMISSION_STATES[text(row.submissionStatus)], waitingSince(text(row.submittedAt), new Date())].filter(Boolean).join(' · '),
   date: text(row.submittedAt) || null,
 });
 
@@ -29,14 +32,15 @@ export function RecentArticlesWidget() {
   );
 }
 
-/** The oldest testimonies still waiting for a decision: the moderation queue. */
+/** The oldest testimonies still waiting for a decision, with how long each has waited, and how many wait in all: the moderation queue. */
 export function ModerationQueueWidget() {
   return (
     <RecentList
       uid={SUBMISSION}
-      query="page=1&pageSize=5&sort=submittedAt:ASC&filters[$and][0][submissionStatus][$in][0]=nuova&filters[$and][0][submissionStatus][$in][1]=in_revisione"
+      query={`page=1&pageSize=${QUEUE_SIZE}&sort=submittedAt:ASC&filters[$and][0][submissionStatus][$in][0]=nuova&filters[$and][0][submissionStatus][$in][1]=in_revisione`}
       toItem={submissionItem}
       empty="Nessuna testimonianza da moderare"
+      summary={pendingSummary}
     />
   );
 }
@@ -55,8 +59,9 @@ interface WidgetArgs {
 }
 
 /**
- * The home page of the newsroom: the moderation queue and the recent
- * articles, each shown only to who may read that type (Redattore, Moderatore,
+ * The home page of the newsroom: the moderation queue, the moderation
+ * figures (time to decide and decisions per week; rejections by reason) and
+ * the recent articles, each shown only to who may read that type (Redattore, Moderatore,
  * Super Admin), plus the profile. Strapi's "Ultimi elementi modificati /
  * pubblicati" and "Elementi" widgets list every type the user may read,
  * webhook deliveries included for a Super Admin: they go.
@@ -71,6 +76,23 @@ export function newsroomWidgets<T extends WidgetArgs>(widgets: T[]): WidgetArgs[
       title: { id: 'chiudete.widget.moderation-queue.title', defaultMessage: 'Testimonianze da moderare' },
       link: { label: { id: 'chiudete.widget.moderation-queue.link', defaultMessage: 'Tutte le testimonianze inviate' }, href: `/content-manager/collection-types/${SUBMISSION}` },
       component: async () => ModerationQueueWidget,
+      permissions: [{ action: READ, subject: SUBMISSION }],
+    },
+    {
+      id: 'moderation-stats',
+      pluginId: 'chiudete',
+      icon: PresentationChart,
+      title: { id: 'chiudete.widget.moderation-stats.title', defaultMessage: 'Andamento della moderazione' },
+      component: async () => ModerationStatsWidget,
+      // The figures come from GET /admin/moderation-stats, which asks for the same permission.
+      permissions: [{ action: READ, subject: SUBMISSION }],
+    },
+    {
+      id: 'rejection-reasons',
+      pluginId: 'chiudete',
+      icon: Cross,
+      title: { id: 'chiudete.widget.rejection-reasons.title', defaultMessage: 'Rifiuti per motivo' },
+      component: async () => RejectionReasonsWidget,
       permissions: [{ action: READ, subject: SUBMISSION }],
     },
     {

@@ -122,6 +122,8 @@ export const ADMIN_IT: Record<string, string> = {
   // The home page's own widgets (home/widgets.tsx).
   'chiudete.widget.moderation-queue.title': 'Testimonianze da moderare',
   'chiudete.widget.moderation-queue.link': 'Tutte le testimonianze inviate',
+  'chiudete.widget.moderation-stats.title': 'Andamento della moderazione',
+  'chiudete.widget.rejection-reasons.title': 'Rifiuti per motivo',
   'chiudete.widget.recent-articles.title': 'Articoli recenti',
   'chiudete.widget.recent-articles.link': 'Tutti gli articoli',
 };

@@ -10,6 +10,7 @@ import { SUBMISSION_UID, TESTIMONY_UID } from '../../moderation/contract';
  *   POST /admin/testimony-submissions/:documentId/approve
  *   POST /admin/testimony-submissions/:documentId/reject
  *   GET  /admin/testimony-submissions/:documentId/personal-data
+ *   GET  /admin/moderation-stats   the home page's figures (services/moderation-stats.ts)
  *
  * Why not in ./routes: Strapi 5.54 mounts every router of an API folder on
  * the content API (`/api`, users-permissions and API tokens) whatever its
@@ -48,6 +49,14 @@ export const moderationAdminRouter: Core.Router = {
     route('POST', 'approve', 'approve', requires([`${CM}.update`, SUBMISSION_UID], [`${CM}.create`, TESTIMONY_UID], [`${CM}.publish`, TESTIMONY_UID])),
     route('POST', 'reject', 'reject', requires([`${CM}.update`, SUBMISSION_UID])),
     route('GET', 'personal-data', 'personalData', requires([`${CM}.read`, SUBMISSION_UID])),
+    // Decisions per week, by reason, time to decide: for whoever may read the submissions (Moderatore, Super Admin).
+    {
+      method: 'GET',
+      path: '/moderation-stats',
+      handler: 'api::testimony-submission.moderation-stats.show',
+      info: {},
+      config: { policies: ['admin::isAuthenticatedAdmin', requires([`${CM}.read`, SUBMISSION_UID])] },
+    },
   ],
 };
 

@@ -1,0 +1,3 @@
+import { moderationStatsSuite } from './helpers/moderation-stats-suite';
+
+moderationStatsSuite('sqlite');
