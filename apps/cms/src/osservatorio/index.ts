@@ -64,31 +64,38 @@ export function subscribeOsservatorio(strapi: Core.Strapi): void {
 }
 
 /**
- * The generation of the public API's response cache (src/api-cache): moved
- * on by every public change on any instance (through Redis when it is
- * shared), so a cube scanned before a change made elsewhere is not reused.
- * `undefined` when the store cannot tell (keep nothing).
+ * How long a cube may be kept when nothing shared tells this instance of
+ * changes made on another one (the API cache off, or its store unreachable):
+ * the Osservatorio's promise that a change shows within 5 s.
  */
-async function cacheGeneration(strapi: Core.Strapi): Promise<{ generation: string | undefined; ttlMs: number }> {
+const UNSHARED_LIFETIME_MS = 5_000;
+
+/**
+ * The generation of the public API's response cache (src/api-cache): moved
+ * on by every public change (on every instance at once with Redis), so a
+ * cube scanned before a change is not reused. With it, a cube lives as long
+ * as the API cache's entries; without it (`undefined`: the cache off or its
+ * store unreachable), `UNSHARED_LIFETIME_MS`.
+ */
+async function cacheGeneration(strapi: Core.Strapi): Promise<{ generation: string | undefined; lifetimeMs: number }> {
   const cache = apiCache(strapi);
-  if (!cache) return { generation: undefined, ttlMs: 0 };
-  const lookup = await cache.store.lookup('osservatorio:generation');
-  return { generation: lookup?.generation, ttlMs: lookup ? cache.config.ttlSeconds * 1000 : 0 };
+  const lookup = cache ? await cache.store.lookup('osservatorio:generation') : undefined;
+  if (!cache || !lookup) return { generation: undefined, lifetimeMs: UNSHARED_LIFETIME_MS };
+  return { generation: lookup.generation, lifetimeMs: cache.config.ttlSeconds * 1000 };
 }
 
 /**
- * The current cube: the one kept if no testimony changed since (here or, by
- * the cache's generation, on another instance) and it is younger than the
- * API cache's TTL; else the scan in flight for the same state; else a new
- * scan. With the API cache off (API_CACHE_TTL_SECONDS=0) every read scans,
- * concurrent reads still sharing one scan.
+ * The current cube: the one kept if no testimony changed since (here, or by
+ * the cache's generation anywhere) and it is younger than its lifetime;
+ * else the scan in flight for the same state; else a new scan. Concurrent
+ * readers share one scan: never a stampede on the database.
  */
 async function currentCube(strapi: Core.Strapi): Promise<Cube> {
   const state = stateOf(strapi);
-  const { generation, ttlMs } = await cacheGeneration(strapi);
+  const { generation, lifetimeMs } = await cacheGeneration(strapi);
   const { version } = state;
   const kept = state.cube;
-  if (kept && kept.version === version && generation !== undefined && kept.generation === generation && kept.expiresAt > Date.now()) return kept.value;
+  if (kept && kept.version === version && kept.generation === generation && kept.expiresAt > Date.now()) return kept.value;
   const flying = state.inFlight;
   if (flying && flying.version === version && flying.generation === generation) return flying.promise;
 
@@ -98,7 +105,7 @@ async function currentCube(strapi: Core.Strapi): Promise<Cube> {
   try {
     const value = await promise;
     // Kept only if nothing changed while it ran.
-    if (state.version === version && ttlMs > 0) state.cube = { value, version, generation, expiresAt: Date.now() + ttlMs };
+    if (state.version === version) state.cube = { value, version, generation, expiresAt: Date.now() + lifetimeMs };
     return value;
   } finally {
     if (state.inFlight === inFlight) state.inFlight = undefined;

@@ -7,6 +7,8 @@ import { startStrapi, type RunningStrapi } from './strapi';
 import type { TestDatabase } from './database';
 import { loadScaleContent } from '../../scripts/scale-seed';
 import { indexPublishedBatch, searchIndexIdle } from '../../src/api/search/lib';
+import { invalidateOsservatorio } from '../../src/osservatorio';
+import { captureStatements } from './sql';
 
 const TESTIMONY = 'api::testimony.testimony';
 /** Low enough to test with a handful of testimonies. */
@@ -263,6 +265,19 @@ export function osservatorioSuite(name: string, createDatabase: () => Promise<Te
       await cms.strapi.documents(TESTIMONY).publish({ documentId: made.at[0]! });
       await withinDeadline(async () => expect((await raw('company=ciuffolotto-telecomunicazioni')).status).toBe(200));
       expectFigures(await figures(), await published());
+    });
+
+    it('computes every filter from one scan, shared by concurrent readers (no stampede)', async () => {
+      invalidateOsservatorio(cms.strapi);
+      const queries = SECTORS.flatMap((sector) => [`sector=${sector}&from=2020-01`, `sector=${sector}&to=2024-12`, `sector=${sector}&from=2021-06&to=2023-06`]);
+      let statuses: number[] = [];
+      const statements = await captureStatements(cms.strapi, async () => {
+        statuses = await Promise.all(queries.map(async (query) => (await raw(query)).status));
+      });
+      expect(statuses.every((status) => status === 200)).toBe(true);
+      const scans = statements.filter((statement) => /group by/i.test(statement.sql) && /testimonies/i.test(statement.sql));
+      expect(scans).toHaveLength(1);
+      expect(scans[0]!.sql).toMatch(/published_at.+is not null/i);
     });
 
     it.each([
