@@ -615,7 +615,7 @@ export function customOperations(model: AppModel): Record<string, CustomOperatio
         responses: {
           200: {
             description: 'The file.',
-            headers: { ...cacheableHeaders(), Link: LICENSE_LINK_HEADER, 'Content-Disposition': { description: '`attachment; filename="osservatorio-….csv"` (or `.json`).', schema: { type: 'string' } } },
+            headers: { ...cacheableHeaders(), 'Link': LICENSE_LINK_HEADER, 'Content-Disposition': { description: '`attachment; filename="osservatorio-….csv"` (or `.json`).', schema: { type: 'string' } } },
             content: {
               'text/csv': { schema: { type: 'string' }, example: `dimension,key,label,count\r\nlicense,${OSSERVATORIO_LICENSE.url},CC BY 4.0 — ${OSSERVATORIO_LICENSE.attribution},\r\n` },
               ...json(ref('OsservatorioResponse')),
