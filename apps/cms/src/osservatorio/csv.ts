@@ -61,6 +61,18 @@ export function osservatorioCsv(data: OsservatorioAggregates): string {
   return [CSV_HEADER, ...rows].map(line).join('');
 }
 
+/** The CSV of figures already computed (the same object for the same cube and filter, see index.ts). */
+const written = new WeakMap<OsservatorioAggregates, string>();
+
+export function osservatorioCsvOnce(data: OsservatorioAggregates): string {
+  let csv = written.get(data);
+  if (csv === undefined) {
+    csv = osservatorioCsv(data);
+    written.set(data, csv);
+  }
+  return csv;
+}
+
 /**
  * The download's file name: `osservatorio` and the filters given, e.g.
  * `osservatorio-telefonia-2025-01-2025-12.csv`, `osservatorio-completo.json`.

@@ -3,12 +3,12 @@ import { errors } from '@strapi/utils';
 import { OSSERVATORIO_LICENSE, SECTORS, type FieldError, type OsservatorioAggregates, type OsservatorioResponse } from '@chiudete/types';
 import { osservatorioQuerySchema, toFieldErrors } from '@chiudete/types/forms';
 import { cacheControlFor, isNotModified, strongETag } from '../../../http-cache/etag';
-import { downloadFileName, osservatorioCsv, type AggregateResult, type OsservatorioFilters } from '../../../osservatorio';
+import { downloadFileName, osservatorioCsvOnce, type OsservatorioAnswer, type OsservatorioFilters } from '../../../osservatorio';
 
 type Context = Parameters<Core.MiddlewareHandler>[0];
 
 interface OsservatorioService {
-  aggregates(filters: OsservatorioFilters): Promise<AggregateResult>;
+  aggregates(filters: OsservatorioFilters): Promise<OsservatorioAnswer>;
 }
 
 const PARAMETERS = 'sector, from, to, company';
@@ -45,13 +45,20 @@ function filtersOf(ctx: Context): OsservatorioFilters {
   return { ...(sector ? { sector } : {}), ...(from ? { from } : {}), ...(to ? { to } : {}), ...(company ? { company } : {}) };
 }
 
-/** The figures, or a 404 for a company that is not named: the same answer for one under the threshold and one never given. */
-async function figures(strapi: Core.Strapi, filters: OsservatorioFilters): Promise<OsservatorioAggregates> {
+/**
+ * The figures, or a 404 for a company that is not named: the same answer for
+ * one under the threshold and one never given. Figures answered from an
+ * out-of-date cube while a new scan runs (for at most 5 s after a change)
+ * say `Cache-Control: no-cache`: neither the response cache nor a browser
+ * keeps them.
+ */
+async function figures(ctx: Context, strapi: Core.Strapi, filters: OsservatorioFilters): Promise<OsservatorioAggregates> {
   const service = strapi.service('api::osservatorio.osservatorio') as unknown as OsservatorioService;
-  const result = await service.aggregates(filters);
+  const { result, current } = await service.aggregates(filters);
   if (!result.found) {
     throw new errors.NotFoundError(`No company "${filters.company ?? ''}" in the Osservatorio for these filters: a company is named only with enough published testimonies (see "companies" in GET /api/osservatorio).`);
   }
+  if (!current) ctx.set('Cache-Control', 'no-cache');
   return result.data;
 }
 
@@ -61,7 +68,7 @@ const LICENSE_LINK = `<${OSSERVATORIO_LICENSE.url}>; rel="license"`;
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
   /** GET /api/osservatorio → OsservatorioResponse */
   async find(ctx: Context) {
-    const data = await figures(strapi, filtersOf(ctx));
+    const data = await figures(ctx, strapi, filtersOf(ctx));
     ctx.set('Link', LICENSE_LINK);
     ctx.body = { data } satisfies OsservatorioResponse;
   },
@@ -72,7 +79,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     if (!FORMATS.includes(format as Format)) {
       throw new errors.NotFoundError(`No download "download.${String(format).slice(0, 20)}": use download.csv or download.json.`);
     }
-    const data = await figures(strapi, filtersOf(ctx));
+    const data = await figures(ctx, strapi, filtersOf(ctx));
     ctx.set('Link', LICENSE_LINK);
     ctx.set('Content-Disposition', `attachment; filename="${downloadFileName(data.filters, format as Format)}"`);
     if (format === 'json') {
@@ -81,10 +88,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
       return;
     }
     // CSV is not JSON: its validators are set here, by the same rules as `global::http-cache`.
-    const csv = osservatorioCsv(data);
+    const csv = osservatorioCsvOnce(data);
     const etag = strongETag(csv);
     ctx.set('ETag', etag);
-    ctx.set('Cache-Control', cacheControlFor(Boolean(ctx.get('Authorization'))));
+    if (!ctx.response.get('Cache-Control')) ctx.set('Cache-Control', cacheControlFor(Boolean(ctx.get('Authorization'))));
     ctx.vary('Origin');
     ctx.vary('Authorization');
     ctx.type = 'text/csv; charset=utf-8; header=present';
