@@ -292,8 +292,8 @@ export function osservatorioSuite(name: string, createDatabase: () => Promise<Te
       expect(scans).toHaveLength(1);
       expect(scans[0]!.sql).toMatch(/published_at.+is not null/i);
       // An answer from out-of-date figures was not kept by the response cache.
-      const again = await raw(queries[0]!);
-      expect(again.headers.get('cache-status')).not.toMatch(/hit/);
+      const outOfDate = queries[answers.findIndex((res) => /no-cache/.test(res.headers.get('cache-control') ?? ''))]!;
+      expect((await raw(outOfDate)).headers.get('cache-status')).not.toMatch(/hit/);
     });
 
     it.each([
@@ -372,9 +372,12 @@ export function osservatorioSuite(name: string, createDatabase: () => Promise<Te
       const { accessKey } = await tokens.create({ name: 'Partner osservatorio', description: '', type: 'read-only', kind: 'content-api', lifespan: null });
       const partner = createStrapiClient({ baseURL: cms.url, token: accessKey, cache: true });
       expect((await partner.osservatorio.get({ sector: 'luce' })).data.total).toBe(((await first.json()) as OsservatorioResponse).data.total);
-      const csv = await raw('', { headers: { Authorization: `Bearer ${accessKey}` } }, '/osservatorio/download.csv');
-      expect(csv.status).toBe(200);
-      expect(csv.headers.get('cache-control')).toMatch(/private/);
+      // Creating the token purged the response cache: the figures are scanned again (answering no-cache meanwhile).
+      await withinDeadline(async () => {
+        const csv = await raw('', { headers: { Authorization: `Bearer ${accessKey}` } }, '/osservatorio/download.csv');
+        expect(csv.status).toBe(200);
+        expect(csv.headers.get('cache-control')).toMatch(/private/);
+      });
     });
   });
 }
