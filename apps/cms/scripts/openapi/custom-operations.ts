@@ -144,6 +144,24 @@ const OSSERVATORIO_NOT_FOUND = {
   content: json(ref('Error')),
 };
 
+/** The Osservatorio's Cache-Control: the public API's, or `no-cache` on figures answered while they are being computed again (at most 5 s after a change). */
+const OSSERVATORIO_CACHE_CONTROL: Schema = {
+  description: 'Without `Authorization`: `public, max-age=60, stale-while-revalidate=300`; with an API token: `private, max-age=0, must-revalidate`. `no-cache` on figures answered while they are being computed again after a change (for a few seconds at most): use them, but do not keep them.',
+  required: true,
+  schema: { enum: ['public, max-age=60, stale-while-revalidate=300', 'private, max-age=0, must-revalidate', 'no-cache'] },
+};
+
+/** A 304 of the Osservatorio: the public API's NotModified, with the Osservatorio's Cache-Control. */
+const OSSERVATORIO_NOT_MODIFIED: Schema = {
+  description: 'The copy whose ETag was sent in `If-None-Match` is current. No body.',
+  headers: {
+    'ETag': { $ref: '#/components/headers/ETag' },
+    'Cache-Control': OSSERVATORIO_CACHE_CONTROL,
+    'Vary': { $ref: '#/components/headers/Vary' },
+    ...rateLimitHeaders(),
+  },
+};
+
 const LICENSE_LINK_HEADER: Schema = { description: `\`<${OSSERVATORIO_LICENSE.url}>; rel="license"\`: the data's licence.`, schema: { type: 'string' } };
 
 /** Operations by `METHOD /strapi/path`. */
@@ -591,8 +609,8 @@ export function customOperations(model: AppModel): Record<string, CustomOperatio
         description: `Open data under ${OSSERVATORIO_LICENSE.name} (${OSSERVATORIO_LICENSE.url}): credit «${OSSERVATORIO_LICENSE.attribution}». Only published testimonies count. Filters combine with AND; a company is named only with at least \`companyThreshold\` testimonies in the filtered set, and asking for one under it is a 404. Figures follow a publication or unpublication within seconds.`,
         parameters: [...queryParameters(osservatorioQuerySchema), { $ref: '#/components/parameters/IfNoneMatch' }],
         responses: {
-          200: { description: 'The aggregates.', headers: { ...cacheableHeaders(), Link: LICENSE_LINK_HEADER }, content: json(ref('OsservatorioResponse')) },
-          304: responseRef('NotModified'),
+          200: { description: 'The aggregates.', headers: { ...cacheableHeaders(), 'Cache-Control': OSSERVATORIO_CACHE_CONTROL, 'Link': LICENSE_LINK_HEADER }, content: json(ref('OsservatorioResponse')) },
+          304: OSSERVATORIO_NOT_MODIFIED,
           400: READ_BAD_REQUEST,
           401: responseRef('Unauthorized'),
           404: OSSERVATORIO_NOT_FOUND,
@@ -615,13 +633,13 @@ export function customOperations(model: AppModel): Record<string, CustomOperatio
         responses: {
           200: {
             description: 'The file.',
-            headers: { ...cacheableHeaders(), 'Link': LICENSE_LINK_HEADER, 'Content-Disposition': { description: '`attachment; filename="osservatorio-….csv"` (or `.json`).', schema: { type: 'string' } } },
+            headers: { ...cacheableHeaders(), 'Cache-Control': OSSERVATORIO_CACHE_CONTROL, 'Link': LICENSE_LINK_HEADER, 'Content-Disposition': { description: '`attachment; filename="osservatorio-….csv"` (or `.json`).', schema: { type: 'string' } } },
             content: {
               'text/csv': { schema: { type: 'string' }, example: `dimension,key,label,count\r\nlicense,${OSSERVATORIO_LICENSE.url},CC BY 4.0 — ${OSSERVATORIO_LICENSE.attribution},\r\n` },
               ...json(ref('OsservatorioResponse')),
             },
           },
-          304: responseRef('NotModified'),
+          304: OSSERVATORIO_NOT_MODIFIED,
           400: READ_BAD_REQUEST,
           401: responseRef('Unauthorized'),
           404: { ...OSSERVATORIO_NOT_FOUND, description: 'No such format (only `csv` and `json`), or the company is not named for these filters (under the threshold, or never given).' },

@@ -99,8 +99,8 @@ async function cacheGeneration(strapi: Core.Strapi): Promise<{ generation: strin
 /**
  * How long an out-of-date cube may still answer while its replacement is
  * being scanned: a change shows within this time (issue #15: 5 s), and no
- * reader waits for a scan (about 0.4 s at 100,000 testimonies) once a
- * first one has run.
+ * reader waits for a scan (a few hundred ms at 100,000 testimonies,
+ * docs/benchmarks/osservatorio.md) once a first one has run.
  */
 const STALE_WHILE_SCANNING_MS = 5_000;
 
