@@ -4,7 +4,7 @@
 // seed:scale`), then autocannon at 1 and 10 connections on what the site and
 // partners ask of it at that size: the filtered testimony list, page 500 of
 // it, a search without and with a typo, the articles list, page 2 of the
-// testimonies' sitemap. Also the seeding time and the boot time.
+// testimonies' sitemap, the Osservatorio. Also the seeding time and the boot time.
 //
 //   node bench/scale.ts                        # prints a markdown table
 //   import { runScaleBench } from './scale.ts' # for `pnpm bench`
@@ -114,9 +114,14 @@ const TARGETS: ReadonlyArray<{ label: string; path: string; check?: (body: strin
   },
   { label: 'articles list (site\'s shape, newest first)', path: '/api/articles?sort[0]=publicationDate:desc&sort[1]=id:desc&pagination[pageSize]=9' },
   { label: 'sitemap, testimonies page 2 (50,000 slugs)', path: '/api/sitemap/testimony?page=2' },
+  // The Osservatorio (issue #15): with the response cache off, each request reduces the kept cube (one GROUP BY scan,
+  // again at most every 5 s); bench/osservatorio.ts measures it in more detail (cold scans, filters, CSV).
+  { label: 'Osservatorio, everything', path: '/api/osservatorio' },
+  { label: 'Osservatorio, sector + period', path: '/api/osservatorio?sector=telefonia&from=2022-01&to=2024-12' },
+  { label: 'Osservatorio, CSV download', path: '/api/osservatorio/download.csv?sector=luce' },
 ];
 
-async function createDatabase(adminUrl: string): Promise<{ url: string; drop(): Promise<void> }> {
+export async function createDatabase(adminUrl: string): Promise<{ url: string; drop(): Promise<void> }> {
   const name = `bench_scale_${Date.now()}_${randomBytes(4).toString('hex')}`;
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
@@ -142,7 +147,7 @@ async function createDatabase(adminUrl: string): Promise<{ url: string; drop(): 
 }
 
 /** Runs `pnpm seed:scale`'s script on the database (the CMS already built: no compile); resolves with its output. */
-function seed(env: Record<string, string>, testimonies: number, articles: number, log: (line: string) => void): Promise<string> {
+export function seed(env: Record<string, string>, testimonies: number, articles: number, log: (line: string) => void): Promise<string> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--disable-warning=MODULE_TYPELESS_PACKAGE_JSON', 'scripts/seed-scale.ts', '--testimonies', String(testimonies), '--articles', String(articles), '--no-compile'], {
       cwd: cmsDir,
@@ -162,7 +167,7 @@ function seed(env: Record<string, string>, testimonies: number, articles: number
   });
 }
 
-function measure(url: string, connections: number, seconds: number): Promise<autocannon.Result> {
+export function measure(url: string, connections: number, seconds: number): Promise<autocannon.Result> {
   return autocannon({ url, connections, duration: seconds });
 }
 

@@ -24,6 +24,7 @@ import { registerContentApiBodyLimit } from './body-limits/content-api-body';
 import { closeReadiness, registerReadiness } from './health/readiness';
 import { closeJobLock, describeJobs } from './jobs';
 import { registerWorkerOnlyServer } from './jobs/worker-only';
+import { registerOsservatorio, subscribeOsservatorio } from './osservatorio';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
@@ -43,6 +44,8 @@ export default {
     registerDeepPages(strapi);
     // The readiness probe's checks (src/health): a bad HEALTH_CHECK_TIMEOUT_MS stops the boot.
     registerReadiness(strapi);
+    // The Osservatorio's figures (issue #15): a bad OSSERVATORIO_COMPANY_THRESHOLD stops the boot; testimony writes forget the figures.
+    registerOsservatorio(strapi);
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
@@ -64,6 +67,7 @@ export default {
     registerSiteRevalidation(strapi);
     await registerPartnerWebhooks(strapi);
     await registerApiCache(strapi);
+    subscribeOsservatorio(strapi);
     describeJobs(strapi);
   },
 

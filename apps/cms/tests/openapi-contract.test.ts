@@ -176,7 +176,7 @@ describe('the OpenAPI contract', () => {
 
   describe('content reads', () => {
     const readTemplates = Object.entries(contract.paths)
-      .filter(([, item]) => item.get && !item.get.tags?.some((tag) => ['Forms', 'Search', 'Sitemap', 'Webhooks', 'Meta'].includes(tag)))
+      .filter(([, item]) => item.get && !item.get.tags?.some((tag) => ['Forms', 'Search', 'Sitemap', 'Osservatorio', 'Webhooks', 'Meta'].includes(tag)))
       .map(([template]) => template);
     const lists = readTemplates.filter((t) => !t.includes('{') && contract.paths[`${t}/{documentId}`]);
     const singles = readTemplates.filter((t) => !t.includes('{') && !contract.paths[`${t}/{documentId}`]);
@@ -256,8 +256,8 @@ describe('the OpenAPI contract', () => {
         status = (await fetch(`${cms.url}/api/categories`, { headers: { 'x-forwarded-for': ip } })).status;
       }
       expect(status).toBe(429);
-      const custom = ['/search', '/sitemap', '/sitemap/{type}', '/webhook-deliveries'].filter((template) => contract.paths[template]);
-      const urls: Record<string, string> = { '/search': '/search?q=call', '/sitemap/{type}': '/sitemap/article' };
+      const custom = ['/search', '/sitemap', '/sitemap/{type}', '/osservatorio', '/osservatorio/download.{format}', '/webhook-deliveries'].filter((template) => contract.paths[template]);
+      const urls: Record<string, string> = { '/search': '/search?q=call', '/sitemap/{type}': '/sitemap/article', '/osservatorio/download.{format}': '/osservatorio/download.csv' };
       for (const template of [...readTemplates, '/openapi.json', ...custom]) {
         const url = urls[template] ?? template.replace('{documentId}', 'doesnotexist000000000000');
         expect((await call({ template, url, headers: { 'x-forwarded-for': ip } })).status).toBe(429);
@@ -293,6 +293,27 @@ describe('the OpenAPI contract', () => {
         expect((await call({ template: '/sitemap/{type}', url: bad })).status, bad).toBe(400);
       }
       expect((await call({ template: '/sitemap/{type}', url: '/sitemap/article', headers: { Authorization: 'Bearer not-a-token' } })).status).toBe(401);
+    });
+  });
+
+  describe.runIf(contract.paths['/osservatorio'])('Osservatorio', () => {
+    it('answers the aggregates and the downloads, 304, 400, 401 and 404', async () => {
+      const figures = await call({ template: '/osservatorio', url: '/osservatorio?sector=telefonia' });
+      expect((figures.body as { data: { total: number } }).data.total).toBeGreaterThan(0);
+      expect((await call({ template: '/osservatorio', url: '/osservatorio?sector=telefonia', headers: { 'If-None-Match': figures.headers.get('etag')! } })).status).toBe(304);
+      expect((await call({ template: '/osservatorio', url: '/osservatorio?from=2025-13' })).status).toBe(400);
+      expect((await call({ template: '/osservatorio', url: '/osservatorio', headers: { Authorization: 'Bearer not-a-token' } })).status).toBe(401);
+      expect((await call({ template: '/osservatorio', url: '/osservatorio?company=nessuna-azienda' })).status).toBe(404);
+
+      const template = '/osservatorio/download.{format}';
+      const csv = await call({ template, url: '/osservatorio/download.csv' });
+      expect(csv.body).toMatch(/^dimension,key,label,count\r\nlicense,/);
+      const json = await call({ template, url: '/osservatorio/download.json?sector=luce' });
+      expect((json.body as { data: { license: { name: string } } }).data.license.name).toBe('CC BY 4.0');
+      expect((await call({ template, url: '/osservatorio/download.csv', headers: { 'If-None-Match': csv.headers.get('etag')! } })).status).toBe(304);
+      expect((await call({ template, url: '/osservatorio/download.csv?foo=1' })).status).toBe(400);
+      expect((await call({ template, url: '/osservatorio/download.json', headers: { Authorization: 'Bearer not-a-token' } })).status).toBe(401);
+      expect((await call({ template, url: '/osservatorio/download.xml' })).status).toBe(404);
     });
   });
 
@@ -478,7 +499,7 @@ describe('the OpenAPI contract', () => {
   });
 
   it('answers 405 with Allow and the envelope to a method a path does not offer, on every path', async () => {
-    const example: Record<string, string> = { documentId: 'a'.repeat(24), form: 'testimony', token: 'A'.repeat(43), type: 'article' };
+    const example: Record<string, string> = { documentId: 'a'.repeat(24), form: 'testimony', token: 'A'.repeat(43), type: 'article', format: 'csv' };
     for (const [template, item] of Object.entries(contract.paths)) {
       const url = template.replace(/\{(\w+)\}/g, (_, name: string) => example[name] ?? name);
       const send = 'get' in item ? 'DELETE' : 'PUT';

@@ -26,6 +26,18 @@ beforeAll(async () => {
       const page = Number(url.searchParams.get('page'));
       const pageSize = Number(url.searchParams.get('pageSize') ?? 50000);
       res.end(JSON.stringify({ data: [{ slug: url.pathname.slice('/api/sitemap/'.length), updatedAt: '2026-11-30T10:00:00.000Z' }], meta: { pagination: { page, pageSize, pageCount: 2, total: 2 } } }));
+    } else if (url.pathname === '/api/osservatorio') {
+      const company = url.searchParams.get('company');
+      if (company === 'sotto-soglia') {
+        res.statusCode = 404;
+        res.end(JSON.stringify({ data: null, error: { status: 404, name: 'NotFoundError', message: 'No company "sotto-soglia" in the Osservatorio' } }));
+      } else if (req.headers['if-none-match'] === '"oss-1"') {
+        res.writeHead(304, { etag: '"oss-1"' });
+        res.end();
+      } else {
+        res.setHeader('etag', '"oss-1"');
+        res.end(JSON.stringify({ data: { total: 3, filters: { sector: url.searchParams.get('sector'), from: url.searchParams.get('from'), to: url.searchParams.get('to'), company: null } } }));
+      }
     } else if (url.pathname === '/api/testimonies') {
       res.statusCode = 429;
       res.setHeader('retry-after', '7');
@@ -62,6 +74,22 @@ describe('createStrapiClient', () => {
     expect(page.meta.pagination).toEqual({ page: 2, pageSize: 1, pageCount: 2, total: 2 });
     await api.sitemap.page('testimony');
     expect(requests.at(-1)!.url).toBe('/api/sitemap/testimony?page=1');
+  });
+
+  it('reads the Osservatorio with its filters, revalidates it by ETag and reports a company under the threshold as a 404', async () => {
+    const api = createStrapiClient({ baseURL: origin, cache: true });
+    const first = await api.osservatorio.get({ sector: 'telefonia', from: '2025-01', to: '2025-12' });
+    expect(requests.at(-1)!.url).toBe('/api/osservatorio?sector=telefonia&from=2025-01&to=2025-12');
+    expect(first.data.total).toBe(3);
+    expect(first.data.filters).toEqual({ sector: 'telefonia', from: '2025-01', to: '2025-12', company: null });
+    const again = await api.osservatorio.get({ sector: 'telefonia', from: '2025-01', to: '2025-12' });
+    expect(requests.at(-1)!.headers['if-none-match']).toBe('"oss-1"');
+    expect(again).toEqual(first);
+    await api.osservatorio.get();
+    expect(requests.at(-1)!.url).toBe('/api/osservatorio');
+    const error = (await api.osservatorio.get({ company: 'sotto-soglia' }).catch((e: unknown) => e)) as StrapiError;
+    expect(error).toBeInstanceOf(StrapiError);
+    expect(error.isNotFound).toBe(true);
   });
 
   it('returns null when no entry has the slug', async () => {

@@ -9,6 +9,7 @@ import type { GetParams, ListParams, Paginated, Single } from './rest';
 import { parseRetryAfter, retryDelay, retryPolicy, sleep, type RetryOptions } from './retry';
 import { submissionsClient, type SubmissionsClient } from './submissions';
 import type { SearchParams, SearchResponse } from './search';
+import type { OsservatorioParams, OsservatorioResponse } from './osservatorio';
 import type { SitemapIndexResponse, SitemapPageResponse, SitemapType } from './sitemap';
 import type { WebhookDeliveriesClient, WebhookDeliveriesResponse } from './webhook-deliveries';
 import { contactMessagesClient, type ContactMessagesClient } from './contact-messages';
@@ -79,6 +80,16 @@ export interface SitemapClient {
   page(type: SitemapType, page?: number, pageSize?: number): Promise<SitemapPageResponse>;
 }
 
+/** The Osservatorio's open data: published testimonies counted (`GET /api/osservatorio`). */
+export interface OsservatorioClient {
+  /**
+   * The aggregates for a sector, a period of event months and/or a company
+   * (by slug; a company under the threshold is a 404 `StrapiError`), under
+   * the CC BY 4.0 licence (`data.license`).
+   */
+  get(params?: OsservatorioParams): Promise<OsservatorioResponse>;
+}
+
 /**
  * One member per public content type of the registry (`articles`, `books`,
  * `global`...): a `CollectionClient`, or a `SingleTypeClient` for a single type.
@@ -98,6 +109,8 @@ export interface StrapiClient extends ContentClients {
   search(params: SearchParams): Promise<SearchResponse>;
   /** The sitemap source (`GET /api/sitemap`, `GET /api/sitemap/{type}`). */
   sitemap: SitemapClient;
+  /** The Osservatorio's aggregates (`GET /api/osservatorio`). */
+  osservatorio: OsservatorioClient;
   /** The delivery log of the webhooks linked to your token (`GET /api/webhook-deliveries`; needs the token). */
   webhookDeliveries: WebhookDeliveriesClient;
   /** The underlying axios instance (base URL `<origin>/api`). */
@@ -196,6 +209,9 @@ export function createStrapiClient(options: StrapiClientOptions): StrapiClient {
     sitemap: {
       types: () => get<SitemapIndexResponse>('/sitemap'),
       page: (type, page = 1, pageSize) => get<SitemapPageResponse>(`/sitemap/${encodeURIComponent(type)}`, { page, ...(pageSize === undefined ? {} : { pageSize }) }),
+    },
+    osservatorio: {
+      get: (params = {}) => get<OsservatorioResponse>('/osservatorio', params),
     },
     webhookDeliveries: {
       list: ({ since, ...params } = {}) =>

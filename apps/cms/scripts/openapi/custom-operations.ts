@@ -1,5 +1,5 @@
-import { NEWSLETTER_EVENTS_SECRET_HEADER, NEWSLETTER_EVENT_TYPES, WEBHOOK_EVENT_TYPES, IDEMPOTENCY_KEY_HEADER, IDEMPOTENCY_KEY_PATTERN, PUBLIC_CONTENT_TYPES, SEARCH_MAX_RESULTS, SITEMAP_PAGE_MAX, SITEMAP_PAGE_SIZE_MAX, SITEMAP_TYPES, WEBHOOK_DELIVERIES_PAGE_MAX, publicContentType, WEBHOOK_DELIVERIES_PAGE_SIZE_MAX, WEBHOOK_DELIVERY_STATUSES, NEWSLETTER_SUBSCRIBER_STATUSES } from '@chiudete/types';
-import { contactMessageSchema, searchQuerySchema, sitemapPageQuerySchema, testimonySubmissionSchema, webhookDeliveriesQuerySchema, newsletterSubscriptionSchema, newsletterTokenSchema } from '@chiudete/types/forms';
+import { CHANNELS, OSSERVATORIO_COMPANY_THRESHOLD_DEFAULT, OSSERVATORIO_LICENSE, ROLES, SECTORS, NEWSLETTER_EVENTS_SECRET_HEADER, NEWSLETTER_EVENT_TYPES, WEBHOOK_EVENT_TYPES, IDEMPOTENCY_KEY_HEADER, IDEMPOTENCY_KEY_PATTERN, PUBLIC_CONTENT_TYPES, SEARCH_MAX_RESULTS, SITEMAP_PAGE_MAX, SITEMAP_PAGE_SIZE_MAX, SITEMAP_TYPES, WEBHOOK_DELIVERIES_PAGE_MAX, publicContentType, WEBHOOK_DELIVERIES_PAGE_SIZE_MAX, WEBHOOK_DELIVERY_STATUSES, NEWSLETTER_SUBSCRIBER_STATUSES } from '@chiudete/types';
+import { contactMessageSchema, osservatorioQuerySchema, searchQuerySchema, sitemapPageQuerySchema, testimonySubmissionSchema, webhookDeliveriesQuerySchema, newsletterSubscriptionSchema, newsletterTokenSchema } from '@chiudete/types/forms';
 import { cacheableHeaders, noStoreHeaders, rateLimitHeaders } from './components';
 import { arrayOf, object, ref, type Schema } from './json-schema';
 import type { AppModel } from './model';
@@ -101,6 +101,68 @@ const queryParameters = (schema: ZodLike, required: readonly string[] = []) =>
     required: required.includes(name),
     schema: parameter,
   }));
+
+const countOf = (keys: readonly string[]): Schema => object({ key: { enum: [...keys] }, count: { type: 'integer', minimum: 0 } });
+
+/** The Osservatorio's schemas (the contract `OsservatorioAggregates` of @chiudete/types). */
+const OSSERVATORIO_SCHEMAS: Record<string, Schema> = {
+  OsservatorioCompany: object({
+    slug: { type: 'string', pattern: '^[a-z0-9]+(?:-[a-z0-9]+)*$', description: 'The company\'s slug: the `company` parameter.' },
+    name: { type: 'string', description: 'The spelling most testimonies use.' },
+    count: { type: 'integer', minimum: 1 },
+  }),
+  OsservatorioMonth: object({
+    month: { type: 'string', pattern: '^\\d{4}-\\d{2}$' },
+    count: { type: 'integer', minimum: 0 },
+    cliente: { type: 'integer', minimum: 0 },
+    operatore: { type: 'integer', minimum: 0 },
+  }),
+  OsservatorioAggregates: object({
+    filters: object({
+      sector: { enum: [...SECTORS, null] },
+      from: { type: ['string', 'null'] },
+      to: { type: ['string', 'null'] },
+      company: { oneOf: [ref('OsservatorioCompany'), { type: 'null' }] },
+    }, undefined, { description: 'The filters applied, `null` where not given.' }),
+    total: { type: 'integer', minimum: 0, description: 'Published testimonies counted.' },
+    bySector: arrayOf(countOf(SECTORS), { description: 'Every sector, zeros included, in this order.' }),
+    byChannel: arrayOf(countOf(CHANNELS), { description: 'Every channel, zeros included, in this order.' }),
+    byRole: arrayOf(countOf(ROLES), { description: 'Every role, zeros included, in this order.' }),
+    byMonth: arrayOf(ref('OsservatorioMonth'), { description: 'Every month from the first to the last with a testimony (zeros included), oldest first.' }),
+    companies: arrayOf(ref('OsservatorioCompany'), { description: 'Companies with at least `companyThreshold` testimonies in the filtered set, most named first.' }),
+    otherCompanies: { type: 'integer', minimum: 0, description: 'Testimonies whose company is not named (under the threshold, or none given).' },
+    companyThreshold: { type: 'integer', minimum: 1, description: `Testimonies a company needs to be named (default ${OSSERVATORIO_COMPANY_THRESHOLD_DEFAULT}).` },
+    generatedAt: { type: 'string', format: 'date-time' },
+    license: object({ name: { const: OSSERVATORIO_LICENSE.name }, url: { const: OSSERVATORIO_LICENSE.url }, attribution: { const: OSSERVATORIO_LICENSE.attribution } }),
+  }),
+  OsservatorioResponse: object({ data: ref('OsservatorioAggregates') }),
+};
+
+const OSSERVATORIO_NOT_FOUND = {
+  description: 'The company is not named by the Osservatorio for these filters: under the threshold, or never given. The same answer in both cases.',
+  headers: rateLimitHeaders(),
+  content: json(ref('Error')),
+};
+
+/** The Osservatorio's Cache-Control: the public API's, or `no-cache` on figures answered while they are being computed again (at most 5 s after a change). */
+const OSSERVATORIO_CACHE_CONTROL: Schema = {
+  description: 'Without `Authorization`: `public, max-age=60, stale-while-revalidate=300`; with an API token: `private, max-age=0, must-revalidate`. `no-cache` on figures answered while they are being computed again after a change (for a few seconds at most): use them, but do not keep them.',
+  required: true,
+  schema: { enum: ['public, max-age=60, stale-while-revalidate=300', 'private, max-age=0, must-revalidate', 'no-cache'] },
+};
+
+/** A 304 of the Osservatorio: the public API's NotModified, with the Osservatorio's Cache-Control. */
+const OSSERVATORIO_NOT_MODIFIED: Schema = {
+  description: 'The copy whose ETag was sent in `If-None-Match` is current. No body.',
+  headers: {
+    'ETag': { $ref: '#/components/headers/ETag' },
+    'Cache-Control': OSSERVATORIO_CACHE_CONTROL,
+    'Vary': { $ref: '#/components/headers/Vary' },
+    ...rateLimitHeaders(),
+  },
+};
+
+const LICENSE_LINK_HEADER: Schema = { description: `\`<${OSSERVATORIO_LICENSE.url}>; rel="license"\`: the data's licence.`, schema: { type: 'string' } };
 
 /** Operations by `METHOD /strapi/path`. */
 export function customOperations(model: AppModel): Record<string, CustomOperation> {
@@ -533,6 +595,54 @@ export function customOperations(model: AppModel): Record<string, CustomOperatio
           304: responseRef('NotModified'),
           400: READ_BAD_REQUEST,
           401: responseRef('Unauthorized'),
+          429: responseRef('TooManyReads'),
+        },
+      },
+    },
+
+    'GET /osservatorio': {
+      schemas: OSSERVATORIO_SCHEMAS,
+      operation: {
+        operationId: 'getOsservatorio',
+        tags: ['Osservatorio'],
+        summary: 'Published testimonies counted by sector, channel, role, month and company',
+        description: `Open data under ${OSSERVATORIO_LICENSE.name} (${OSSERVATORIO_LICENSE.url}): credit «${OSSERVATORIO_LICENSE.attribution}». Only published testimonies count. Filters combine with AND; a company is named only with at least \`companyThreshold\` testimonies in the filtered set, and asking for one under it is a 404. Figures follow a publication or unpublication within seconds.`,
+        parameters: [...queryParameters(osservatorioQuerySchema), { $ref: '#/components/parameters/IfNoneMatch' }],
+        responses: {
+          200: { description: 'The aggregates.', headers: { ...cacheableHeaders(), 'Cache-Control': OSSERVATORIO_CACHE_CONTROL, 'Link': LICENSE_LINK_HEADER }, content: json(ref('OsservatorioResponse')) },
+          304: OSSERVATORIO_NOT_MODIFIED,
+          400: READ_BAD_REQUEST,
+          401: responseRef('Unauthorized'),
+          404: OSSERVATORIO_NOT_FOUND,
+          429: responseRef('TooManyReads'),
+        },
+      },
+    },
+
+    'GET /osservatorio/download.:format': {
+      operation: {
+        operationId: 'downloadOsservatorio',
+        tags: ['Osservatorio'],
+        summary: 'The same figures as a file: CSV or JSON',
+        description: 'An attachment (`Content-Disposition`) named after the filters, e.g. `osservatorio-telefonia.csv`. JSON: the body of `GET /osservatorio`. CSV: RFC 4180, UTF-8 without BOM, CRLF, one long table `dimension,key,label,count` whose first row after the header is the licence (`license`, its URL, «CC BY 4.0 — attribution»), then `generated_at`, the `filter` rows, `company_threshold`, `total`, `sector`, `channel`, `role`, `month`, `month_cliente`, `month_operatore`, `company`, `other_companies` (docs/partners.md describes each). Text that a spreadsheet would run as a formula gets a leading apostrophe.',
+        parameters: [
+          { name: 'format', in: 'path', required: true, schema: { enum: ['csv', 'json'] } },
+          ...queryParameters(osservatorioQuerySchema),
+          { $ref: '#/components/parameters/IfNoneMatch' },
+        ],
+        responses: {
+          200: {
+            description: 'The file.',
+            headers: { ...cacheableHeaders(), 'Cache-Control': OSSERVATORIO_CACHE_CONTROL, 'Link': LICENSE_LINK_HEADER, 'Content-Disposition': { description: '`attachment; filename="osservatorio-….csv"` (or `.json`).', schema: { type: 'string' } } },
+            content: {
+              'text/csv': { schema: { type: 'string' }, example: `dimension,key,label,count\r\nlicense,${OSSERVATORIO_LICENSE.url},CC BY 4.0 — ${OSSERVATORIO_LICENSE.attribution},\r\n` },
+              ...json(ref('OsservatorioResponse')),
+            },
+          },
+          304: OSSERVATORIO_NOT_MODIFIED,
+          400: READ_BAD_REQUEST,
+          401: responseRef('Unauthorized'),
+          404: { ...OSSERVATORIO_NOT_FOUND, description: 'No such format (only `csv` and `json`), or the company is not named for these filters (under the threshold, or never given).' },
           429: responseRef('TooManyReads'),
         },
       },

@@ -130,6 +130,7 @@ export function buildContract(raw: RawDocument, model: AppModel, readableTypes: 
   for (const [name, description] of [
     ['Search', 'Full-text search.'],
     ['Sitemap', 'Every published entry with a page of its own, as slug and last change: the source of sitemaps.'],
+    ['Osservatorio', 'Open data (CC BY 4.0): published testimonies counted by sector, channel, role, month and company, as JSON, or as CSV and JSON files.'],
     ['Webhooks', 'The delivery log of the webhooks linked to your API token (the webhooks themselves: `docs/partners.md`).'],
     ['Forms', 'The public forms (testimonies, contact) and their anti-abuse endpoints. Browsers only from the site\'s own origins (CORS).'],
     ['Meta', 'About the API itself.'],

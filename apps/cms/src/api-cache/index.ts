@@ -44,6 +44,14 @@ function publicRoutes(strapi: Core.Strapi): ContentTypeRoute[] {
   });
 }
 
+/**
+ * Public read routes cached besides the content types': the Osservatorio's
+ * aggregates (src/api/osservatorio), JSON computed from published
+ * testimonies only, so every purge below covers them. (Its CSV is not JSON:
+ * it is served from the Osservatorio's own figures, src/osservatorio.)
+ */
+const CACHED_EXTRA_PATHS = ['/osservatorio', '/osservatorio/download.json'];
+
 export function apiCache(strapi: Core.Strapi): ApiCache | null {
   let cache = (strapi as WithCache)[CACHE];
   if (cache === undefined) {
@@ -53,7 +61,9 @@ export function apiCache(strapi: Core.Strapi): ApiCache | null {
     } else {
       const store = createStore(config, strapi);
       const prefix = strapi.config.get<string>('api.rest.prefix', '/api');
-      cache = { config, store, isPublicRoute: publicRouteMatcher(prefix, publicRoutes(strapi)), purge: () => store.purge() };
+      const isContentRoute = publicRouteMatcher(prefix, publicRoutes(strapi));
+      const extraPaths = new Set(CACHED_EXTRA_PATHS.map((path) => `${prefix}${path}`));
+      cache = { config, store, isPublicRoute: (path) => isContentRoute(path) || extraPaths.has(path), purge: () => store.purge() };
     }
     (strapi as WithCache)[CACHE] = cache;
   }

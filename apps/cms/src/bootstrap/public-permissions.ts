@@ -10,8 +10,17 @@ const isSingleType = (uid: string): boolean => PUBLIC_CONTENT_TYPES.some((type) 
 const actionsFor = (uid: string): string[] =>
   isSingleType(uid) ? [`${uid}.find`] : [`${uid}.find`, `${uid}.findOne`];
 
-/** Read-only actions that are not a content type's find/findOne: site search (src/api/search), the sitemap source (src/api/sitemap). */
-const PUBLIC_EXTRA_ACTIONS = ['api::search.search.find', 'api::sitemap.sitemap.find', 'api::sitemap.sitemap.findOne'] as const;
+/**
+ * Read-only actions that are not a content type's find/findOne: site search (src/api/search), the sitemap
+ * source (src/api/sitemap), the Osservatorio's aggregates and downloads (src/api/osservatorio).
+ */
+const PUBLIC_EXTRA_ACTIONS = [
+  'api::search.search.find',
+  'api::sitemap.sitemap.find',
+  'api::sitemap.sitemap.findOne',
+  'api::osservatorio.osservatorio.find',
+  'api::osservatorio.osservatorio.findOne',
+] as const;
 
 /** Every action the Public role has: nothing else (no sign-up, no login: the site has no accounts). */
 export const PUBLIC_ACTIONS: readonly string[] = [...PUBLIC_READABLE_TYPES.flatMap(actionsFor), ...PUBLIC_EXTRA_ACTIONS];

@@ -12,6 +12,8 @@ export { approveRequestSchema, rejectRequestSchema } from './moderation';
 export type { ApproveRequest, RejectRequest } from './moderation';
 export { sitemapPageQuerySchema, sitemapTypeSchema } from './sitemap';
 export type { SitemapPageQuery } from './sitemap';
+export { osservatorioQuerySchema } from './osservatorio';
+export type { OsservatorioQuery } from './osservatorio';
 export { webhookDeliveriesQuerySchema } from './webhook-deliveries';
 export type { WebhookDeliveriesQuery } from './webhook-deliveries';
 export { toFieldErrors } from './schema-helpers';

@@ -1,0 +1,4 @@
+import { createSqliteDatabase } from './helpers/database';
+import { osservatorioSuite } from './helpers/osservatorio-suite';
+
+osservatorioSuite('SQLite', async () => createSqliteDatabase());
