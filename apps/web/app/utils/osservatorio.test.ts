@@ -34,6 +34,8 @@ describe('categorySummary', () => {
     expect(categorySummary(rows, 100, SECTOR_WORDS)).toBe('I settori più citati sono «Luce» e «Gas»: 12 testimonianze ciascuno su 100, il 12\u00A0% ciascuno.');
     expect(categorySummary(rows.map((row) => ({ ...row, count: 0 })), 0, SECTOR_WORDS)).toBe('Nessuna testimonianza nel periodo scelto.');
     expect(leadingRows([{ count: 0 }])).toEqual([]);
+    expect(categorySummary([{ key: 'a', label: 'Alfa', count: 5 }, { key: 'b', label: 'Beta', count: 5 }], 10, { one: 'L\'azienda più nominata è', many: 'Le aziende più nominate sono', each: 'ciascuna' }))
+      .toBe('Le aziende più nominate sono «Alfa» e «Beta»: 5 testimonianze ciascuna su 10, il 50\u00A0% ciascuna.');
   });
 
   it('says one testimony in the singular', () => {
@@ -59,6 +61,9 @@ describe('monthSummary', () => {
     expect(monthSummary([{ month: '2025-01', count: 2 }, { month: '2025-02', count: 2 }], formatMonth))
       .toBe('Da gennaio 2025 a febbraio 2025, 4 testimonianze; i mesi con più testimonianze sono gennaio 2025 e febbraio 2025, con 2 ciascuno.');
     expect(monthSummary([{ month: '2025-06', count: 1 }], formatMonth)).toBe('A giugno 2025, 1 testimonianza.');
+    const even = ['2025-01', '2025-02', '2025-03', '2025-04'].map((month) => ({ month, count: 1 }));
+    expect(monthSummary([{ month: '2025-08', count: 2 }], formatMonth)).toBe('Ad agosto 2025, 2 testimonianze.');
+    expect(monthSummary(even, formatMonth)).toBe('Da gennaio 2025 ad aprile 2025, 4 testimonianze; il massimo in un mese è 1, raggiunto in 4 mesi.');
     expect(monthSummary([], formatMonth)).toBe('Nessuna testimonianza nel periodo scelto.');
   });
 

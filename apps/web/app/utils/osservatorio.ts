@@ -44,6 +44,8 @@ export function leadingRows<T extends { count: number }>(rows: readonly T[]): T[
 export interface LeaderWords {
   one: string;
   many: string;
+  /** «ciascuno» (settori, canali) or «ciascuna» (aziende), after a tie's count. */
+  each?: 'ciascuno' | 'ciascuna';
 }
 
 export const NO_TESTIMONIES = 'Nessuna testimonianza nel periodo scelto.';
@@ -59,7 +61,8 @@ export function categorySummary(rows: readonly ChartRow[], total: number, words:
   const count = leaders[0]!.count;
   const names = joinItalian(leaders.map((row) => `«${row.label}»`));
   if (leaders.length === 1) return `${words.one} ${names}: ${testimoniesCount(count)} su ${formatCount(total)}, il ${formatShare(count, total)}.`;
-  return `${words.many} ${names}: ${testimoniesCount(count)} ciascuno su ${formatCount(total)}, il ${formatShare(count, total)} ciascuno.`;
+  const each = words.each ?? 'ciascuno';
+  return `${words.many} ${names}: ${testimoniesCount(count)} ${each} su ${formatCount(total)}, il ${formatShare(count, total)} ${each}.`;
 }
 
 /** Bar lengths proportional to the counts, the longest `length` long (all zero when nothing is counted). */
@@ -81,6 +84,12 @@ export function shortMonth(month: string): string {
   return name && year ? `${name} ${year}` : month;
 }
 
+/** «a», or «ad» before a vowel a (ad aprile, ad agosto). */
+const toward = (word: string, preposition: 'a' | 'A'): string => (/^a/i.test(word) ? `${preposition}d` : preposition);
+
+/** Tied busiest months named in the summary; more are counted instead (one sentence stays short on a phone). */
+const MAX_NAMED_MONTHS = 3;
+
 /**
  * The summary of the month chart: «Da gennaio 2025 a dicembre 2025, 1.024
  * testimonianze; il mese con più testimonianze è marzo 2025, con 45.»
@@ -91,10 +100,10 @@ export function monthSummary(months: readonly MonthRow[], formatMonthName: (mont
   if (total <= 0 || leaders.length === 0) return NO_TESTIMONIES;
   const first = formatMonthName(months[0]!.month);
   const last = formatMonthName(months.at(-1)!.month);
-  const span = months.length === 1 ? `A ${first}` : `Da ${first} a ${last}`;
+  const span = months.length === 1 ? `${toward(first, 'A')} ${first}` : `Da ${first} ${toward(last, 'a')} ${last}`;
   const top = leaders[0]!;
-  const peak = leaders.length === 1
-    ? `il mese con più testimonianze è ${formatMonthName(top.month)}, con ${formatCount(top.count)}`
-    : `i mesi con più testimonianze sono ${joinItalian(leaders.map((row) => formatMonthName(row.month)))}, con ${formatCount(top.count)} ciascuno`;
+  let peak = `il mese con più testimonianze è ${formatMonthName(top.month)}, con ${formatCount(top.count)}`;
+  if (leaders.length > MAX_NAMED_MONTHS) peak = `il massimo in un mese è ${formatCount(top.count)}, raggiunto in ${leaders.length} mesi`;
+  else if (leaders.length > 1) peak = `i mesi con più testimonianze sono ${joinItalian(leaders.map((row) => formatMonthName(row.month)))}, con ${formatCount(top.count)} ciascuno`;
   return months.length === 1 ? `${span}, ${testimoniesCount(total)}.` : `${span}, ${testimoniesCount(total)}; ${peak}.`;
 }

@@ -22,7 +22,6 @@ function monthName(month: string): string {
   return match ? monthYear.format(Date.UTC(Number(match[1]), Number(match[2]) - 1, 1)) : month;
 }
 
-
 const share = (count: number, total: number) => `${total > 0 ? Math.round((count / total) * 100) : 0}\u00A0%`;
 
 /** A link back to the site, in a new tab: never inside the partner's frame. */
