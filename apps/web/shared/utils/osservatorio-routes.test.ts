@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isCompanySlug, isWidgetPath, osservatorioCompanyPath, osservatorioQuery, osservatorioSectorPath, parseOsservatorioQuery, periodRange } from './osservatorio-routes';
+import { parseOsservatorioPath, isCompanySlug, isWidgetPath, osservatorioCompanyPath, osservatorioQuery, osservatorioSectorPath, parseOsservatorioQuery, periodRange } from './osservatorio-routes';
 
 describe('the Osservatorio\'s addresses', () => {
   it('builds the sector\'s and the company\'s pages', () => {
@@ -34,5 +34,21 @@ describe('the Osservatorio\'s addresses', () => {
     expect(isWidgetPath('/widget')).toBe(false);
     expect(isWidgetPath('/osservatorio')).toBe(false);
     expect(isWidgetPath('/widget/testimonianze/x')).toBe(false);
+  });
+});
+
+describe('parseOsservatorioPath', () => {
+  it('tells the overview, a sector\'s page and a company\'s page apart', () => {
+    expect(parseOsservatorioPath([])).toEqual({ kind: 'overview' });
+    expect(parseOsservatorioPath(['settori', 'pay_tv'])).toEqual({ kind: 'sector', sector: 'pay_tv' });
+    expect(parseOsservatorioPath(['aziende', 'gestore-esempio'])).toEqual({ kind: 'company', slug: 'gestore-esempio' });
+  });
+
+  it('is null for any other address: an unknown sector, a slug the CMS never makes, other sections or depths', () => {
+    expect(parseOsservatorioPath(['settori', 'acqua'])).toBeNull();
+    expect(parseOsservatorioPath(['aziende', 'Gestore_Esempio'])).toBeNull();
+    expect(parseOsservatorioPath(['settori'])).toBeNull();
+    expect(parseOsservatorioPath(['aziende', 'tim', 'x'])).toBeNull();
+    expect(parseOsservatorioPath(['altro', 'tim'])).toBeNull();
   });
 });

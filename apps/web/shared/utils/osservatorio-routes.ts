@@ -75,3 +75,24 @@ export function periodRange(period: OsservatorioPeriod, now: Date): Pick<Osserva
   if (period === 'tutto') return {};
   return { from: monthOf(now, 11), to: monthOf(now, 0) };
 }
+
+/** What an address under /osservatorio shows: the overview, a sector's page, a company's page. */
+export type OsservatorioView
+  = | { kind: 'overview' }
+    | { kind: 'sector'; sector: Sector }
+    | { kind: 'company'; slug: string };
+
+/**
+ * The view of /osservatorio/<segments> (one page file serves them all: a
+ * route costs every hydrated page's router its record and the list of its
+ * chunks), or null for an address that is none of them (a 404, without
+ * asking the CMS).
+ */
+export function parseOsservatorioPath(segments: readonly string[]): OsservatorioView | null {
+  if (segments.length === 0) return { kind: 'overview' };
+  if (segments.length !== 2) return null;
+  const [section, value] = segments as [string, string];
+  if (section === 'settori') return isSector(value) ? { kind: 'sector', sector: value } : null;
+  if (section === 'aziende') return isCompanySlug(value) ? { kind: 'company', slug: value } : null;
+  return null;
+}

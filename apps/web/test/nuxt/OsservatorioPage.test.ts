@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { mockNuxtImport, mountSuspended } from '@nuxt/test-utils/runtime';
 import { CHANNELS, OSSERVATORIO_LICENSE, SECTORS, type OsservatorioAggregates, type OsservatorioParams } from '@chiudete/types';
-import OsservatorioPage from '~/pages/osservatorio/index.vue';
+import OsservatorioPage from '~/pages/osservatorio/[...percorso].vue';
 
 const figures: OsservatorioAggregates = {
   filters: { sector: null, from: null, to: null, company: null },
