@@ -13,7 +13,7 @@ const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/
 const TESTIMONIES = '/content-manager/collection-types/api::testimony.testimony';
 const PHONE = { viewport: { width: 390, height: 844 }, locale: 'it-IT', isMobile: true } as const;
 /** A count as the pages write it (`1.024`). */
-const figure = (count: number) => new Intl.NumberFormat('it-IT', { useGrouping: 'always' }).format(count);
+const figure = (count: number) => String(count).replace(/\B(?=(\d{3})+(?!\d))/g, '.');
 
 /**
  * The Osservatorio on the site (issue #15): the page read with JavaScript
