@@ -17,6 +17,19 @@ const figures: OsservatorioAggregates = {
   license: OSSERVATORIO_LICENSE,
 };
 
+const latest = [{
+  documentId: 't1', slug: 'tre-mesi-per-una-disdetta', title: 'Tre mesi per una disdetta', role: 'cliente' as const, sector: 'luce' as const,
+  channel: 'assistenza_telefonica' as const, companyBrand: 'Gestore Esempio', eventMonth: '2026-10', displayName: 'Marta', excerpt: 'Ho chiamato dodici volte.',
+}];
+mockNuxtImport('useSectorLatestTestimonies', () => async () => computed(() => latest));
+mockNuxtImport('useCompanyLatestTestimonies', () => async () => computed(() => latest));
+mockNuxtImport('useOsservatorioCompany', () => async (slug: string) => computed(() => ({
+  ...figures,
+  filters: { ...figures.filters, company: { slug, name: 'Gestore Esempio', count: 40 } },
+  total: 40,
+  companies: [],
+})));
+
 const asked: OsservatorioParams[] = [];
 mockNuxtImport('useOsservatorio', () => async (params: OsservatorioParams) => {
   asked.push(params);
@@ -66,5 +79,33 @@ describe('/osservatorio', () => {
     expect(downloads.findAll('a[download]')[1]!.attributes('href')).toBe('https://cms.example.test/api/osservatorio/download.json?sector=luce');
     expect(downloads.find('a[rel="license"]').attributes('href')).toBe(OSSERVATORIO_LICENSE.url);
     expect(downloads.text()).toContain('CC BY 4.0');
+  });
+});
+
+describe('/osservatorio/settori/<settore> and /osservatorio/aziende/<slug>', () => {
+  it('shows a sector\'s figures without the sector chart, and its latest testimonies', async () => {
+    const wrapper = await mountSuspended(OsservatorioPage, { route: '/osservatorio/settori/luce' });
+    expect(wrapper.find('h1').text()).toBe('Luce');
+    expect(asked.at(-1)).toEqual({ sector: 'luce' });
+    expect(wrapper.find('svg[aria-label="Testimonianze per settore"]').exists()).toBe(false);
+    expect(wrapper.find('section[aria-labelledby="ultime-testimonianze"] a[href="/testimonianze/tre-mesi-per-una-disdetta"]').exists()).toBe(true);
+    expect(wrapper.find('a[href="/testimonianze?settore=luce"]').exists()).toBe(true);
+  });
+
+  it('shows a named company\'s figures, without a companies chart, and its latest testimonies', async () => {
+    const wrapper = await mountSuspended(OsservatorioPage, { route: '/osservatorio/aziende/gestore-esempio' });
+    expect(wrapper.find('h1').text()).toBe('Gestore Esempio');
+    expect(wrapper.find('.osservatorio-figures__total').text()).toContain('40');
+    expect(wrapper.find('section[aria-labelledby="aziende"]').exists()).toBe(false);
+    expect(wrapper.find('a[href="/testimonianze/tre-mesi-per-una-disdetta"]').exists()).toBe(true);
+    expect(wrapper.find('a[download]').attributes('href')).toBe('https://cms.example.test/api/osservatorio/download.csv?company=gestore-esempio');
+  });
+
+  it('is a 404 for an unknown sector or any other address, without asking the CMS', async () => {
+    const before = asked.length;
+    for (const route of ['/osservatorio/settori/acqua', '/osservatorio/aziende/Non_Valida', '/osservatorio/altro']) {
+      await expect(mountSuspended(OsservatorioPage, { route })).rejects.toMatchObject({ status: 404 });
+    }
+    expect(asked.length).toBe(before);
   });
 });
