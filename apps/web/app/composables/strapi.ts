@@ -1,4 +1,4 @@
-import { createStrapiClient, type StrapiClient } from '@chiudete/types';
+import { StrapiError, createStrapiClient, type StrapiClient } from '@chiudete/types';
 import type { H3Event } from 'h3';
 import type { ComputedRef } from 'vue';
 // Through the alias, not a relative path: Nuxt leaves shared/ out of the app's server bundle and needs an absolute import to find it.
@@ -93,27 +93,13 @@ export function useStrapi(): StrapiClient {
 }
 
 /**
- * The HTTP status of a failed CMS call (0: no answer, or not a CMS call).
- * By the error's name, not `instanceof StrapiError`: the server-side
- * reader's client (shared/utils/cms-reader-adapter.ts) is bundled into
- * Nitro's server with its own copy of @chiudete/types, so its errors are
- * another class than the app bundle's `StrapiError` (with `instanceof`, a
- * CMS's 404 or 400 read through it became a 503).
- */
-export function cmsErrorStatus(cause: unknown): number {
-  if (typeof cause !== 'object' || cause === null || (cause as { name?: unknown }).name !== 'StrapiError') return 0;
-  const { status } = cause as { status?: unknown };
-  return typeof status === 'number' ? status : 0;
-}
-
-/**
  * Turns a failed CMS call into an error that is safe to show and to put in
  * the payload: the original (with the CMS's URL) is logged on the server only.
  * An unreachable, overloaded or failing CMS is a 503 ("try again later");
  * anything else means this app asked something wrong: a 500.
  */
 export function toPageError(cause: unknown): never {
-  const status = cmsErrorStatus(cause);
+  const status = cause instanceof StrapiError ? cause.status : 0;
   console.error('[cms]', cause instanceof Error ? cause.message : cause);
   if (status === 0 || status === 429 || status >= 500) {
     throw createError({

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { StrapiError } from '@chiudete/types';
-import { cmsErrorStatus, notFound, requireFound, toPageError, useCmsData, useOptionalCmsData } from '~/composables/strapi';
+import { notFound, requireFound, toPageError, useCmsData, useOptionalCmsData } from '~/composables/strapi';
 import { useEntry, useEntryList } from '~/composables/useEntries';
 
 /*
@@ -20,20 +20,6 @@ const caught = (run: () => unknown) => {
   }
   throw new Error('expected a throw');
 };
-
-describe('cmsErrorStatus', () => {
-  it('reads the status of a CMS error by its name, whichever copy of @chiudete/types made it (the server\'s reader has its own)', () => {
-    expect(cmsErrorStatus(failure(404))).toBe(404);
-    expect(cmsErrorStatus(Object.assign(new Error('x'), { name: 'StrapiError', status: 400 }))).toBe(400);
-    expect(cmsErrorStatus(failure(0))).toBe(0);
-    expect(cmsErrorStatus(new Error('404'))).toBe(0);
-    expect(cmsErrorStatus(null)).toBe(0);
-  });
-
-  it('makes a 404 of another copy of the class a 500, not a 503', () => {
-    expect(caught(() => toPageError(Object.assign(new Error('x'), { name: 'StrapiError', status: 404 })))).toMatchObject({ status: 500 });
-  });
-});
 
 describe('toPageError', () => {
   beforeEach(() => {
