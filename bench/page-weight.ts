@@ -72,6 +72,7 @@ async function pagesToMeasure(webUrl: string): Promise<PageToMeasure[]> {
     content('Testimony', testimony),
     content('Answer list', '/risposte'),
     content('Answer', answer),
+    content('Osservatorio', '/osservatorio'),
     content('Book', '/libro'),
     content('Videos', '/video'),
     content('About', '/chi-siamo'),

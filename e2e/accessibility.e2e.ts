@@ -64,6 +64,7 @@ describe.skipIf(Boolean(skipReason))('accessibility of every page type (axe-core
       ['submission status', '/testimonianze/stato'],
       ['answer list', '/risposte'],
       ['answer', `/risposte/${answer}`],
+      ['osservatorio', '/osservatorio'],
       ['videos', '/video'],
       ['category', `/categorie/${category}`],
       ['author', `/autori/${author}`],
@@ -94,7 +95,7 @@ describe.skipIf(Boolean(skipReason))('accessibility of every page type (axe-core
       await page.close();
     }
     expect(failures, failures.join('\n')).toEqual([]);
-  }, 180_000); // Eighteen pages through axe: about a minute on two busy cores.
+  }, 180_000); // Nineteen pages through axe: about a minute on two busy cores.
 
   it('offers a skip link as the first focusable element, which moves focus to the main landmark', async () => {
     const page = await context.newPage();

@@ -39,7 +39,7 @@ describe.skipIf(Boolean(skipReason))('page weight and pages without JavaScript',
 
     it('measures every page type, the forms included', () => {
       expect(results.map((result) => result.page)).toEqual([
-        'Home', 'Article list', 'Article', 'Testimony list', 'Testimony', 'Answer list', 'Answer', 'Book', 'Videos', 'About',
+        'Home', 'Article list', 'Article', 'Testimony list', 'Testimony', 'Answer list', 'Answer', 'Osservatorio', 'Book', 'Videos', 'About',
         'Search results', 'Submission form', 'Contact form', 'Submission status',
       ]);
     });

@@ -13,7 +13,7 @@ const skipReason = inject('skipReason');
 
 const PHONE = { viewport: { width: 390, height: 844 }, locale: 'it-IT', isMobile: true, hasTouch: true } as const;
 const MAX_HEADER_HEIGHT = 72;
-const EVERY_SECTION = ['Home', 'Articoli', 'Testimonianze', 'Risposte precise', 'Video', 'Il libro', 'Chi siamo', 'Contatti', 'Cerca nel sito', 'Privacy', 'Racconta la tua storia'];
+const EVERY_SECTION = ['Home', 'Articoli', 'Testimonianze', 'Risposte precise', 'Osservatorio', 'Video', 'Il libro', 'Chi siamo', 'Contatti', 'Cerca nel sito', 'Privacy', 'Racconta la tua storia'];
 
 describe.skipIf(Boolean(skipReason))('the site on a phone', () => {
   let browser: Browser;

@@ -5,7 +5,7 @@ describe('site sections', () => {
   it('lists every section of the site once, Video, Chi siamo and Contatti included', () => {
     const paths = SITE_SECTIONS.map((section) => section.to);
     expect(new Set(paths).size).toBe(paths.length);
-    expect(paths).toEqual(expect.arrayContaining(['/articoli', '/testimonianze', '/risposte', '/video', '/libro', '/chi-siamo', '/contatti', '/cerca', '/privacy']));
+    expect(paths).toEqual(expect.arrayContaining(['/articoli', '/testimonianze', '/risposte', '/osservatorio', '/video', '/libro', '/chi-siamo', '/contatti', '/cerca', '/privacy']));
   });
 
   it('marks the section of a detail page, and the home page only on itself', () => {

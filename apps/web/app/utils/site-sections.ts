@@ -14,6 +14,7 @@ export const SITE_SECTIONS: readonly SiteSection[] = [
   { to: '/articoli', label: 'Articoli', primary: true },
   { to: '/testimonianze', label: 'Testimonianze', primary: true },
   { to: '/risposte', label: 'Risposte precise', primary: true },
+  { to: '/osservatorio', label: 'Osservatorio' },
   { to: '/video', label: 'Video', primary: true },
   { to: '/libro', label: 'Il libro', primary: true },
   { to: '/chi-siamo', label: 'Chi siamo' },

@@ -2,7 +2,8 @@ import pLimit from 'p-limit';
 import { acceptRequestId } from '@chiudete/types';
 import { createPageCache } from '../utils/page-cache/serve';
 import { DEGRADED_HEADER, RENDER_HEADER, localRenderer } from '../utils/page-cache/render';
-import { baseSecurityHeaders } from '../utils/security-headers/settings';
+import { baseSecurityHeaders, widgetBaseSecurityHeaders } from '../utils/security-headers/settings';
+import { isWidgetPath } from '../../shared/utils/osservatorio-routes';
 import { siteServices } from '../utils/site-services';
 import { isHealthPath } from '../utils/health/paths';
 import { formatLogLine, logFormatOf } from '../utils/logging/log-line';
@@ -49,6 +50,7 @@ export default defineNitroPlugin((nitroApp) => {
   const runtimeConfig = useRuntimeConfig();
 
   const securityHeaders = baseSecurityHeaders();
+  const widgetHeaders = widgetBaseSecurityHeaders();
   const logFormat = logFormatOf(runtimeConfig.logFormat, import.meta.dev);
   const writeRequestLine = (entry: Parameters<typeof formatLogLine>[1]) => process.stdout.write(`${formatLogLine(logFormat, entry)}\n`);
 
@@ -66,7 +68,8 @@ export default defineNitroPlugin((nitroApp) => {
     }
     const requestId = trackRequest(req, event.node.res, writeRequestLine);
     event.context.requestId = requestId;
-    for (const [name, value] of securityHeaders) event.node.res.setHeader(name, value);
+    // The partners' widget alone may be framed by any site (server/utils/widget).
+    for (const [name, value] of isWidgetPath(event.path) ? widgetHeaders : securityHeaders) event.node.res.setHeader(name, value);
     return runWithRequestId(requestId, async () => {
       if (isHealthPath(event.path.split('?', 1)[0] ?? '')) return next(event);
       const outcome = await pageCache(req, event.node.res);

@@ -49,6 +49,15 @@ describe('canonicalPageQuery', () => {
     expect(canonicalPageQuery('/articoli', { pagina: ['3', '4'] })).toEqual({ pagina: '3' });
   });
 
+  it('keeps the Osservatorio\'s filters and the widget\'s sector, nothing else', () => {
+    expect(canonicalPageQuery('/osservatorio', { periodo: '12-mesi', settore: 'luce', x: '1' })).toEqual({ settore: 'luce', periodo: '12-mesi' });
+    expect(Object.keys(canonicalPageQuery('/osservatorio', { periodo: '12-mesi', settore: 'luce' }))).toEqual(['settore', 'periodo']);
+    expect(canonicalPageQuery('/osservatorio', { periodo: 'tutto', settore: 'acqua' })).toEqual({});
+    expect(canonicalPageQuery('/widget/osservatorio', { settore: 'gas', periodo: '12-mesi' })).toEqual({ settore: 'gas' });
+    expect(canonicalPageQuery('/widget/testimonianze', { settore: 'nessuno' })).toEqual({});
+    expect(canonicalPageQuery('/osservatorio/settori/luce', { periodo: '12-mesi' })).toEqual({});
+  });
+
   it('gives pages of categories and authors their page number, other pages nothing', () => {
     expect(canonicalPageQuery('/categorie/telemarketing', { pagina: '2' })).toEqual({ pagina: '2' });
     expect(canonicalPageQuery('/autori/candy-larsson', { pagina: '4' })).toEqual({ pagina: '4' });

@@ -1,4 +1,5 @@
 import { PUBLIC_CONTENT_TYPES, hasEntryPages, listPath } from '@chiudete/types';
+import { OSSERVATORIO_PATH, WIDGET_PATHS, osservatorioQuery, parseOsservatorioQuery, widgetQuery } from './osservatorio-routes';
 import { parsePage, parseTestimonyQuery, testimonyQuery, type RouteQuery } from './query';
 
 /**
@@ -37,6 +38,11 @@ const PAGINATED = /^\/(?:articoli|(?:categorie|autori)\/[^/]+)$/;
  */
 export function canonicalPageQuery(path: string, query: RouteQuery): Record<string, string> {
   if (path === '/testimonianze') return testimonyQuery(parseTestimonyQuery(query));
+  if (path === OSSERVATORIO_PATH) return osservatorioQuery(parseOsservatorioQuery(query));
+  if ((WIDGET_PATHS as readonly string[]).includes(path)) {
+    const { sector } = widgetQuery(query);
+    return sector ? { settore: sector } : {};
+  }
   if (PAGINATED.test(path)) {
     const page = parsePage(query.pagina);
     return page > 1 ? { pagina: String(page) } : {};

@@ -31,9 +31,10 @@ describe('affectedPages', () => {
     });
   });
 
-  it('purges exactly: an unpublished testimony touches only its page, its list (every filter and page), home, feeds, sitemap', () => {
-    expect(affectedPages(change({ type: 'testimony', action: 'unpublished', slug: 'la-mia-storia' })).paths)
-      .toEqual([...ALWAYS, '/testimonianze', '/testimonianze/la-mia-storia'].sort());
+  it('purges exactly: an unpublished testimony touches its page, its list (every filter and page), the Osservatorio and the widget, home, feeds, sitemap', () => {
+    const purge = affectedPages(change({ type: 'testimony', action: 'unpublished', slug: 'la-mia-storia' }));
+    expect(purge.paths).toEqual([...ALWAYS, '/osservatorio', '/testimonianze', '/testimonianze/la-mia-storia', '/widget/osservatorio', '/widget/testimonianze'].sort());
+    expect(purge.prefixes).toEqual(['/osservatorio/', '/sitemap/']);
   });
 
   it('answers, videos and the book', () => {

@@ -1,5 +1,6 @@
 import { PUBLIC_CONTENT_TYPES, RELATED_TYPES, hasEntryPages, linkedTypes, listPath, sitePath, type PublicContentType, type RelatedType } from '@chiudete/types';
 import type { RelatedSlugs } from '@chiudete/types/revalidation';
+import { OSSERVATORIO_PATH, WIDGET_PATHS } from '../../../shared/utils/osservatorio-routes';
 
 /**
  * Which pages show which content: the one map used to open a preview
@@ -43,6 +44,13 @@ const SITEMAP_FILES = '/sitemap/';
 const EXTRA: Partial<Record<ContentType, string[]>> = {
   author: ['/articoli', '/chi-siamo'],
   category: ['/articoli'],
+  // The Osservatorio counts the published testimonies; the partners' widget shows the latest and the figures.
+  testimony: [OSSERVATORIO_PATH, ...WIDGET_PATHS],
+};
+
+/** Extra folders per type: every page under them (the Osservatorio's sectors and companies). */
+const EXTRA_PREFIXES: Partial<Record<ContentType, string[]>> = {
+  testimony: [`${OSSERVATORIO_PATH}/`],
 };
 
 const SLUG = /^[A-Za-z0-9._~-]{1,200}$/;
@@ -74,6 +82,7 @@ export function affectedPages(change: ContentChange): Purge {
     if (slug && SLUG.test(slug)) paths.add(sitePath(change.type, slug));
   }
   for (const path of EXTRA[change.type] ?? []) paths.add(path);
+  for (const prefix of EXTRA_PREFIXES[change.type] ?? []) prefixes.add(prefix);
 
   for (const type of linkedTypes(change.type)) {
     const slugs = change.related?.[type];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { allowAdminFraming, contentSecurityPolicy, frameAncestors, securityHeaders, securitySettingsFrom, type SecurityHeaderSettings } from './policy';
+import { allowAdminFraming, contentSecurityPolicy, frameAncestors, securityHeaders, securitySettingsFrom, widgetSecurityHeaders, type SecurityHeaderSettings } from './policy';
 
 const production: SecurityHeaderSettings = securitySettingsFrom({
   siteUrl: 'https://chiudeteicallcenter.eu',
@@ -90,5 +90,22 @@ describe('the headers of a page', () => {
     expect(preview.get('frame-ancestors')).toEqual(['https://cms.chiudeteicallcenter.eu']);
     expect(preview.get('script-src')).toEqual(['\'self\'', '\'sha256-abc=\'']);
     expect(allowAdminFraming(allowAdminFraming(page, production), production)).toBe(allowAdminFraming(page, production));
+  });
+});
+
+describe('the headers of the partners\' widget', () => {
+  it('lets any site frame it, runs nothing, and keeps the other protections', () => {
+    const headers = widgetSecurityHeaders(production);
+    expect(headers['x-frame-options']).toBeUndefined();
+    const csp = directives(headers['content-security-policy']!);
+    expect(csp.get('frame-ancestors')).toEqual(['*']);
+    expect(csp.get('default-src')).toEqual(['\'none\'']);
+    expect(csp.get('script-src')).toBeUndefined();
+    expect(headers).toMatchObject({ 'x-content-type-options': 'nosniff', 'strict-transport-security': 'max-age=31536000' });
+  });
+
+  it('changes nothing for the other pages: nobody frames them', () => {
+    expect(securityHeaders(production)['x-frame-options']).toBe('DENY');
+    expect(directives(securityHeaders(production)['content-security-policy']!).get('frame-ancestors')).toEqual(['\'none\'']);
   });
 });

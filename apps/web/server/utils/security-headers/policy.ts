@@ -135,3 +135,24 @@ export function securitySettingsFrom({ siteUrl, cmsUrl, adminOrigin, s3PublicUrl
   if (s3PublicUrl.trim() !== '' && !s3) throw new Error(`Security headers: NUXT_PUBLIC_S3_PUBLIC_URL="${s3PublicUrl}" must be the http(s) base URL of the CMS's S3 uploads.`);
   return { cmsOrigin: cms, adminOrigin: admin, s3Origin: s3, https: !dev && siteUrl.startsWith('https://'), csp: !dev };
 }
+
+/**
+ * The partners' widget (/widget/…, server/utils/widget): plain HTML with an
+ * inline stylesheet, no script, no image, no form, that any site may frame.
+ * The only pages with `frame-ancestors *`; every other page keeps its own.
+ */
+export function widgetContentSecurityPolicy(): string {
+  return [
+    'default-src \'none\'',
+    'style-src \'unsafe-inline\'',
+    'base-uri \'none\'',
+    'form-action \'none\'',
+    'frame-ancestors *',
+  ].join('; ');
+}
+
+/** The security headers of a widget's response: the page's, but framed by anyone (no X-Frame-Options) under the widget's CSP. */
+export function widgetSecurityHeaders(settings: SecurityHeaderSettings): Record<string, string> {
+  const { 'x-frame-options': _denied, 'content-security-policy': _page, ...headers } = securityHeaders(settings);
+  return { ...headers, 'content-security-policy': widgetContentSecurityPolicy() };
+}

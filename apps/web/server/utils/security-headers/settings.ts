@@ -1,7 +1,8 @@
-import { securityHeaders, securitySettingsFrom, type SecurityHeaderSettings } from './policy';
+import { securityHeaders, securitySettingsFrom, widgetSecurityHeaders, type SecurityHeaderSettings } from './policy';
 
 let settings: SecurityHeaderSettings | undefined;
 let baseHeaders: Array<[string, string]> | undefined;
+let widgetHeaders: Array<[string, string]> | undefined;
 
 /** The security settings of this process, from its runtime config (checked once). */
 export function siteSecuritySettings(): SecurityHeaderSettings {
@@ -21,4 +22,10 @@ export function siteSecuritySettings(): SecurityHeaderSettings {
 export function baseSecurityHeaders(): Array<[string, string]> {
   baseHeaders ??= Object.entries(securityHeaders(siteSecuritySettings()));
   return baseHeaders;
+}
+
+/** The headers every response of the partners' widget starts with: any site may frame it (policy.ts: widgetSecurityHeaders). */
+export function widgetBaseSecurityHeaders(): Array<[string, string]> {
+  widgetHeaders ??= Object.entries(widgetSecurityHeaders(siteSecuritySettings()));
+  return widgetHeaders;
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { SECTORS } from '@chiudete/types';
 import { SITEMAP_FILE_SIZE, entryItems, homeLastmod, indexItems, newestDate, pageItems, parseSitemapFile, type PagesContent } from './files';
 import { indexXml, urlsetXml } from './xml';
 
@@ -66,8 +67,13 @@ describe('pagine.xml', () => {
   const items = pageItems(content, mediaUrl);
   const byUrl = new Map(items.map((entry) => [entry.url, entry]));
 
-  it('lists the home page, the listings, the book, the videos and the fixed pages, each with its last change', () => {
-    expect(items.map((entry) => entry.url)).toEqual(['/', '/articoli', '/testimonianze', '/risposte', '/video', '/libro', '/chi-siamo', '/contatti', '/privacy']);
+  it('lists the home page, the listings, the book, the Osservatorio and its sectors, the videos and the fixed pages, each with its last change', () => {
+    expect(items.map((entry) => entry.url)).toEqual([
+      '/', '/articoli', '/testimonianze', '/risposte',
+      '/osservatorio', ...SECTORS.map((sector) => `/osservatorio/settori/${sector}`),
+      '/video', '/libro', '/chi-siamo', '/contatti', '/privacy',
+    ]);
+    expect(byUrl.get('/osservatorio/settori/luce')?.lastmod).toBe(byUrl.get('/testimonianze')?.lastmod);
     expect(byUrl.get('/')?.lastmod).toBe('2019-08-10T10:00:00.000Z');
     expect(byUrl.get('/articoli')?.lastmod).toBe('2019-07-07T10:00:00.000Z');
     expect(byUrl.get('/privacy')?.lastmod).toBe('2019-07-01T00:00:00.000Z');

@@ -1,5 +1,6 @@
-import { SITEMAP_PAGE_MAX, SITEMAP_PAGE_SIZE_MAX, SITEMAP_TYPES, hasEntryPages, listPath, sitePath, type SitemapEntry, type SitemapType, type SitemapTypeSummary } from '@chiudete/types';
+import { SECTORS, SITEMAP_PAGE_MAX, SITEMAP_PAGE_SIZE_MAX, SITEMAP_TYPES, hasEntryPages, listPath, sitePath, type SitemapEntry, type SitemapType, type SitemapTypeSummary } from '@chiudete/types';
 import type { IndexItem, SitemapItemLoose } from 'sitemap';
+import { OSSERVATORIO_PATH, osservatorioSectorPath } from '../../../shared/utils/osservatorio-routes';
 
 /**
  * The sitemap as files (pure functions, unit-tested): `/sitemap.xml` is an
@@ -93,6 +94,9 @@ export function pageItems(content: PagesContent, mediaUrl: (url: string) => stri
     item('/articoli', lastModifiedOf(summary, 'article')),
     item('/testimonianze', lastModifiedOf(summary, 'testimony')),
     item('/risposte', lastModifiedOf(summary, 'answer')),
+    // The Osservatorio counts the published testimonies: it changes with them. (Its companies' pages are linked from it, not listed.)
+    item(OSSERVATORIO_PATH, lastModifiedOf(summary, 'testimony')),
+    ...SECTORS.map((sector) => item(osservatorioSectorPath(sector), lastModifiedOf(summary, 'testimony'))),
     item('/video', videosChanged, videoItems.length > 0 ? { video: videoItems } : {}),
     ...(book ? [item('/libro', book.updatedAt, book.cover ? { img: [{ url: mediaUrl(book.cover.url), title: book.title, ...(book.cover.alternativeText ? { caption: book.cover.alternativeText } : {}) }] } : {})] : []),
     ...GLOBAL_PAGES.map((page) => item(page, global.updatedAt)),
