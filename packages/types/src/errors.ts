@@ -64,8 +64,22 @@ export interface StrapiErrorInit {
  * `status` is 0 when no HTTP answer arrived (network error, timeout); `kind`
  * classifies the failure (see `StrapiErrorKind`).
  */
+/**
+ * Marks every StrapiError, whatever copy of this package made it: a bundler
+ * may include the package twice (the site's server bundles one copy for its
+ * CMS reader and one for the app), and `instanceof` would then fail across
+ * the two. `Symbol.for` is one symbol per process.
+ */
+const STRAPI_ERROR_BRAND = Symbol.for('@chiudete/types.StrapiError');
+
 export class StrapiError extends Error {
+  /** True for a StrapiError made by any copy of this package (see STRAPI_ERROR_BRAND). */
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[STRAPI_ERROR_BRAND] === true;
+  }
+
   override readonly name = 'StrapiError';
+  readonly [STRAPI_ERROR_BRAND] = true;
   readonly kind: StrapiErrorKind;
   readonly method: string;
   readonly url: string;

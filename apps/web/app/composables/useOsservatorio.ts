@@ -1,4 +1,4 @@
-import { osservatorioCompanySlug, type OsservatorioAggregates, type OsservatorioCompany, type OsservatorioParams, type Sector } from '@chiudete/types';
+import { isStrapiError, osservatorioCompanySlug, type OsservatorioAggregates, type OsservatorioCompany, type OsservatorioParams, type Sector } from '@chiudete/types';
 import type { ComputedRef } from 'vue';
 import { toTestimonySummary, type TestimonySummary } from './useTestimonies';
 
@@ -14,25 +14,13 @@ export function useOsservatorio(params: Omit<OsservatorioParams, 'company'> = {}
   return useCmsData(key, async (cms) => (await cms.osservatorio.get(params)).data);
 }
 
-/**
- * The CMS answered 404. Not `instanceof StrapiError`: the server-side reader's
- * client (shared/utils/cms-reader-adapter.ts) is bundled into Nitro's server
- * with its own copy of @chiudete/types, so its errors are another class than
- * the app bundle's `StrapiError`; their name and kind are the same.
- */
-export function isNotFoundAnswer(cause: unknown): boolean {
-  if (typeof cause !== 'object' || cause === null) return false;
-  const { name, kind } = cause as { name?: unknown; kind?: unknown };
-  return name === 'StrapiError' && kind === 'not_found';
-}
-
 /** One company's figures, or a 404 when the CMS names no such company (unknown, or under the threshold). */
 export async function useOsservatorioCompany(slug: string): Promise<ComputedRef<OsservatorioAggregates>> {
   const figures = await useCmsData(`osservatorio:company:${slug}`, async (cms) => {
     try {
       return (await cms.osservatorio.get({ company: slug })).data;
     } catch (cause) {
-      if (isNotFoundAnswer(cause)) return null;
+      if (isStrapiError(cause, 'not_found')) return null;
       throw cause;
     }
   });
