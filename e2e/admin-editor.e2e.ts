@@ -516,6 +516,8 @@ describe.skipIf(Boolean(skipReason))('editors in the admin', () => {
       await page.goto(`${cmsUrl}/admin`);
       await page.getByRole('heading', { name: /Articoli recenti/i }).waitFor();
       await page.getByText(SCHEDULED_TITLE).first().waitFor();
+      // The demo's published articles say so (the list gives each document's draft: its status tells, not its publishedAt).
+      expect(await main().first().getByText(/^Pubblicato/).count()).toBeGreaterThan(0);
       expect(await page.getByRole('heading', { name: /Testimonianze da moderare|Andamento della moderazione|Rifiuti per motivo/ }).count()).toBe(0);
       const text = (await main().first().textContent()) ?? '';
       expect(text).not.toMatch(ENGLISH_ON_HOME);

@@ -37,6 +37,19 @@ export function useSectorLatestTestimonies(sector: Sector, count = OSSERVATORIO_
   }, []);
 }
 
+/**
+ * Testimonies as the Osservatorio may show them: the company only when the
+ * figures name it (at or over the threshold), so that no page of the
+ * Osservatorio names a company under the threshold, in its cards either.
+ */
+export function withUnnamedCompaniesHidden(testimonies: readonly TestimonySummary[], figures: OsservatorioAggregates): TestimonySummary[] {
+  const named = new Set(figures.companies.map((company) => company.slug));
+  return testimonies.map((testimony) => {
+    const slug = testimony.companyBrand ? osservatorioCompanySlug(testimony.companyBrand) : null;
+    return slug && named.has(slug) ? testimony : { ...testimony, companyBrand: null };
+  });
+}
+
 /** How many of the newest testimonies naming something like the company are read to find its `count` latest. */
 const COMPANY_CANDIDATES = 30;
 

@@ -63,7 +63,7 @@ describe('monthSummary', () => {
     expect(monthSummary([{ month: '2025-06', count: 1 }], formatMonth)).toBe('A giugno 2025, 1 testimonianza.');
     const even = ['2025-01', '2025-02', '2025-03', '2025-04'].map((month) => ({ month, count: 1 }));
     expect(monthSummary([{ month: '2025-08', count: 2 }], formatMonth)).toBe('Ad agosto 2025, 2 testimonianze.');
-    expect(monthSummary(even, formatMonth)).toBe('Da gennaio 2025 ad aprile 2025, 4 testimonianze; il massimo in un mese è 1, raggiunto in 4 mesi.');
+    expect(monthSummary(even, formatMonth)).toBe('Da gennaio 2025 ad aprile 2025, 4 testimonianze; al massimo 1 in un mese, in 4 mesi diversi.');
     expect(monthSummary([], formatMonth)).toBe('Nessuna testimonianza nel periodo scelto.');
   });
 

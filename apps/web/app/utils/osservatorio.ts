@@ -103,7 +103,7 @@ export function monthSummary(months: readonly MonthRow[], formatMonthName: (mont
   const span = months.length === 1 ? `${toward(first, 'A')} ${first}` : `Da ${first} ${toward(last, 'a')} ${last}`;
   const top = leaders[0]!;
   let peak = `il mese con più testimonianze è ${formatMonthName(top.month)}, con ${formatCount(top.count)}`;
-  if (leaders.length > MAX_NAMED_MONTHS) peak = `il massimo in un mese è ${formatCount(top.count)}, raggiunto in ${leaders.length} mesi`;
+  if (leaders.length > MAX_NAMED_MONTHS) peak = `al massimo ${formatCount(top.count)} in un mese, in ${leaders.length} mesi diversi`;
   else if (leaders.length > 1) peak = `i mesi con più testimonianze sono ${joinItalian(leaders.map((row) => formatMonthName(row.month)))}, con ${formatCount(top.count)} ciascuno`;
   return months.length === 1 ? `${span}, ${testimoniesCount(total)}.` : `${span}, ${testimoniesCount(total)}; ${peak}.`;
 }

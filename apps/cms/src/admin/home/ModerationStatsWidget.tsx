@@ -6,6 +6,12 @@ import { durationInWords } from './durations';
 import { useModerationStats } from './use-moderation-stats';
 import { WeeklyDecisionsChart } from './WeeklyDecisionsChart';
 
+/** A reason as the figures name it: the moderators' form label, without its instruction («spiega nella nota»). */
+function reasonLabel(reason: keyof typeof REJECTION_REASON_LABELS | null): string {
+  if (reason === null) return 'Senza motivo indicato';
+  return REJECTION_REASON_LABELS[reason].replace(/\s*\(spiega nella nota\)$/, '');
+}
+
 const decisionsText = (count: number) => (count === 1 ? '1 decisione' : `${count} decisioni`);
 
 /** «Ultimi 30 giorni … 1 giorno e 4 ore (14 decisioni)», or that there was none. */
@@ -53,7 +59,7 @@ export function RejectionReasonsWidget() {
       <Flex tag="ul" direction="column" alignItems="stretch" gap={1}>
         {stats.rejectionsByReason.map(({ reason, count }) => (
           <Flex tag="li" key={reason ?? 'none'} justifyContent="space-between" gap={3} paddingTop={1} paddingBottom={1}>
-            <Typography variant="omega">{reason === null ? 'Senza motivo indicato' : REJECTION_REASON_LABELS[reason]}</Typography>
+            <Typography variant="omega">{reasonLabel(reason)}</Typography>
             <Typography variant="omega" fontWeight="semiBold">{count}</Typography>
           </Flex>
         ))}

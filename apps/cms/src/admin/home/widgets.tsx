@@ -10,10 +10,15 @@ const READ = 'plugin::content-manager.explorer.read';
 
 const text = (value: unknown): string => (typeof value === 'string' ? value : '');
 
+/**
+ * The Content Manager's list returns each document's draft, whose
+ * `publishedAt` is always empty, with the document's `status` beside it.
+ */
+const ARTICLE_STATES: Record<string, string> = { published: 'Pubblicato', modified: 'Pubblicato, con modifiche', draft: 'Bozza' };
 const articleItem = (row: Record<string, unknown>): RecentItem => ({
   documentId: text(row.documentId),
   title: text(row.title),
-  note: row.publishedAt ? 'Pubblicato' : 'Bozza',
+  note: ARTICLE_STATES[text(row.status)] ?? 'Bozza',
   date: text(row.updatedAt) || null,
 });
 

@@ -20,10 +20,11 @@ describe('the testimonies widget', () => {
     expect(html).toContain(`href="${SITE}/testimonianze?settore=telefonia"`);
   });
 
-  it('opens every link in a new tab, carries no script and credits the data with its licence', () => {
+  it('opens every link in a new tab, carries no script and credits the site, without the open data\'s licence (the stories are not CC BY)', () => {
     for (const attributes of anchors(html)) expect(attributes).toMatch(/target="_blank" rel="noopener/);
     expect(html).not.toMatch(/<script/i);
-    expect(html).toMatch(/Dati: <a [^>]*>Chiudete i Call Center<\/a> — <a href="https:\/\/creativecommons\.org\/licenses\/by\/4\.0\/deed\.it"[^>]*>CC BY 4\.0<\/a>/);
+    expect(html).toMatch(/Testimonianze pubblicate da <a [^>]*>Chiudete i Call Center<\/a>/);
+    expect(html).not.toContain('CC BY');
     expect(Buffer.byteLength(html)).toBeLessThan(4_000);
   });
 
@@ -49,6 +50,10 @@ describe('the Osservatorio widget', () => {
     expect(html).toContain('style="width:25%"');
     expect(html).not.toContain('E-mail');
     expect(html).toContain(`href="${SITE}/osservatorio/settori/luce" target="_blank" rel="noopener"`);
+  });
+
+  it('credits the figures with their licence (CC BY 4.0)', () => {
+    expect(osservatorioWidget(figures, SITE)).toMatch(/Dati: <a [^>]*>Chiudete i Call Center<\/a> — <a href="https:\/\/creativecommons\.org\/licenses\/by\/4\.0\/deed\.it"[^>]*>CC BY 4\.0<\/a>/);
   });
 
   it('shows every sector without a filter', () => {

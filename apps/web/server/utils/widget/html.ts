@@ -56,11 +56,19 @@ interface WidgetPage {
   title: string;
   body: string;
   siteUrl: string;
+  /**
+   * What the credit says: the Osservatorio's figures are open data (CC BY 4.0);
+   * the testimonies themselves are not, they stay under the site's rules for republication.
+   */
+  credit: 'open-data' | 'testimonies';
 }
 
-/** The whole document: heading, content, credit with the licence. */
-export function widgetPage({ title, body, siteUrl }: WidgetPage): string {
-  const credit = `Dati: ${siteLink(siteUrl, '/', 'Chiudete i Call Center')} — <a href="${escapeHtml(OSSERVATORIO_LICENSE.url)}" target="_blank" rel="noopener license">${escapeHtml(OSSERVATORIO_LICENSE.name)}</a>`;
+/** The whole document: heading, content, credit (with the licence, for the open data). */
+export function widgetPage({ title, body, siteUrl, credit: kind }: WidgetPage): string {
+  const site = siteLink(siteUrl, '/', 'Chiudete i Call Center');
+  const credit = kind === 'open-data'
+    ? `Dati: ${site} — <a href="${escapeHtml(OSSERVATORIO_LICENSE.url)}" target="_blank" rel="noopener license">${escapeHtml(OSSERVATORIO_LICENSE.name)}</a>`
+    : `Testimonianze pubblicate da ${site}`;
   return `<!DOCTYPE html>
 <html lang="it"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><meta name="robots" content="noindex">
 <title>${escapeHtml(title)} · Chiudete i Call Center</title><style>${STYLE}</style></head>
@@ -77,7 +85,7 @@ export function testimoniesWidget(items: readonly WidgetTestimony[], siteUrl: st
     ? '<p>Non ci sono ancora testimonianze pubblicate.</p>'
     : `<ul>${items.map((item) => `<li><span class="t">${siteLink(siteUrl, sitePath('testimony', item.slug), item.title)}</span><p class="m">${escapeHtml(ROLE_LABELS[item.role])} · ${escapeHtml(SECTOR_LABELS[item.sector])} · ${escapeHtml(monthName(item.eventMonth))}</p></li>`).join('')}</ul>`;
   const more = `<p class="more">${siteLink(siteUrl, '/testimonianze', 'Leggi tutte le testimonianze', sector ? { settore: sector } : {})}</p>`;
-  return widgetPage({ title, body: list + more, siteUrl });
+  return widgetPage({ title, body: list + more, siteUrl, credit: 'testimonies' });
 }
 
 interface WidgetRow {
@@ -105,5 +113,5 @@ export function osservatorioWidget(figures: Pick<OsservatorioAggregates, 'total'
     ? `${total}<p>Nessuna testimonianza ancora.</p>`
     : `${total}<p class="m">${sector ? 'Per canale di contatto' : 'Per settore'}:</p>${rows(breakdown, figures.total)}`;
   const more = `<p class="more">${siteLink(siteUrl, sector ? osservatorioSectorPath(sector) : OSSERVATORIO_PATH, 'Tutti i numeri dell\'Osservatorio')}</p>`;
-  return widgetPage({ title, body: body + more, siteUrl });
+  return widgetPage({ title, body: body + more, siteUrl, credit: 'open-data' });
 }
