@@ -1,37 +1,14 @@
 import { describe, expect, it } from 'vitest';
+import { parse } from 'csv-parse/sync';
 import { OSSERVATORIO_LICENSE } from '@chiudete/types';
 import { aggregate } from './aggregate';
 import { toCube } from './cube';
 import { CSV_HEADER, csvField, downloadFileName, osservatorioCsv } from './csv';
 import { loadOsservatorioThreshold } from './config';
 
-/** A minimal RFC 4180 reader, to read back what was written. */
+/** Reads back what was written, with a strict RFC 4180 parser of its own (csv-parse): CRLF rows, quotes, one layout. */
 function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const char = text[i]!;
-    if (quoted && char === '"' && text[i + 1] === '"') {
-      field += '"';
-      i++;
-    } else if (char === '"') {
-      quoted = !quoted;
-    } else if (!quoted && char === ',') {
-      row.push(field);
-      field = '';
-    } else if (!quoted && char === '\r' && text[i + 1] === '\n') {
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-      i++;
-    } else {
-      field += char;
-    }
-  }
-  return rows;
+  return parse(text, { record_delimiter: '\r\n', relax_column_count: false, bom: false }) as string[][];
 }
 
 const cube = toCube([

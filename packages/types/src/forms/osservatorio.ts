@@ -11,7 +11,7 @@ import { SECTORS, type Sector } from '../vocabulary';
  */
 const month = (name: 'from' | 'to') =>
   z.string({ error: `«${name}» è un mese nella forma AAAA-MM (per esempio 2025-03), indicato una sola volta.` })
-    .regex(OSSERVATORIO_MONTH_PATTERN, { error: `«${name}» è un mese nella forma AAAA-MM (per esempio 2025-03).` });
+    .regex(OSSERVATORIO_MONTH_PATTERN, { error: `«${name}» è un mese nella forma AAAA-MM (per esempio 2025-03), dal 1900 al 2099.` });
 
 export const osservatorioQuerySchema = z
   .strictObject({

@@ -20,8 +20,8 @@ function explain(error: FieldError): string {
   if (error.code === 'unknown_field') return `Unknown parameter "${error.field.slice(0, 40)}": use only ${PARAMETERS}.`;
   switch (error.field) {
     case 'sector': return `"sector" must be given once, one of ${SECTORS.join(', ')}.`;
-    case 'from': return '"from" must be given once, a month as YYYY-MM (e.g. 2025-03).';
-    case 'to': return error.code === 'to.before_from' ? '"to" must not be before "from".' : '"to" must be given once, a month as YYYY-MM (e.g. 2025-12).';
+    case 'from': return '"from" must be given once, a month as YYYY-MM (e.g. 2025-03) from 1900 to 2099.';
+    case 'to': return error.code === 'to.before_from' ? '"to" must not be before "from".' : '"to" must be given once, a month as YYYY-MM (e.g. 2025-12) from 1900 to 2099.';
     case 'company': return '"company" must be given once, a company\'s slug from `companies` (lowercase letters, digits and hyphens).';
     default: return `Invalid parameter "${error.field}".`;
   }
