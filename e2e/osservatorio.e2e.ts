@@ -168,6 +168,11 @@ describe.skipIf(Boolean(skipReason))('the Osservatorio', () => {
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe(named);
     expect(await page.locator('.osservatorio-figures__total strong').textContent()).toBe(figure(threshold));
     expect(await page.getByRole('main').getByRole('link', { name: new RegExp(`Prova dell'Osservatorio ${stamp}`) }).count()).toBeGreaterThan(0);
+    // «Cerca tutte le sue testimonianze»: the site's search, among testimonies, for the company's name (which it indexes).
+    await page.getByRole('link', { name: 'Cerca tutte le sue testimonianze' }).click();
+    await page.waitForURL((url) => url.pathname === '/cerca');
+    expect(Object.fromEntries(new URL(page.url()).searchParams)).toEqual({ q: named, tipo: 'testimonianze' });
+    expect(await page.getByRole('main').getByRole('link', { name: new RegExp(`Prova dell'Osservatorio ${stamp}`) }).count()).toBeGreaterThan(0);
   });
 
   it('has a page per sector with its latest testimonies; an unknown sector is a 404', async () => {
