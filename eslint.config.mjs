@@ -60,6 +60,26 @@ export default createConfigForNuxt({
     },
   })
   .append({
+    // Lean pages (issue #10): no client-side navigation, so a link to a page of the site is an
+    // <AppLink> (a plain anchor), not a <NuxtLink>, which costs a router resolution at every render.
+    files: ['apps/web/app/**/*.vue'],
+    rules: {
+      // …written inline in running text like the `<a>` it renders: no line break added inside it
+      // (a space before a «?»). The multiline rule takes no `externalIgnores`: its default list
+      // (HTML's inline elements) is written out, plus AppLink.
+      'vue/singleline-html-element-content-newline': ['error', { ignoreWhenNoAttributes: true, ignoreWhenEmpty: true, externalIgnores: ['AppLink'] }],
+      'vue/multiline-html-element-content-newline': ['error', {
+        ignoreWhenEmpty: true,
+        allowEmptyLines: false,
+        ignores: ['pre', 'textarea', 'AppLink', 'a', 'abbr', 'audio', 'b', 'bdi', 'bdo', 'canvas', 'cite', 'code', 'data', 'del', 'dfn', 'em', 'i', 'iframe', 'ins', 'kbd', 'label', 'map', 'mark', 'noscript', 'object', 'output', 'picture', 'q', 'ruby', 's', 'samp', 'small', 'span', 'strong', 'sub', 'sup', 'svg', 'time', 'u', 'var', 'video'],
+      }],
+      'vue/no-restricted-syntax': ['error', {
+        selector: 'VElement[rawName=/^(NuxtLink|nuxt-link|RouterLink|router-link)$/]',
+        message: 'Link to a page of the site with <AppLink> (components/app/AppLink.vue): the site has no client-side navigation.',
+      }],
+    },
+  })
+  .append({
     rules: {
       'vue/multi-word-component-names': 'off',
       '@stylistic/max-statements-per-line': 'off',
