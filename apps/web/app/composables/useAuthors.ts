@@ -29,7 +29,7 @@ export async function useAuthorPage(slug: string, page: number): Promise<Compute
         page,
         pageSize: ARTICLES_PAGE_SIZE,
         sort: ['publicationDate:desc', 'id:desc'],
-        fields: ['title', 'slug', 'excerpt', 'publicationDate'],
+        ...ARTICLE_SUMMARY_QUERY,
         filters: { author: { slug: { $eq: slug } } },
       }),
     ]);

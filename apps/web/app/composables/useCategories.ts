@@ -37,7 +37,7 @@ export async function useCategoryPage(slug: string, page: number): Promise<Compu
         page,
         pageSize: ARTICLES_PAGE_SIZE,
         sort: ['publicationDate:desc', 'id:desc'],
-        fields: ['title', 'slug', 'excerpt', 'publicationDate'],
+        ...ARTICLE_SUMMARY_QUERY,
         filters: inCategory,
       }),
       page === 1
