@@ -5,6 +5,7 @@ import os from 'node:os';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { E2E_SITE_SECRETS, root, startCms, startWeb, type Service } from '../e2e/stack.ts';
 import { rssMb, sampleRss } from './lib/memory.ts';
+import { productionSiteEnv, productionSiteNodeOptions, redisReachable } from './lib/production-site.ts';
 import { sameBytes, startBareNode, startNginx, startVarnish, type Running } from './lib/references.ts';
 import { fixed, loadTable, table, type LoadRow } from './lib/report.ts';
 import { requireWrk, wrk, type LoadResult } from './lib/wrk.ts';
@@ -12,6 +13,7 @@ import { requireWrk, wrk, type LoadResult } from './lib/wrk.ts';
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
 const WARMUP_SECONDS = 2;
 const CONNECTIONS = [1, 10, 50] as const;
+const REDIS_URL = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379';
 
 export interface HttpBenchResult {
   markdown: string;
@@ -52,6 +54,12 @@ export async function runHttpBench(): Promise<HttpBenchResult> {
     // Page cache off and no render budget: every request renders (the data cache between site and CMS stays on).
     const uncached = await startWeb(cms.url, undefined, { NUXT_PAGE_CACHE_TTL_SECONDS: '0', NUXT_RENDER_LIMIT_POINTS: '0' });
     services.push(uncached);
+    // The same, as the production stack runs it: caches in Redis, the heap settings of docker-compose.yml.
+    const production = await redisReachable(REDIS_URL)
+      ? await startWeb(cms.url, undefined, { NUXT_PAGE_CACHE_TTL_SECONDS: '0', NUXT_RENDER_LIMIT_POINTS: '0', ...productionSiteEnv(REDIS_URL) })
+      : undefined;
+    if (production) services.push(production);
+    else console.warn(`\n!!! No Redis at ${REDIS_URL} (BENCH_REDIS_URL): the site as the production stack runs it is NOT measured.\n`);
     const varnish = await startVarnish(root, site.url);
     services.push(varnish);
 
@@ -64,7 +72,7 @@ export async function runHttpBench(): Promise<HttpBenchResult> {
     await body(`${varnish.url}/`);
     await sameBytes([nginx.url, bare.url, `${site.url}/`, `${varnish.url}/`], home);
     await sleep(2_000);
-    const atRest = { site: rssMb(site.pid), uncached: rssMb(uncached.pid), cms: rssMb(cms.pid) };
+    const atRest = { site: rssMb(site.pid), uncached: rssMb(uncached.pid), production: production ? rssMb(production.pid) : 0, cms: rssMb(cms.pid) };
 
     // 1. The cached home page.
     const cachedRows: LoadRow[] = [];
@@ -98,6 +106,13 @@ export async function runHttpBench(): Promise<HttpBenchResult> {
     }
     uncachedRows.push({ target: 'search page /cerca?q=bolletta', result: await measure(`${uncached.url}/cerca?q=bolletta`, 10) });
     const renderRss = renderPeak.stop();
+    const productionPeak = production ? sampleRss({ site: production.pid }) : undefined;
+    if (production) {
+      for (const connections of CONNECTIONS) {
+        uncachedRows.push({ target: `article, as in production (Redis caches, NODE_OPTIONS ${productionSiteNodeOptions()})`, result: await measure(`${production.url}/articoli/${article}`, connections) });
+      }
+    }
+    const productionRss = productionPeak?.stop();
     figures.uncachedArticleRps = uncachedRows.find((row) => row.target.startsWith('article') && row.result.connections === 10)!.result.rps;
     figures.uncachedArticleP99 = uncachedRows.find((row) => row.target.startsWith('article') && row.result.connections === 10)!.result.p99Ms;
     sections.push(`## Pages rendered at every request (page cache off, render budget off; the data cache between site and CMS on)\n\n${loadTable(uncachedRows)}`);
@@ -116,9 +131,12 @@ export async function runHttpBench(): Promise<HttpBenchResult> {
     sections.push(`## Memory (RSS, MB)\n\n${table(['process', 'at rest', 'peak under load'], [
       ['site (page cache on), serving cached pages', fixed(atRest.site), fixed(cachedRss.site ?? 0)],
       ['site (page cache off), rendering every page', fixed(atRest.uncached), fixed(renderRss.site ?? 0)],
+      ...(productionRss ? [[`site as in production (caches in Redis, NODE_OPTIONS ${productionSiteNodeOptions()}), rendering every page`, fixed(atRest.production), fixed(productionRss.site ?? 0)]] : []),
       ['CMS', fixed(atRest.cms), fixed(renderRss.cms ?? 0)],
     ])}`);
-    figures.siteRssPeak = Math.max(cachedRss.site ?? 0, renderRss.site ?? 0);
+    // The production stack's site: cached pages, and renders with its settings (without Redis: the local defaults).
+    figures.siteRssPeak = Math.max(cachedRss.site ?? 0, productionRss ? productionRss.site ?? 0 : renderRss.site ?? 0);
+    figures.siteRssPeakDefaults = renderRss.site ?? 0;
     return { markdown: sections.join('\n\n'), figures };
   } finally {
     for (const service of services.reverse()) await service.stop().catch(() => undefined);
