@@ -22,6 +22,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
+import { toQueryString } from '@chiudete/types';
+import { ARTICLE_SUMMARY_QUERY } from '../apps/web/shared/utils/article-summary.ts';
 import { E2E_ADMIN, E2E_SITE_SECRETS, root, startCms, startWeb, type Service } from '../e2e/stack.ts';
 
 export interface ScaleBenchOptions {
@@ -112,7 +114,8 @@ const TARGETS: ReadonlyArray<{ label: string; path: string; check?: (body: strin
       if ((JSON.parse(body) as { meta: { correctedQuery: string | null } }).meta.correctedQuery !== 'operatore') throw new Error('the typo was not corrected');
     },
   },
-  { label: 'articles list (site\'s shape, newest first)', path: '/api/articles?sort[0]=publicationDate:desc&sort[1]=id:desc&pagination[pageSize]=9' },
+  // The site's query of its article list (apps/web/shared/utils/article-summary.ts).
+  { label: 'articles list (the site\'s query, newest first)', path: `/api/articles?${toQueryString({ sort: ['publicationDate:desc', 'id:desc'], pagination: { page: 1, pageSize: 9 }, ...ARTICLE_SUMMARY_QUERY })}` },
   { label: 'sitemap, testimonies page 2 (50,000 slugs)', path: '/api/sitemap/testimony?page=2' },
   // The Osservatorio (issue #15): with the response cache off, each request reduces the kept cube (one GROUP BY scan,
   // again at most every 5 s); bench/osservatorio.ts measures it in more detail (cold scans, filters, CSV).

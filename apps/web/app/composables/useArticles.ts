@@ -1,4 +1,5 @@
-import type { Article, Author, Category, Filters, ListParams, Media, Pagination } from '@chiudete/types';
+import type { Article, Author, Category, Filters, Media, Pagination } from '@chiudete/types';
+import type { SummaryCoverField } from '#shared/utils/article-summary';
 import type { ComputedRef } from 'vue';
 
 /** What a list or a card needs of an article (the payload stays small: no body). */
@@ -19,26 +20,6 @@ export interface ArticlePage {
 }
 
 export const ARTICLES_PAGE_SIZE = 9;
-
-/** What MediaImage needs of a cover (composables/useResponsiveImage.ts). */
-const SUMMARY_COVER_FIELDS = ['url', 'alternativeText', 'width', 'height', 'formats', 'updatedAt'] as const satisfies ReadonlyArray<keyof Media>;
-type SummaryCoverField = typeof SUMMARY_COVER_FIELDS[number];
-
-/**
- * The query of every list of article summaries: their own fields, and only
- * what a card shows of their relations. Without `populate` the CMS's
- * default would add the whole cover, the author with their avatar, the
- * book, the answers and the SEO block: three times the JSON (23.9 KB
- * instead of 7.7 KB for three articles), parsed at every uncached render.
- */
-export const ARTICLE_SUMMARY_QUERY = {
-  fields: ['title', 'slug', 'excerpt', 'publicationDate'],
-  populate: {
-    cover: { fields: [...SUMMARY_COVER_FIELDS] },
-    author: { fields: ['name', 'slug'] },
-    categories: { fields: ['name', 'slug'] },
-  },
-} satisfies Pick<ListParams<Article>, 'fields' | 'populate'>;
 
 export function toArticleSummary(article: Article): ArticleSummary {
   return {
