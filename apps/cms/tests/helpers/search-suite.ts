@@ -229,6 +229,41 @@ export function searchSuite(name: string, createDatabase: () => Promise<TestData
         await eventually(async () => expect(slugs(await search({ q: 'pappagallo' }))).toEqual(['la-segreteria-telefonica-dimenticata']));
       });
 
+      it('counts the matches of a one-word search exactly as entries come, change and go', async () => {
+        // A word no entry contains any more may be corrected to another one: that is not a count of it.
+        const counts = async (q: string) => {
+          const { meta } = await search({ q });
+          return meta.correctedQuery === null ? meta.counts : { all: 0, article: 0, testimony: 0, answer: 0 };
+        };
+        const first = await createArticle('Un armadillo al numero verde', 'Un armadillo risponde, un armadillo ascolta.', 'published');
+        const second = await createArticle('La fila degli armadilli', 'Nessun armadillo ha mai richiamato.', 'published');
+        await eventually(async () => expect(await counts('armadillo')).toMatchObject({ all: 2, article: 2, testimony: 0 }));
+        // The plural is the same lexeme, a phrase and two words are counted by matching.
+        expect((await counts('armadilli')).article).toBe(2);
+        expect((await counts('"numero verde" armadillo')).article).toBe(1);
+
+        await cms.strapi.documents(ARTICLE).update({ documentId: second.documentId, data: { title: 'La fila dei castori', body: paragraph('Nessun castoro ha mai richiamato.') as never } });
+        await cms.strapi.documents(ARTICLE).publish({ documentId: second.documentId });
+        await eventually(async () => expect((await counts('castoro')).article).toBe(1));
+        expect((await counts('armadillo')).article).toBe(1);
+
+        await cms.strapi.documents(ARTICLE).unpublish({ documentId: first.documentId });
+        await cms.strapi.documents(ARTICLE).delete({ documentId: second.documentId });
+        await eventually(async () => expect((await counts('castoro')).all).toBe(0));
+        expect((await counts('armadillo')).all).toBe(0);
+
+        // PostgreSQL keeps those counts per lexeme: they must be what the entries hold, to the last one.
+        const client = cms.strapi.db.dialect.client;
+        if (client === 'postgres' || client === 'pg') {
+          const knex = cms.strapi.db.connection;
+          const differences = await knex.raw(`
+            WITH actual AS (SELECT l AS lexeme, e.type, count(*)::int AS documents FROM search_entries e, unnest(tsvector_to_array(e.document)) l GROUP BY 1, 2)
+            SELECT * FROM (SELECT * FROM actual EXCEPT SELECT lexeme, type, documents FROM search_lexemes) a
+            UNION ALL SELECT * FROM (SELECT lexeme, type, documents FROM search_lexemes EXCEPT SELECT * FROM actual) b`) as { rows: unknown[] };
+          expect(differences.rows).toEqual([]);
+        }
+      });
+
       it('never finds drafts', async () => {
         for (const q of ['fretta di chiudere', 'bozza non pubblicata', 'tempo medio di conversazione']) {
           expect(slugs(await search({ q }))).not.toContain(DEMO_DRAFT_ARTICLE_SLUG);
