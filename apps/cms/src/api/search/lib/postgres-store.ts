@@ -362,46 +362,43 @@ export function createPostgresStore(db: Sql, schema: string, log: Logger): Searc
       // is then read newest first through the (published_at, id) index until enough match, a rare one
       // through the full-text index.
       const typeFilter = query.type ? 'AND e.type = ?' : '';
-      const page = await all<{ id: string; score: number }>(
+      // One statement: the page of the ranked matches, then (ts_headline re-parses the text) the highlights of
+      // that page only, in the order of the page.
+      const page = await all<HitRow & { score: number }>(
         `WITH newest AS (
            SELECT e.id, e.published_at, e.document FROM ${ENTRIES} e
            WHERE e.document @@ ${tsquery.sql} ${typeFilter}
            ORDER BY e.published_at DESC, e.id DESC LIMIT ?
+         ),
+         ranked AS (
+           SELECT newest.id, newest.published_at, ts_rank_cd('${RANK_WEIGHTS}', newest.document, ${tsquery.sql}) AS score
+           FROM newest
+           ORDER BY score DESC, newest.published_at DESC, newest.id DESC LIMIT ? OFFSET ?
          )
-         SELECT newest.id, ts_rank_cd('${RANK_WEIGHTS}', newest.document, ${tsquery.sql}) AS score
-         FROM newest
-         ORDER BY score DESC, newest.published_at DESC, newest.id DESC LIMIT ? OFFSET ?`,
-        [...tsquery.bindings, ...(query.type ? [query.type] : []), SEARCH_MAX_RESULTS, ...tsquery.bindings, query.limit, query.offset],
+         SELECT e.id, e.type, e.document_id, e.slug, e.title, e.summary, e.body, e.published_at, e.entry_date, ranked.score,
+                ts_headline(${cfg}, e.title, ${tsquery.sql}, ?) AS title_headline,
+                ts_headline(${cfg}, concat_ws(E'\\n\\n', nullif(e.summary, ''), e.body), ${tsquery.sql}, ?) AS excerpt_headline
+         FROM ranked JOIN ${ENTRIES} e ON e.id = ranked.id
+         ORDER BY ranked.score DESC, ranked.published_at DESC, ranked.id DESC`,
+        [
+          ...tsquery.bindings, ...(query.type ? [query.type] : []), SEARCH_MAX_RESULTS,
+          ...tsquery.bindings, query.limit, query.offset,
+          ...tsquery.bindings, TITLE_HEADLINE,
+          ...tsquery.bindings, EXCERPT_HEADLINE,
+        ],
       );
 
-      // ts_headline re-parses the text: run it on the requested page only.
-      const found = page.length === 0
-        ? []
-        : await all<HitRow>(
-            `WITH q AS (SELECT ${tsquery.sql} AS query)
-           SELECT e.id, e.type, e.document_id, e.slug, e.title, e.summary, e.body, e.published_at, e.entry_date,
-                  ts_headline(${cfg}, e.title, q.query, ?) AS title_headline,
-                  ts_headline(${cfg}, concat_ws(E'\\n\\n', nullif(e.summary, ''), e.body), q.query, ?) AS excerpt_headline
-           FROM ${ENTRIES} e, q WHERE e.id = ANY(?)`,
-            [...tsquery.bindings, TITLE_HEADLINE, EXCERPT_HEADLINE, page.map((row) => row.id) as unknown as Binding],
-          );
-      const byId = new Map(found.map((row) => [String(row.id), row]));
-
-      const hits: StoredHit[] = page.flatMap(({ id, score }) => {
-        const row = byId.get(String(id));
-        if (!row) return [];
-        return [{
-          type: row.type,
-          documentId: row.document_id,
-          slug: row.slug,
-          title: row.title,
-          titleSegments: segmentsFromHeadline(row.title_headline),
-          excerpt: segmentsFromHeadline(row.excerpt_headline, [row.summary, row.body].filter(Boolean).join('\n\n')),
-          publishedAt: new Date(row.published_at).toISOString(),
-          date: row.entry_date,
-          score: Math.round(Number(score) * 10_000) / 10_000,
-        }];
-      });
+      const hits: StoredHit[] = page.map((row) => ({
+        type: row.type,
+        documentId: row.document_id,
+        slug: row.slug,
+        title: row.title,
+        titleSegments: segmentsFromHeadline(row.title_headline),
+        excerpt: segmentsFromHeadline(row.excerpt_headline, [row.summary, row.body].filter(Boolean).join('\n\n')),
+        publishedAt: new Date(row.published_at).toISOString(),
+        date: row.entry_date,
+        score: Math.round(Number(row.score) * 10_000) / 10_000,
+      }));
       return { counts, hits };
     },
 
