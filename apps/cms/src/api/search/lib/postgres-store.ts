@@ -4,7 +4,7 @@ import { EXCERPT_WORDS, MATCH_START, MATCH_STOP, segmentsFromHeadline, withoutMa
 import type { CorrectionCandidate, QueryGroup, QueryTerm } from './query';
 import type { Binding, Sql } from './sql';
 import { COUNT_LIMIT, WEIGHTS, emptyCounts, pastResults, type SearchStore, type StoreQuery, type StoreResult, type StoredHit } from './store';
-import { ENTRIES_TABLE, LEGACY_TERMS_TABLE, LEXEMES_TABLE, META_TABLE, TRIGRAMS_TABLE, VOCABULARY_TABLE } from './tables';
+import { ENTRIES_TABLE, LEGACY_TERMS_TABLE, LEXEMES_TABLE, META_TABLE, TEXTS_TABLE, TRIGRAMS_TABLE, VOCABULARY_TABLE } from './tables';
 import { applyVocabularyDelta, vocabularyCandidates, vocabularyDelta, type IndexedTexts, type Rows } from './vocabulary';
 
 /**
@@ -29,15 +29,23 @@ import { applyVocabularyDelta, vocabularyCandidates, vocabularyDelta, type Index
  * against the query, until enough are found; only those are ranked.
  *
  * A one-word search (the commonest) is not counted at all: `search_lexemes`
- * keeps, per type, how many entries contain each lexeme, updated with each
- * entry written or removed (in the same transaction), so its counts are one
- * index lookup instead of reading up to COUNT_LIMIT matches of each type
- * (two thirds of the database time of a search for a common word).
+ * keeps, per type, how many entries contain each lexeme, kept by triggers on
+ * the entries (whatever writes or deletes them, in the same transaction), so
+ * its counts are one index lookup instead of reading up to COUNT_LIMIT
+ * matches of each type (two thirds of the database time of a search for a
+ * common word).
+ *
+ * What a search reads row by row is kept narrow: `search_entries` holds the
+ * tsvector and what filters and orders (about 1 kB a row, the tsvector
+ * inline), the texts are in `search_texts`, read for the page of results
+ * only. With the texts in the same row, rows were 2 to 3.5 kB: half as many
+ * per page, and an article's tsvector often moved out of line by TOAST, an
+ * extra read for each match checked.
  */
 
 // 3: the editorial date of each entry (entry_date), and parts and blocks end as
 // sentences (documents.ts `lines`) so snippets never run them together (issue #16).
-// 4: the lexeme counts (search_lexemes).
+// 4: the lexeme counts (search_lexemes), the texts apart from the tsvectors (search_texts).
 const BASE_VERSION = 'postgres-tsvector/4';
 const CONFIG = 'chiudete_italian';
 /** ts_rank_cd weights, in PostgreSQL's order {D, C, B, A}. */
@@ -110,6 +118,8 @@ export function createPostgresStore(db: Sql, schema: string, log: Logger): Searc
   const ENTRIES = table(ENTRIES_TABLE);
   const META = table(META_TABLE);
   const LEXEMES = table(LEXEMES_TABLE);
+  const TEXTS = table(TEXTS_TABLE);
+  const LEXEMES_FUNCTION = table('search_lexemes_count');
   const vocabularyTables = { vocabulary: table(VOCABULARY_TABLE), trigrams: table(TRIGRAMS_TABLE), vocabularyName: VOCABULARY_TABLE };
   let features: PostgresFeatures = { unaccent: false };
   const config = () => (features.unaccent ? `'${schema.replace(/'/g, '\'\'')}.${CONFIG}'::regconfig` : `'pg_catalog.italian'::regconfig`);
@@ -133,38 +143,10 @@ export function createPostgresStore(db: Sql, schema: string, log: Logger): Searc
   }
 
   async function existing(runner: Sql, type: SearchType, documentIds: readonly string[]): Promise<StoredRow[]> {
-    return rows<StoredRow>(runner, `SELECT id, type, document_id, slug, title, summary, body, published_at, entry_date FROM ${ENTRIES} WHERE type = ? AND document_id = ANY(?)`, [type, documentIds as unknown as Binding]);
-  }
-
-  /** The lexemes of these entries, per type, with the number of entries that contain each (sorted: rows are locked in one order). */
-  const lexemesOf = `SELECT l.lexeme, e.type, count(*)::int AS n
-    FROM ${ENTRIES} e CROSS JOIN LATERAL unnest(tsvector_to_array(e.document)) AS l(lexeme)
-    WHERE e.id = ANY(?) GROUP BY l.lexeme, e.type ORDER BY l.lexeme, e.type`;
-
-  /** Counts these (stored) entries in the lexeme counts. */
-  async function addLexemes(runner: Sql, ids: readonly string[]): Promise<void> {
-    if (ids.length === 0) return;
-    await runner.raw(
-      `INSERT INTO ${LEXEMES} (lexeme, type, documents) ${lexemesOf}
-       ON CONFLICT (lexeme, type) DO UPDATE SET documents = ${ident(LEXEMES_TABLE)}.documents + excluded.documents`,
-      [ids as unknown as Binding],
-    );
-  }
-
-  /** Takes these (still stored) entries out of the lexeme counts; lexemes no entry of a type contains any more are dropped. */
-  async function subtractLexemes(runner: Sql, ids: readonly string[]): Promise<void> {
-    if (ids.length === 0) return;
-    const gone = await rows<{ lexeme: string; type: string }>(runner,
-      `WITH d AS (${lexemesOf}),
-       u AS (UPDATE ${LEXEMES} s SET documents = s.documents - d.n FROM d WHERE s.lexeme = d.lexeme AND s.type = d.type RETURNING s.lexeme, s.type, s.documents)
-       SELECT lexeme, type FROM u WHERE documents <= 0`,
-      [ids as unknown as Binding],
-    );
-    if (gone.length === 0) return;
-    await runner.raw(
-      `DELETE FROM ${LEXEMES} WHERE documents <= 0 AND (lexeme, type) IN (SELECT * FROM unnest(?::text[], ?::text[]))`,
-      [gone.map((row) => row.lexeme) as unknown as Binding, gone.map((row) => row.type) as unknown as Binding],
-    );
+    return rows<StoredRow>(runner,
+      `SELECT e.id, e.type, e.document_id, e.slug, t.title, t.summary, t.body, e.published_at, e.entry_date
+       FROM ${ENTRIES} e JOIN ${TEXTS} t ON t.entry_id = e.id WHERE e.type = ? AND e.document_id = ANY(?)`,
+      [type, documentIds as unknown as Binding]);
   }
 
   async function upsertIn(runner: Sql, documents: readonly IndexDocument[]): Promise<void> {
@@ -182,22 +164,25 @@ export function createPostgresStore(db: Sql, schema: string, log: Logger): Searc
       });
     if (stored.length === 0) return;
     const removed = stored.map((document) => previous.get(`${document.type}:${document.documentId}`)).filter((row): row is StoredRow => row !== undefined);
-    // Rewritten entries leave the lexeme counts with their old text (before it is replaced), and come back with the new one.
-    await subtractLexemes(runner, removed.map((row) => String(row.id)));
     const cfg = config();
     const vector = `setweight(to_tsvector(${cfg}, ?), 'A') || setweight(to_tsvector(${cfg}, ?), 'B') || setweight(to_tsvector(${cfg}, ?), 'C')`;
     for (let i = 0; i < stored.length; i += CHUNK) {
       const chunk = stored.slice(i, i + CHUNK);
-      const written = await rows<{ id: string }>(runner,
-        `INSERT INTO ${ENTRIES} (type, document_id, slug, title, summary, body, published_at, entry_date, indexed_at, document)
-         VALUES ${chunk.map(() => `(?, ?, ?, ?, ?, ?, ?, ?, now(), ${vector})`).join(', ')}
+      const written = await rows<{ id: string; type: SearchType; document_id: string }>(runner,
+        `INSERT INTO ${ENTRIES} (type, document_id, slug, published_at, entry_date, indexed_at, document)
+         VALUES ${chunk.map(() => `(?, ?, ?, ?, ?, now(), ${vector})`).join(', ')}
          ON CONFLICT (type, document_id) DO UPDATE SET
-           slug = excluded.slug, title = excluded.title, summary = excluded.summary, body = excluded.body,
-           published_at = excluded.published_at, entry_date = excluded.entry_date, indexed_at = excluded.indexed_at, document = excluded.document
-         RETURNING id`,
-        chunk.flatMap(({ type, documentId, slug, title, summary, body, publishedAt, date }) => [type, documentId, slug, title, summary, body, publishedAt, date, title, summary, body]),
+           slug = excluded.slug, published_at = excluded.published_at, entry_date = excluded.entry_date,
+           indexed_at = excluded.indexed_at, document = excluded.document
+         RETURNING id, type, document_id`,
+        chunk.flatMap(({ type, documentId, slug, title, summary, body, publishedAt, date }) => [type, documentId, slug, publishedAt, date, title, summary, body]),
       );
-      await addLexemes(runner, written.map((row) => String(row.id)));
+      const ids = new Map(written.map((row) => [`${row.type}:${row.document_id}`, row.id]));
+      await runner.raw(
+        `INSERT INTO ${TEXTS} (entry_id, title, summary, body) VALUES ${chunk.map(() => '(?, ?, ?, ?)').join(', ')}
+         ON CONFLICT (entry_id) DO UPDATE SET title = excluded.title, summary = excluded.summary, body = excluded.body`,
+        chunk.flatMap(({ type, documentId, title, summary, body }) => [ids.get(`${type}:${documentId}`) ?? null, title, summary, body]),
+      );
     }
     // The vocabulary of what is stored, removed and added alike, so that the two always cancel out.
     await applyVocabularyDelta(runner, vocabularyTables, rows, vocabularyDelta(removed, stored));
@@ -206,7 +191,6 @@ export function createPostgresStore(db: Sql, schema: string, log: Logger): Searc
   async function removeIn(runner: Sql, type: SearchType, documentIds: readonly string[]): Promise<void> {
     const removed = await existing(runner, type, documentIds);
     if (removed.length === 0) return;
-    await subtractLexemes(runner, removed.map((row) => String(row.id)));
     await runner.raw(`DELETE FROM ${ENTRIES} WHERE id = ANY(?)`, [removed.map((row) => row.id) as unknown as Binding]);
     await applyVocabularyDelta(runner, vocabularyTables, rows, vocabularyDelta(removed, []));
   }
@@ -265,26 +249,31 @@ export function createPostgresStore(db: Sql, schema: string, log: Logger): Searc
           : null;
         if (stored === version()) return false;
 
-        await trx.raw(`DROP TABLE IF EXISTS ${table(LEGACY_TERMS_TABLE)}, ${LEXEMES}, ${table(TRIGRAMS_TABLE)}, ${table(VOCABULARY_TABLE)}, ${ENTRIES}, ${META}`);
+        await trx.raw(`DROP TABLE IF EXISTS ${table(LEGACY_TERMS_TABLE)}, ${LEXEMES}, ${TEXTS}, ${table(TRIGRAMS_TABLE)}, ${table(VOCABULARY_TABLE)}, ${ENTRIES}, ${META}`);
         await trx.raw(`DROP TEXT SEARCH CONFIGURATION IF EXISTS ${ident(schema)}.${CONFIG}`);
         if (features.unaccent) {
           await trx.raw(`CREATE TEXT SEARCH CONFIGURATION ${ident(schema)}.${CONFIG} (COPY = pg_catalog.italian)`);
           await trx.raw(`ALTER TEXT SEARCH CONFIGURATION ${ident(schema)}.${CONFIG}
             ALTER MAPPING FOR hword, hword_part, word WITH unaccent, italian_stem`);
         }
+        await trx.raw(`DROP FUNCTION IF EXISTS ${LEXEMES_FUNCTION}()`);
+        // What the searches read row by row, the tsvector first after the fixed-size columns; the texts apart.
         await trx.raw(`CREATE TABLE ${ENTRIES} (
           id bigserial PRIMARY KEY,
+          published_at timestamptz NOT NULL,
+          indexed_at timestamptz NOT NULL,
           type text NOT NULL,
+          document tsvector NOT NULL,
           document_id text NOT NULL,
           slug text NOT NULL,
+          entry_date text NOT NULL,
+          UNIQUE (type, document_id)
+        )`);
+        await trx.raw(`CREATE TABLE ${TEXTS} (
+          entry_id bigint PRIMARY KEY REFERENCES ${ENTRIES} (id) ON DELETE CASCADE,
           title text NOT NULL,
           summary text NOT NULL,
-          body text NOT NULL,
-          published_at timestamptz NOT NULL,
-          entry_date text NOT NULL,
-          indexed_at timestamptz NOT NULL,
-          document tsvector NOT NULL,
-          UNIQUE (type, document_id)
+          body text NOT NULL
         )`);
         await trx.raw(`CREATE INDEX search_entries_document_idx ON ${ENTRIES} USING gin (document)`);
         // One per type as well: counting the matches of a small type (articles, answers) then reads its own
@@ -301,6 +290,40 @@ export function createPostgresStore(db: Sql, schema: string, log: Logger): Searc
           documents integer NOT NULL,
           PRIMARY KEY (lexeme, type)
         )`);
+        // The lexeme counts follow every statement that writes or deletes entries (the index's own, a rebuild's,
+        // or anyone's): the lexemes of the rows it removed count -1, of those it wrote +1, sorted (rows are locked
+        // in one order); lexemes no entry of a type contains any more are dropped.
+        const lexemes = (transitionTable: string, sign: string) =>
+          `SELECT l.lexeme, r.type, ${sign} AS n FROM ${transitionTable} r CROSS JOIN LATERAL unnest(tsvector_to_array(r.document)) AS l(lexeme)`;
+        await trx.raw(`CREATE FUNCTION ${LEXEMES_FUNCTION}() RETURNS trigger LANGUAGE plpgsql AS $body$
+          BEGIN
+            IF TG_OP = 'INSERT' THEN
+              INSERT INTO ${LEXEMES} (lexeme, type, documents)
+                SELECT lexeme, type, sum(n) FROM (${lexemes('new_rows', '1')}) d GROUP BY lexeme, type ORDER BY lexeme, type
+                ON CONFLICT (lexeme, type) DO UPDATE SET documents = ${ident(LEXEMES_TABLE)}.documents + excluded.documents;
+            ELSE
+              IF TG_OP = 'UPDATE' THEN
+                INSERT INTO ${LEXEMES} (lexeme, type, documents)
+                  SELECT lexeme, type, sum(n) FROM (${lexemes('new_rows', '1')} UNION ALL ${lexemes('old_rows', '-1')}) d
+                  GROUP BY lexeme, type HAVING sum(n) <> 0 ORDER BY lexeme, type
+                  ON CONFLICT (lexeme, type) DO UPDATE SET documents = ${ident(LEXEMES_TABLE)}.documents + excluded.documents;
+              ELSE
+                UPDATE ${LEXEMES} s SET documents = s.documents - d.n
+                  FROM (SELECT lexeme, type, count(*) AS n FROM (${lexemes('old_rows', '1')}) o GROUP BY lexeme, type) d
+                  WHERE s.lexeme = d.lexeme AND s.type = d.type;
+              END IF;
+              DELETE FROM ${LEXEMES} s USING (SELECT DISTINCT lexeme, type FROM (${lexemes('old_rows', '1')}) o) d
+                WHERE s.lexeme = d.lexeme AND s.type = d.type AND s.documents <= 0;
+            END IF;
+            RETURN NULL;
+          END
+        $body$`);
+        await trx.raw(`CREATE TRIGGER search_lexemes_insert AFTER INSERT ON ${ENTRIES} REFERENCING NEW TABLE AS new_rows
+          FOR EACH STATEMENT EXECUTE FUNCTION ${LEXEMES_FUNCTION}()`);
+        await trx.raw(`CREATE TRIGGER search_lexemes_update AFTER UPDATE ON ${ENTRIES} REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
+          FOR EACH STATEMENT EXECUTE FUNCTION ${LEXEMES_FUNCTION}()`);
+        await trx.raw(`CREATE TRIGGER search_lexemes_delete AFTER DELETE ON ${ENTRIES} REFERENCING OLD TABLE AS old_rows
+          FOR EACH STATEMENT EXECUTE FUNCTION ${LEXEMES_FUNCTION}()`);
         await trx.raw(`CREATE TABLE ${table(VOCABULARY_TABLE)} (
           word text NOT NULL,
           display text NOT NULL,
@@ -375,10 +398,10 @@ export function createPostgresStore(db: Sql, schema: string, log: Logger): Searc
            FROM newest
            ORDER BY score DESC, newest.published_at DESC, newest.id DESC LIMIT ? OFFSET ?
          )
-         SELECT e.id, e.type, e.document_id, e.slug, e.title, e.summary, e.body, e.published_at, e.entry_date, ranked.score,
-                ts_headline(${cfg}, e.title, ${tsquery.sql}, ?) AS title_headline,
-                ts_headline(${cfg}, concat_ws(E'\\n\\n', nullif(e.summary, ''), e.body), ${tsquery.sql}, ?) AS excerpt_headline
-         FROM ranked JOIN ${ENTRIES} e ON e.id = ranked.id
+         SELECT e.id, e.type, e.document_id, e.slug, t.title, t.summary, t.body, e.published_at, e.entry_date, ranked.score,
+                ts_headline(${cfg}, t.title, ${tsquery.sql}, ?) AS title_headline,
+                ts_headline(${cfg}, concat_ws(E'\\n\\n', nullif(t.summary, ''), t.body), ${tsquery.sql}, ?) AS excerpt_headline
+         FROM ranked JOIN ${ENTRIES} e ON e.id = ranked.id JOIN ${TEXTS} t ON t.entry_id = e.id
          ORDER BY ranked.score DESC, ranked.published_at DESC, ranked.id DESC`,
         [
           ...tsquery.bindings, ...(query.type ? [query.type] : []), SEARCH_MAX_RESULTS,
