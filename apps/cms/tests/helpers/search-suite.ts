@@ -46,6 +46,17 @@ export function searchSuite(name: string, createDatabase: () => Promise<TestData
       }
     };
 
+    /** PostgreSQL keeps the counts of one-word searches per lexeme (search_lexemes): they must be what the entries hold, to the last one. */
+    const expectExactLexemeCounts = async () => {
+      const client = cms.strapi.db.dialect.client;
+      if (client !== 'postgres' && client !== 'pg') return;
+      const differences = await cms.strapi.db.connection.raw(`
+        WITH actual AS (SELECT l AS lexeme, e.type, count(*)::int AS documents FROM search_entries e, unnest(tsvector_to_array(e.document)) l GROUP BY 1, 2)
+        SELECT * FROM (SELECT * FROM actual EXCEPT SELECT lexeme, type, documents FROM search_lexemes) a
+        UNION ALL SELECT * FROM (SELECT lexeme, type, documents FROM search_lexemes EXCEPT SELECT * FROM actual) b`) as { rows: unknown[] };
+      expect(differences.rows).toEqual([]);
+    };
+
     const createArticle = (title: string, body: string, status?: 'published') => cms.strapi.documents(ARTICLE).create({
       data: {
         title,
@@ -229,6 +240,32 @@ export function searchSuite(name: string, createDatabase: () => Promise<TestData
         await eventually(async () => expect(slugs(await search({ q: 'pappagallo' }))).toEqual(['la-segreteria-telefonica-dimenticata']));
       });
 
+      it('counts the matches of a one-word search exactly as entries come, change and go', async () => {
+        // A word no entry contains any more may be corrected to another one: that is not a count of it.
+        const counts = async (q: string) => {
+          const { meta } = await search({ q });
+          return meta.correctedQuery === null ? meta.counts : { all: 0, article: 0, testimony: 0, answer: 0 };
+        };
+        const first = await createArticle('Un armadillo al numero verde', 'Un armadillo risponde, un armadillo ascolta.', 'published');
+        const second = await createArticle('La fila degli armadilli', 'Nessun armadillo ha mai richiamato.', 'published');
+        await eventually(async () => expect(await counts('armadillo')).toMatchObject({ all: 2, article: 2, testimony: 0 }));
+        // The plural is the same lexeme, a phrase and two words are counted by matching.
+        expect((await counts('armadilli')).article).toBe(2);
+        expect((await counts('"numero verde" armadillo')).article).toBe(1);
+
+        await cms.strapi.documents(ARTICLE).update({ documentId: second.documentId, data: { title: 'La fila dei castori', body: paragraph('Nessun castoro ha mai richiamato.') as never } });
+        await cms.strapi.documents(ARTICLE).publish({ documentId: second.documentId });
+        await eventually(async () => expect((await counts('castoro')).article).toBe(1));
+        expect((await counts('armadillo')).article).toBe(1);
+
+        await cms.strapi.documents(ARTICLE).unpublish({ documentId: first.documentId });
+        await cms.strapi.documents(ARTICLE).delete({ documentId: second.documentId });
+        await eventually(async () => expect((await counts('castoro')).all).toBe(0));
+        expect((await counts('armadillo')).all).toBe(0);
+
+        await expectExactLexemeCounts();
+      });
+
       it('never finds drafts', async () => {
         for (const q of ['fretta di chiudere', 'bozza non pubblicata', 'tempo medio di conversazione']) {
           expect(slugs(await search({ q }))).not.toContain(DEMO_DRAFT_ARTICLE_SLUG);
@@ -264,9 +301,11 @@ export function searchSuite(name: string, createDatabase: () => Promise<TestData
 
       it('rebuilds at boot when the index lost entries', async () => {
         await cms.strapi.db.connection.raw('DELETE FROM search_entries WHERE type = ?', ['answer']);
+        await expectExactLexemeCounts();
         await ensureSearchIndex(cms.strapi);
         const result = await search({ q: 'raccomandata', type: 'answer' });
         expect(slugs(result)).toContain('disdetta-serve-la-raccomandata');
+        await expectExactLexemeCounts();
       });
     });
 
