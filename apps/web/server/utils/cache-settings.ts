@@ -87,3 +87,23 @@ export function siteCacheSettings(): CacheSettings {
   settings ??= cacheSettings(useRuntimeConfig() as RawConfig);
   return settings;
 }
+
+/** What a render needs of the heap besides the caches: the app (about 40 MB live) and the renders in flight. */
+export const RENDER_HEAP_BYTES = 96 * MB;
+
+/**
+ * Why this heap cannot hold the caches kept in memory (no Redis), or null
+ * when it can. The production stack caps the heap (NODE_OPTIONS
+ * `--max-old-space-size`) because its caches are in Redis; the same cap with
+ * the caches in the process would run out of memory once they fill up.
+ */
+export function heapShortfall(settings: CacheSettings, heapLimitBytes: number): string | null {
+  if (settings.redisUrl) return null;
+  const pages = settings.page.ttlSeconds === 0 ? 0 : settings.page.maxBytes;
+  const needed = pages + settings.cms.maxBytes + RENDER_HEAP_BYTES;
+  if (heapLimitBytes >= needed) return null;
+  const mb = (bytes: number) => Math.round(bytes / MB);
+  return `The heap is capped at ${mb(heapLimitBytes)} MB (NODE_OPTIONS), but without NUXT_REDIS_URL the caches live in this process: `
+    + `${mb(pages)} MB of pages (NUXT_PAGE_CACHE_MAX_MEGABYTES) and ${mb(settings.cms.maxBytes)} MB of CMS answers (NUXT_CMS_CACHE_MAX_MEGABYTES), `
+    + `plus about ${mb(RENDER_HEAP_BYTES)} MB to render, ${mb(needed)} MB in all. Set NUXT_REDIS_URL, lower those caches, or raise --max-old-space-size.`;
+}

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import { getHeapStatistics } from 'node:v8';
 import type { Redis } from 'ioredis';
-import { siteCacheSettings, type CacheSettings } from './cache-settings';
+import { heapShortfall, siteCacheSettings, type CacheSettings } from './cache-settings';
 import { memoryReadCache, redisReadCache } from './cms/read-cache';
 import { createCmsReader, type CmsReader } from './cms/reader';
 import { clientAddressResolver, clientIpResolver } from './limits/client-ip';
@@ -40,6 +41,9 @@ export function siteServices(): SiteServices {
     // Fail closed: anonymous reads share the CMS's public limit with every visitor, and one crawler closes the site.
     throw new Error('NUXT_STRAPI_TOKEN is not set: the site must read the CMS with its own token (the CMS creates it from SITE_API_TOKEN; `pnpm setup:env` writes both).');
   }
+  // Fail closed: a heap sized for caches in Redis would run out of memory with them in the process.
+  const shortfall = heapShortfall(settings, getHeapStatistics().heap_size_limit);
+  if (shortfall) throw new Error(shortfall);
   const redis = settings.redisUrl ? connectRedis(settings.redisUrl, 'site-cache') : undefined;
   const { page, cms } = settings;
   services = {
