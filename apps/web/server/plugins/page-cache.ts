@@ -8,6 +8,7 @@ import { siteServices } from '../utils/site-services';
 import { isHealthPath } from '../utils/health/paths';
 import { formatLogLine, logFormatOf } from '../utils/logging/log-line';
 import { runWithRequestId } from '../utils/logging/request-context';
+import { lineBatcher } from '../utils/logging/line-batcher';
 import { trackRequest } from '../utils/logging/request-log';
 
 /**
@@ -52,7 +53,10 @@ export default defineNitroPlugin((nitroApp) => {
   const securityHeaders = baseSecurityHeaders();
   const widgetHeaders = widgetBaseSecurityHeaders();
   const logFormat = logFormatOf(runtimeConfig.logFormat, import.meta.dev);
-  const writeRequestLine = (entry: Parameters<typeof formatLogLine>[1]) => process.stdout.write(`${formatLogLine(logFormat, entry)}\n`);
+  // One write per turn of the event loop, not one per request (server/utils/logging/line-batcher.ts).
+  const requestLines = lineBatcher(process.stdout);
+  nitroApp.hooks.hook('close', () => requestLines.flush());
+  const writeRequestLine = (entry: Parameters<typeof formatLogLine>[1]) => requestLines.write(`${formatLogLine(logFormat, entry)}\n`);
 
   const app = nitroApp.h3App;
   const next = app.handler;
