@@ -159,6 +159,11 @@ describe.skipIf(Boolean(skipReason))('the Osservatorio', () => {
     const hrefs = await page.getByRole('main').locator('a[href^="/osservatorio/aziende/"]').evaluateAll((links) => links.map((link) => link.getAttribute('href')));
     for (const href of hrefs) expect(counts.get(href!.split('/').pop()!) ?? 0).toBeGreaterThanOrEqual(threshold);
 
+    // The sitemap lists the named company's page, never the other's.
+    const pages = await (await fetch(`${webUrl}/sitemap/pagine.xml`)).text();
+    expect(pages).toContain(`<loc>${webUrl}/osservatorio/aziende/${osservatorioCompanySlug(named)}</loc>`);
+    expect(pages).not.toContain(`/osservatorio/aziende/${osservatorioCompanySlug(rare)}</loc>`);
+
     const rarePage = await page.goto(`${webUrl}/osservatorio/aziende/${osservatorioCompanySlug(rare)}`);
     expect(rarePage?.status()).toBe(404);
     expect(await page.content()).not.toContain(rare);

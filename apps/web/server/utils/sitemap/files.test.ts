@@ -15,6 +15,7 @@ const content: PagesContent = {
     { type: 'category', count: 3, lastModified: '2019-07-02T10:00:00.000Z' },
     { type: 'book-release', count: 1, lastModified: '2019-07-03T10:00:00.000Z' },
   ],
+  companies: ['enel-energia', 'tim'],
   global: { updatedAt: '2019-07-01T00:00:00.000Z', shareImage: image('/uploads/sito.png') },
   book: { title: 'Il libro', updatedAt: '2019-07-03T10:00:00.000Z', cover: image('/uploads/libro.png') },
   videos: [
@@ -67,13 +68,14 @@ describe('pagine.xml', () => {
   const items = pageItems(content, mediaUrl);
   const byUrl = new Map(items.map((entry) => [entry.url, entry]));
 
-  it('lists the home page, the listings, the book, the Osservatorio and its sectors, the videos and the fixed pages, each with its last change', () => {
+  it('lists the home page, the listings, the book, the Osservatorio with its sectors and companies, the videos and the fixed pages, each with its last change', () => {
     expect(items.map((entry) => entry.url)).toEqual([
       '/', '/articoli', '/testimonianze', '/risposte',
-      '/osservatorio', ...SECTORS.map((sector) => `/osservatorio/settori/${sector}`),
+      '/osservatorio', ...SECTORS.map((sector) => `/osservatorio/settori/${sector}`), '/osservatorio/aziende/enel-energia', '/osservatorio/aziende/tim',
       '/video', '/libro', '/chi-siamo', '/contatti', '/privacy',
     ]);
     expect(byUrl.get('/osservatorio/settori/luce')?.lastmod).toBe(byUrl.get('/testimonianze')?.lastmod);
+    expect(byUrl.get('/osservatorio/aziende/tim')?.lastmod).toBe(byUrl.get('/testimonianze')?.lastmod);
     expect(byUrl.get('/')?.lastmod).toBe('2019-08-10T10:00:00.000Z');
     expect(byUrl.get('/articoli')?.lastmod).toBe('2019-07-07T10:00:00.000Z');
     expect(byUrl.get('/privacy')?.lastmod).toBe('2019-07-01T00:00:00.000Z');

@@ -1,6 +1,6 @@
 import { SECTORS, SITEMAP_PAGE_MAX, SITEMAP_PAGE_SIZE_MAX, SITEMAP_TYPES, hasEntryPages, listPath, sitePath, type SitemapEntry, type SitemapType, type SitemapTypeSummary } from '@chiudete/types';
 import type { IndexItem, SitemapItemLoose } from 'sitemap';
-import { OSSERVATORIO_PATH, osservatorioSectorPath } from '../../../shared/utils/osservatorio-routes';
+import { OSSERVATORIO_PATH, osservatorioCompanyPath, osservatorioSectorPath } from '../../../shared/utils/osservatorio-routes';
 
 /**
  * The sitemap as files (pure functions, unit-tested): `/sitemap.xml` is an
@@ -51,9 +51,11 @@ export interface MediaRef {
   alternativeText?: string | null;
 }
 
-/** What pagine.xml shows besides the summary: the site settings, the latest book, the videos. */
+/** What pagine.xml shows besides the summary: the site settings, the latest book, the videos, the Osservatorio's companies. */
 export interface PagesContent {
   summary: SitemapTypeSummary[];
+  /** The slugs of the companies with a page of their own in the Osservatorio (those over its threshold). */
+  companies: string[];
   global: { updatedAt: string; shareImage?: MediaRef | null };
   book: { title: string; updatedAt: string; cover?: MediaRef | null } | null;
   videos: Array<{ title: string; description?: string | null; youtubeId: string; durationSeconds?: number | null; publishedAt?: string | null; createdAt: string; updatedAt: string; poster?: MediaRef | null }>;
@@ -74,7 +76,7 @@ export function homeLastmod({ summary, global, videos }: PagesContent): string |
 }
 
 export function pageItems(content: PagesContent, mediaUrl: (url: string) => string): SitemapItemLoose[] {
-  const { summary, global, book, videos } = content;
+  const { summary, global, book, videos, companies } = content;
   const videosChanged = newestDate(videos.map((video) => video.updatedAt));
   const thumbnailFallback = global.shareImage?.url;
   const videoItems = videos.flatMap((video) => {
@@ -94,9 +96,10 @@ export function pageItems(content: PagesContent, mediaUrl: (url: string) => stri
     item('/articoli', lastModifiedOf(summary, 'article')),
     item('/testimonianze', lastModifiedOf(summary, 'testimony')),
     item('/risposte', lastModifiedOf(summary, 'answer')),
-    // The Osservatorio counts the published testimonies: it changes with them. (Its companies' pages are linked from it, not listed.)
+    // The Osservatorio counts the published testimonies: it, its sectors and its companies change with them.
     item(OSSERVATORIO_PATH, lastModifiedOf(summary, 'testimony')),
     ...SECTORS.map((sector) => item(osservatorioSectorPath(sector), lastModifiedOf(summary, 'testimony'))),
+    ...companies.map((slug) => item(osservatorioCompanyPath(slug), lastModifiedOf(summary, 'testimony'))),
     item('/video', videosChanged, videoItems.length > 0 ? { video: videoItems } : {}),
     ...(book ? [item('/libro', book.updatedAt, book.cover ? { img: [{ url: mediaUrl(book.cover.url), title: book.title, ...(book.cover.alternativeText ? { caption: book.cover.alternativeText } : {}) }] } : {})] : []),
     ...GLOBAL_PAGES.map((page) => item(page, global.updatedAt)),
