@@ -3,9 +3,9 @@
 // node:http server serving the same bytes in the same run.
 import os from 'node:os';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { E2E_SITE_SECRETS, root, startCms, startWeb, type Service } from '../e2e/stack.ts';
+import { E2E_SITE_SECRETS, redisReachable, root, startCms, startWeb, type Service } from '../e2e/stack.ts';
 import { rssMb, sampleRss } from './lib/memory.ts';
-import { productionSiteEnv, productionSiteNodeOptions, redisReachable } from './lib/production-site.ts';
+import { productionSiteEnv, productionSiteNodeOptions } from './lib/production-site.ts';
 import { sameBytes, startBareNode, startNginx, startVarnish, type Running } from './lib/references.ts';
 import { fixed, loadTable, table, type LoadRow } from './lib/report.ts';
 import { requireWrk, wrk, type LoadResult } from './lib/wrk.ts';

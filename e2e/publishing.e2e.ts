@@ -1,7 +1,6 @@
-import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { adminLogin } from './admin';
-import { E2E_SITE_SECRETS, startWeb, type Service } from './stack';
+import { E2E_SITE_SECRETS, redisReachable, startWeb, type Service } from './stack';
 
 const skipReason = inject('skipReason');
 const ARTICLES = '/content-manager/collection-types/api::article.article';
@@ -9,17 +8,6 @@ const ARTICLES = '/content-manager/collection-types/api::article.article';
 const BUDGET_MS = 5_000;
 
 const redisUrl = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
-
-/** Whether something answers on Redis' port (the tests need no Redis client for that). */
-async function redisReachable(url: string): Promise<boolean> {
-  const { hostname, port } = new URL(url);
-  return new Promise((resolve) => {
-    const socket = connect(Number(port || 6379), hostname);
-    socket.setTimeout(1_000, () => { socket.destroy(); resolve(false); });
-    socket.once('connect', () => { socket.end(); resolve(true); });
-    socket.once('error', () => resolve(false));
-  });
-}
 
 const redisSkip = skipReason || await redisReachable(redisUrl) ? undefined : `No Redis at ${redisUrl}: SKIPPING the shared page cache tests.`;
 if (redisSkip && !skipReason) {

@@ -2,7 +2,6 @@
 // settings of docker-compose.yml's `web` service (NODE_OPTIONS), read from there.
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import net from 'node:net';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { root } from '../../e2e/stack.ts';
@@ -17,17 +16,6 @@ export function productionSiteNodeOptions(): string {
   const options = compose.services.web?.environment?.NODE_OPTIONS;
   if (!options) throw new Error('docker-compose.yml: the web service sets no NODE_OPTIONS');
   return options;
-}
-
-/** Whether a Redis answers at `url` (a TCP connection within a second). */
-export function redisReachable(url: string): Promise<boolean> {
-  const { hostname, port } = new URL(url);
-  return new Promise((resolve) => {
-    const socket = net.connect({ host: hostname, port: Number(port || 6379), timeout: 1000 });
-    socket.once('connect', () => { socket.destroy(); resolve(true); });
-    socket.once('error', () => resolve(false));
-    socket.once('timeout', () => { socket.destroy(); resolve(false); });
-  });
 }
 
 /** The environment of the site with the production stack's memory settings, its caches in Redis under a prefix of its own. */

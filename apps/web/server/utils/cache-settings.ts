@@ -89,7 +89,7 @@ export function siteCacheSettings(): CacheSettings {
 }
 
 /** What a render needs of the heap besides the caches: the app (about 40 MB live) and the renders in flight. */
-export const RENDER_HEAP_BYTES = 96 * MB;
+const RENDER_HEAP_BYTES = 96 * MB;
 
 /**
  * Why this heap cannot hold the caches kept in memory (no Redis), or null

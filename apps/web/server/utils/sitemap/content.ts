@@ -6,8 +6,9 @@ const MEDIA_FIELDS = ['url', 'alternativeText'];
 /**
  * What pagine.xml and the index read from the CMS: the sitemap source's
  * summary (counts and newest change per type), the site settings, the
- * latest book, the videos and the Osservatorio's named companies. Each request names its own small populate, so
- * the CMS's default one (every image and relation) is skipped.
+ * latest book, the videos and the Osservatorio's named companies. Each
+ * request names its own small populate, so the CMS's default one (every
+ * image and relation) is skipped.
  */
 export async function loadPagesContent(cms: StrapiClient): Promise<PagesContent> {
   const [summary, global, books, videos, osservatorio] = await Promise.all([
