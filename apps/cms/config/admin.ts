@@ -20,7 +20,7 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Admin => 
     nps: false,
     promoteEE: false,
   },
-  // Admin logins per e-mail and address in 5 minutes (Strapi's default, 5); the e2e run, which logs in from many tests, raises it.
+  // Admin logins per e-mail and address in 5 minutes (Strapi's default, 5), counted in the anti-abuse store (src/admin-login-limit); the e2e run, which logs in from many tests, raises it.
   rateLimit: {
     max: env.int('ADMIN_LOGIN_RATE_LIMIT_MAX', 5),
   },

@@ -25,6 +25,7 @@ import { closeReadiness, registerReadiness } from './health/readiness';
 import { closeJobLock, describeJobs } from './jobs';
 import { registerWorkerOnlyServer } from './jobs/worker-only';
 import { registerOsservatorio, subscribeOsservatorio } from './osservatorio';
+import { registerAdminLoginLimit } from './admin-login-limit';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
@@ -46,6 +47,8 @@ export default {
     registerReadiness(strapi);
     // The Osservatorio's figures (issue #15): a bad OSSERVATORIO_COMPANY_THRESHOLD stops the boot; testimony writes forget the figures.
     registerOsservatorio(strapi);
+    // Admin login attempts counted in the anti-abuse store (Redis when set), not in a per-process object.
+    registerAdminLoginLimit(strapi);
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
