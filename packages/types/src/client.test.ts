@@ -125,3 +125,57 @@ describe('createStrapiClient', () => {
     expect(error.message).toMatch(/^\[GET\] "http:\/\/127\.0\.0\.1:9\/api\/global": request failed/);
   });
 });
+
+describe('createStrapiClient with `read` (a server reading through its own layer)', () => {
+  /** `read` answered by the same test server over HTTP, recording the paths it was given. */
+  const overHttp = () => {
+    const asked: string[] = [];
+    const read = async (pathAndQuery: string) => {
+      asked.push(pathAndQuery);
+      const res = await fetch(`${origin}/api${pathAndQuery}`);
+      return { status: res.status, body: await res.text() };
+    };
+    return { asked, api: createStrapiClient({ baseURL: origin, retries: 0, read }) };
+  };
+
+  it('asks for exactly the URLs the client sends over HTTP, and gets the same data', async () => {
+    const { asked, api } = overHttp();
+    const wire = createStrapiClient({ baseURL: origin, retries: 0 });
+    const calls: Array<(client: typeof api) => Promise<unknown>> = [
+      (client) => client.articles.getBySlug('presente', { fields: ['slug'], populate: { cover: { fields: ['url'] } } }),
+      (client) => client.sitemap.page('book-release', 2, 1),
+      (client) => client.osservatorio.get({ sector: 'telefonia', from: '2025-01', to: '2025-12' }),
+      (client) => client.articles.list({ page: 1, pageSize: 1, sort: ['publicationDate:desc'] }),
+    ];
+    for (const call of calls) {
+      const viaHttp = await call(wire);
+      const sent = requests.at(-1)!.url!;
+      expect(await call(api)).toEqual(viaHttp);
+      expect(`/api${asked.at(-1)!}`).toBe(sent);
+    }
+  });
+
+  it('turns failures into the same StrapiErrors: status, kind, Strapi\'s body', async () => {
+    const { api } = overHttp();
+    const wire = createStrapiClient({ baseURL: origin, retries: 0 });
+    for (const call of [(client: typeof api) => client.videos.get('nope'), (client: typeof api) => client.testimonies.list({ page: 2 })]) {
+      const [viaHttp, viaRead] = (await Promise.all([call(wire).catch((e: unknown) => e), call(api).catch((e: unknown) => e)])) as StrapiError[];
+      expect(viaRead).toBeInstanceOf(StrapiError);
+      expect({ status: viaRead!.status, kind: viaRead!.kind, body: viaRead!.body, url: viaRead!.url })
+        .toEqual({ status: viaHttp!.status, kind: viaHttp!.kind, body: viaHttp!.body, url: viaHttp!.url });
+    }
+  });
+
+  it('reports a `read` that throws as a network failure, and a 200 that is not JSON as an error', async () => {
+    const down = createStrapiClient({ baseURL: origin, retries: 0, read: () => Promise.reject(new Error('no answer within 1500 ms')) });
+    expect(await down.global.get().catch((e: unknown) => e)).toMatchObject({ status: 0, kind: 'network' });
+    const garbled = createStrapiClient({ baseURL: origin, retries: 0, read: () => Promise.resolve({ status: 200, body: '<html>proxy error</html>' }) });
+    const error = (await garbled.global.get().catch((e: unknown) => e)) as StrapiError;
+    expect(error).toBeInstanceOf(StrapiError);
+    expect((error.cause as Error).message).toBe('The CMS answered 200 with a body that is not JSON');
+  });
+
+  it('refuses `read` together with the ETag cache', () => {
+    expect(() => createStrapiClient({ baseURL: origin, cache: true, read: () => Promise.resolve({ status: 200, body: '{}' }) })).toThrow(/exclude each other/);
+  });
+});

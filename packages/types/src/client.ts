@@ -32,6 +32,16 @@ export interface StrapiClientOptions extends RetryOptions {
    * Off by default (a browser's HTTP cache does this already).
    */
   cache?: boolean | { maxEntries?: number };
+  /**
+   * Answers the client's reads (GETs) instead of a request over HTTP: given
+   * the path under `/api` with its query string (`/articles?filters[slug][$eq]=…`,
+   * exactly what would be sent), the status and the JSON text of the answer;
+   * throwing means the CMS could not be reached (a `network` StrapiError).
+   * For a server that reads the CMS through its own layer (the site's
+   * reader: its token, its data cache, its retries); writes still go over
+   * HTTP. Not with `cache`, which revalidates over HTTP.
+   */
+  read?: (pathAndQuery: string) => Promise<{ status: number; body: string }>;
 }
 
 export interface CollectionClient<T> {
@@ -118,6 +128,7 @@ export interface StrapiClient extends ContentClients {
 }
 
 export function createStrapiClient(options: StrapiClientOptions): StrapiClient {
+  if (options.read && options.cache) throw new Error('createStrapiClient: `read` and `cache` exclude each other (the ETag cache revalidates over HTTP).');
   const retries = retryPolicy(options);
   const cache = options.cache ? new EtagCache(typeof options.cache === 'object' ? options.cache.maxEntries ?? 500 : 500) : undefined;
   const http = axios.create({
@@ -146,8 +157,13 @@ export function createStrapiClient(options: StrapiClientOptions): StrapiClient {
     }
   }
 
-  /** A GET, revalidated with `If-None-Match` when the ETag cache is on. */
+  const { read } = options;
+  /** A GET, revalidated with `If-None-Match` when the ETag cache is on, or answered by `read`. */
   const get = <R>(path: string, params: object = {}) => {
+    if (read) {
+      const query = toQueryString(params as Record<string, QueryValue>);
+      return call<R>(() => readAnswer<R>(read, query ? `${path}?${query}` : path), 'GET', path, params);
+    }
     if (!cache) return call<R>(() => http.get<R>(path, { params }), 'GET', path, params);
     const key = `${path}?${toQueryString(params as Record<string, QueryValue>)}`;
     return call<R>(async () => {
@@ -221,22 +237,44 @@ export function createStrapiClient(options: StrapiClientOptions): StrapiClient {
   };
 }
 
+/** A `read` answer that is not a success: its status and body, as axios reports one over HTTP. */
+class ReadFailure extends Error {
+  constructor(readonly status: number, readonly payload: unknown, message = `Request failed with status code ${status}`, options?: ErrorOptions) {
+    super(message, options);
+    this.name = 'ReadFailure';
+  }
+}
+
+/** The JSON text of a `read` answer parsed, as the client's data; a failure status thrown as a `ReadFailure`. */
+async function readAnswer<R>(read: NonNullable<StrapiClientOptions['read']>, pathAndQuery: string): Promise<{ data: R }> {
+  const { status, body } = await read(pathAndQuery);
+  let payload: unknown = body;
+  try {
+    payload = JSON.parse(body);
+  } catch (cause) {
+    if (status >= 200 && status < 300) throw new ReadFailure(status, body, `The CMS answered ${status} with a body that is not JSON`, { cause });
+  }
+  if (status >= 200 && status < 300) return { data: payload as R };
+  throw new ReadFailure(status, payload);
+}
+
 function toStrapiError(error: unknown, http: AxiosInstance, method: string, path: string, params: object, attempts: number): StrapiError {
   const query = toQueryString(params as Record<string, QueryValue>);
   const url = `${http.defaults.baseURL ?? ''}${path}${query ? `?${query}` : ''}`;
-  if (!(error instanceof AxiosError)) return new StrapiError({ method, url, status: 0, attempts, cause: error });
+  const response = error instanceof AxiosError
+    ? error.response && { status: error.response.status, statusText: error.response.statusText, payload: error.response.data as unknown, retryAfter: error.response.headers['retry-after'] as unknown }
+    : error instanceof ReadFailure ? { status: error.status, statusText: undefined, payload: error.payload, retryAfter: undefined } : undefined;
+  if (!(error instanceof AxiosError) && !response) return new StrapiError({ method, url, status: 0, attempts, cause: error });
 
-  const response = error.response;
-  const payload: unknown = response?.data;
+  const payload = response?.payload;
   const body = typeof payload === 'object' && payload !== null && 'error' in payload ? payload.error : undefined;
-  const retryAfter = parseRetryAfter(response?.headers['retry-after']);
   return new StrapiError({
     method,
     url,
     status: response?.status ?? 0,
     statusText: response?.statusText,
     body: isStrapiErrorBody(body) ? body : undefined,
-    retryAfterSeconds: retryAfter,
+    retryAfterSeconds: parseRetryAfter(response?.retryAfter),
     attempts,
     // Read even when the envelope around them is incomplete: a form still shows what was wrong.
     fieldErrors: fieldErrorsOf(typeof body === 'object' && body !== null && 'details' in body ? body.details : undefined),

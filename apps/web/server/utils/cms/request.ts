@@ -1,6 +1,6 @@
 import type { StrapiClient } from '@chiudete/types';
 import type { H3Event } from 'h3';
-import { createReaderClient } from '../../../shared/utils/cms-reader-adapter';
+import { createReaderClient } from '../../../shared/utils/cms-reader-client';
 
 /**
  * The typed CMS client of one request of the server's own routes (feeds,

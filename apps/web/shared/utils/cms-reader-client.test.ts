@@ -1,6 +1,6 @@
 import { StrapiError } from '@chiudete/types';
 import { describe, expect, it } from 'vitest';
-import { createReaderClient } from './cms-reader-adapter';
+import { createReaderClient } from './cms-reader-client';
 
 /** The typed client over a reader that answers from a table, recording what it was asked. */
 function clientOver(answers: Record<string, { status: number; body: string } | Error>) {
