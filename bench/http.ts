@@ -5,7 +5,7 @@ import os from 'node:os';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { E2E_SITE_SECRETS, redisReachable, root, startCms, startWeb, type Service } from '../e2e/stack.ts';
 import { rssMb, sampleRss } from './lib/memory.ts';
-import { productionSiteEnv, productionSiteNodeOptions } from './lib/production-site.ts';
+import { productionSiteEnv, productionSiteSummary } from './lib/production-site.ts';
 import { sameBytes, startBareNode, startNginx, startVarnish, type Running } from './lib/references.ts';
 import { fixed, loadTable, table, type LoadRow } from './lib/report.ts';
 import { requireWrk, wrk, type LoadResult } from './lib/wrk.ts';
@@ -109,7 +109,7 @@ export async function runHttpBench(): Promise<HttpBenchResult> {
     const productionPeak = production ? sampleRss({ site: production.pid }) : undefined;
     if (production) {
       for (const connections of CONNECTIONS) {
-        uncachedRows.push({ target: `article, as in production (Redis caches, NODE_OPTIONS ${productionSiteNodeOptions()})`, result: await measure(`${production.url}/articoli/${article}`, connections) });
+        uncachedRows.push({ target: `article, as in production (${productionSiteSummary()})`, result: await measure(`${production.url}/articoli/${article}`, connections) });
       }
     }
     const productionRss = productionPeak?.stop();
@@ -131,7 +131,7 @@ export async function runHttpBench(): Promise<HttpBenchResult> {
     sections.push(`## Memory (RSS, MB)\n\n${table(['process', 'at rest', 'peak under load'], [
       ['site (page cache on), serving cached pages', fixed(atRest.site), fixed(cachedRss.site ?? 0)],
       ['site (page cache off), rendering every page', fixed(atRest.uncached), fixed(renderRss.site ?? 0)],
-      ...(productionRss ? [[`site as in production (caches in Redis, NODE_OPTIONS ${productionSiteNodeOptions()}), rendering every page`, fixed(atRest.production), fixed(productionRss.site ?? 0)]] : []),
+      ...(productionRss ? [[`site as in production (${productionSiteSummary()}), rendering every page`, fixed(atRest.production), fixed(productionRss.site ?? 0)]] : []),
       ['CMS', fixed(atRest.cms), fixed(renderRss.cms ?? 0)],
     ])}`);
     // The production stack's site: cached pages, and renders with its settings (without Redis: the local defaults).
