@@ -56,6 +56,6 @@ export function productionSiteEnv(redisUrl: string): Record<string, string> {
 /** How the "as in production" site runs, for the report's rows. */
 export function productionSiteSummary(): string {
   const allocator = productionAllocatorEnv();
-  const malloc = allocator === undefined ? "glibc's malloc (libjemalloc2 missing here)" : allocator.LD_PRELOAD ? `jemalloc, MALLOC_CONF ${allocator.MALLOC_CONF ?? 'default'}` : "glibc's malloc";
+  const malloc = allocator === undefined ? 'glibc\'s malloc (libjemalloc2 missing here)' : allocator.LD_PRELOAD ? `jemalloc, MALLOC_CONF ${allocator.MALLOC_CONF ?? 'default'}` : 'glibc\'s malloc';
   return `caches in Redis, NODE_OPTIONS ${productionSiteNodeOptions()}, ${malloc}`;
 }
