@@ -60,7 +60,7 @@ const targets: Array<[string, string, string, boolean | undefined]> = [
   ['100,000 testimonies: filtered list, deep page, searches, p99 at 10 connections', '< 150 ms', scale ? `worst p99 ${fixed(worstP99(/sector|search/i))} ms` : 'skipped', scale ? worstP99(/sector|search/i) < 150 : undefined],
   ['JavaScript per page type', 'content ≤ 50 KB, forms ≤ 90 KB (gzip)', weights.length ? `max ${fixed(Math.max(...weights.map((w) => w.jsGzipBytes)) / 1000, 1)} KB` : 'skipped', weights.length ? weights.every((w) => w.jsGzipBytes <= w.budgetBytes) : undefined],
   ['Lighthouse mobile Performance, median of 3', '≥ 95 on home, article, testimony, form', lighthouse.length ? lighthouse.map((row) => row.median.scores.performance).join(' / ') : 'skipped', lighthouse.length ? lighthouse.every((row) => row.median.scores.performance >= 95) : undefined],
-  ['site server RSS under load (as in production: caches in Redis, docker-compose.yml\'s NODE_OPTIONS)', '< 250 MB', `${fixed(f.siteRssPeak!)} MB (local defaults, caches in memory: ${fixed(f.siteRssPeakDefaults!)} MB)`, f.siteRssPeak! < 250],
+  ['site server RSS under load (as in production: caches in Redis, docker-compose.yml\'s NODE_OPTIONS, the image\'s jemalloc)', '< 250 MB', `${fixed(f.siteRssPeak!)} MB (local defaults, caches in memory: ${fixed(f.siteRssPeakDefaults!)} MB)`, f.siteRssPeak! < 250],
 ];
 
 const report = `# Benchmarks
@@ -71,6 +71,9 @@ Load average at the end: ${os.loadavg().map((n) => n.toFixed(2)).join(' / ')}.
 ## Targets (issue #10)
 
 ${table(['what', 'target', 'measured', 'met'], targets.map(([what, target, measured, met]) => [what, target, measured, met === undefined ? '–' : met ? 'yes' : '**no**']))}
+
+Where the time and memory go, and what a missed target would take: docs/benchmarks/cached-pages.md (a hit in the
+site's process), docs/benchmarks/uncached-pages.md (renders, the site's memory).
 
 ${http.markdown}
 
