@@ -2,9 +2,9 @@ import { randomBytes } from 'node:crypto';
 import { Redis } from 'ioredis';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { TEST_ADMIN } from './helpers/admin';
-import { deleteRedisKeys, redisSkipReason, testRedisUrl, uniqueRedisPrefix } from './helpers/anti-abuse';
-import { startChildStrapi, type ChildStrapi } from './helpers/child-strapi';
+import { redisSkipReason, testRedisUrl } from './helpers/anti-abuse';
 import { createSqliteDatabase, type TestDatabase } from './helpers/database';
+import { redisPair } from './helpers/redis-pair';
 import { startStrapi, type RunningStrapi } from './helpers/strapi';
 
 /**
@@ -70,31 +70,15 @@ describe('admin login limit, memory store', () => {
 const redisSkip = await redisSkipReason();
 
 describe.skipIf(redisSkip)('admin login limit shared by two Strapi instances on one Redis', () => {
-  const prefix = uniqueRedisPrefix('admin-login');
-  const databases = [createSqliteDatabase(), createSqliteDatabase()];
-  let a: RunningStrapi | undefined;
-  let b: ChildStrapi | undefined;
-
-  afterAll(async () => {
-    await b?.stop();
-    await a?.stop();
-    for (const database of databases) await database.drop();
-    await deleteRedisKeys(prefix);
-    delete process.env.REDIS_URL;
-    delete process.env.ANTI_ABUSE_REDIS_PREFIX;
-  });
+  const pair = redisPair('admin-login');
+  afterAll(() => pair.stop());
 
   it('counts the attempts on both instances together, under hashed keys', async () => {
-    const env = {
+    const { a, b, prefix } = await pair.start({
       CRON_ENABLED: 'false',
       ADMIN_LOGIN_RATE_LIMIT_MAX: String(LIMIT),
       ANTI_ABUSE_SECRET: randomBytes(32).toString('base64'),
-      REDIS_URL: testRedisUrl,
-      ANTI_ABUSE_REDIS_PREFIX: prefix,
-    };
-    a = await startStrapi(databases[0]!, env);
-    // Same secrets (now in process.env) and settings, its own database, port and process.
-    b = await startChildStrapi({ ...env, ...databases[1]!.env });
+    });
     // The child seeds its own admin with the same e-mail and password (SEED_ADMIN_* are in process.env).
     const statuses: number[] = [];
     for (let i = 0; i < LIMIT + 2; i++) statuses.push(await login(i % 2 === 0 ? a.url : b.url, TEST_ADMIN.email, TEST_ADMIN.password));

@@ -8,16 +8,14 @@ import type { AntiAbuseErrorBody } from '../src/api/anti-abuse/lib/errors';
 import { issueFormToken } from '../src/api/anti-abuse/lib/form-token';
 import { createSqliteDatabase, type TestDatabase } from './helpers/database';
 import { startStrapi, type RunningStrapi } from './helpers/strapi';
-import { startChildStrapi } from './helpers/child-strapi';
+import type { ChildStrapi } from './helpers/child-strapi';
+import { redisPair } from './helpers/redis-pair';
 import {
   antiAbuseFields,
   antiAbuseTestEnv,
-  deleteRedisKeys,
   redisSkipReason,
   solveAltcha,
   solvedAltcha,
-  testRedisUrl,
-  uniqueRedisPrefix,
 } from './helpers/anti-abuse';
 
 /**
@@ -416,40 +414,24 @@ describe('anti-abuse under a flood of valid solutions (memory store, small cap o
 const redisSkip = await redisSkipReason();
 
 describe.skipIf(redisSkip)('anti-abuse shared by two Strapi instances on one Redis', () => {
-  const prefix = uniqueRedisPrefix('anti-abuse-it');
-  const databases: TestDatabase[] = [];
+  const pair = redisPair('anti-abuse-it');
   let a: RunningStrapi;
-  let b: { url: string; stop(): Promise<void> };
+  let b: ChildStrapi;
   /** Submissions accepted so far: the only ones the overall limit counts. */
   let accepted = 0;
   const OVERALL = 6;
 
   beforeAll(async () => {
-    const env = {
+    ({ a, b } = await pair.start({
       ...antiAbuseTestEnv,
       ANTI_ABUSE_SECRET: randomBytes(32).toString('base64'),
       IS_PROXIED: 'true',
-      REDIS_URL: testRedisUrl,
-      ANTI_ABUSE_REDIS_PREFIX: prefix,
       RATE_LIMIT_SUBMISSIONS_PER_IP: '4',
       RATE_LIMIT_SUBMISSIONS_GLOBAL: String(OVERALL),
-    };
-    const first = createSqliteDatabase();
-    const second = createSqliteDatabase();
-    databases.push(first, second);
-    a = await startStrapi(first, env);
-    // Same secrets (APP_KEYS... are in process.env now) and settings, its own database and port.
-    b = await startChildStrapi({ ...env, ...second.env });
+    }));
   });
 
-  afterAll(async () => {
-    await b?.stop();
-    await a?.stop();
-    for (const database of databases) await database.drop();
-    await deleteRedisKeys(prefix);
-    delete process.env.REDIS_URL;
-    delete process.env.ANTI_ABUSE_REDIS_PREFIX;
-  });
+  afterAll(() => pair.stop());
 
   it('accepts a token and a challenge issued by one instance on the other, once', async () => {
     const ip = newIp();
