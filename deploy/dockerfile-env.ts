@@ -1,7 +1,15 @@
 // The environment a Dockerfile's stage sets (its ENV instructions), read from
 // the file itself: the bench runs the site with the image's values
-// (bench/lib/production-site.ts) instead of restating them.
+// (bench/lib/production-site.ts) instead of restating them, finding the
+// libraries the image preloads on this machine (hostLibrary).
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+
+/** Where this machine keeps the shared library `name` (ldconfig's cache), if it has it. */
+export function hostLibrary(name: string): string | undefined {
+  const listing = spawnSync('ldconfig', ['-p'], { encoding: 'utf8' }).stdout ?? '';
+  return listing.split('\n').map((line) => line.trim()).find((line) => line.startsWith(`${name} `))?.split(' => ')[1];
+}
 
 /** The `KEY=value` pairs of one ENV instruction (values unquoted; no variable expansion). */
 function envPairs(args: string): Array<[string, string]> {

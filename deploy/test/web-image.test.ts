@@ -8,8 +8,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { dockerfileStageEnv } from '../dockerfile-env.ts';
-import { hostLibrary } from '../../bench/lib/production-site.ts';
+import { dockerfileStageEnv, hostLibrary } from '../dockerfile-env.ts';
 import { repoRoot } from './helpers/nginx.ts';
 
 const dockerfile = path.join(repoRoot, 'apps/web/Dockerfile');
