@@ -68,6 +68,14 @@ describe.skipIf(Boolean(skipReason))('health and request ids', () => {
       expect(entries.find((entry) => entry.requestId === 'e2e-trace-0001' && entry.path === '/chi-siamo')).toMatchObject({
         time: expect.any(String), level: 'http', method: 'GET', status: 200, duration: expect.any(Number),
       });
+
+      // A hit (answered by the page cache alone) echoes its own id and has its own line.
+      const hit = await fetch(`${site.url}/chi-siamo`, { headers: { 'X-Request-Id': 'e2e-trace-0002' } });
+      expect(hit.headers.get('x-cache')).toBe('HIT');
+      expect(hit.headers.get('x-request-id')).toBe('e2e-trace-0002');
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      const hitLine = site.output().split('\n').find((line) => line.includes('"requestId":"e2e-trace-0002"'));
+      expect(JSON.parse(hitLine ?? '{}')).toMatchObject({ level: 'http', method: 'GET', path: '/chi-siamo', status: 200 });
     });
 
     it('stays ready but degraded, naming the CMS, when the CMS is not ready, and ok again when it is', async () => {

@@ -1,6 +1,7 @@
 import pLimit from 'p-limit';
-import { acceptRequestId } from '@chiudete/types';
-import { createPageCache } from '../utils/page-cache/serve';
+import { REQUEST_ID_HEADER, acceptRequestId } from '@chiudete/types';
+import { createPageCache, type PageCacheOutcome } from '../utils/page-cache/serve';
+import type { CommonHeaders } from '../utils/page-cache/respond';
 import { DEGRADED_HEADER, RENDER_HEADER, localRenderer } from '../utils/page-cache/render';
 import { baseSecurityHeaders, widgetBaseSecurityHeaders } from '../utils/security-headers/settings';
 import { isWidgetPath } from '../../shared/utils/osservatorio-routes';
@@ -19,10 +20,13 @@ import { trackRequest } from '../utils/logging/request-log';
  * own renders (marked with a secret header), goes on to the app.
  *
  * Every response to a client starts here, so this is also where the
- * security headers are set (server/utils/security-headers): hits,
- * redirects and 429s included. The page cache's own renders get none of
- * them but the page's CSP (server/plugins/security-headers.ts), which is
- * stored with the page; the others are never stored, so that a hit always
+ * security headers are decided (server/utils/security-headers): hits,
+ * redirects and 429s included. The page cache writes them with its answer
+ * (one `writeHead`, and a hit from memory in the turn its request arrived
+ * in: docs/benchmarks/cached-pages.md); what the app answers gets them set
+ * on the response first. The page cache's own renders get none of them
+ * but the page's CSP (server/plugins/security-headers.ts), which is stored
+ * with the page; the others are never stored, so that a hit always
  * carries the current ones.
  *
  * And the request id (X-Request-Id, server/utils/logging/request-log.ts):
@@ -50,8 +54,10 @@ export default defineNitroPlugin((nitroApp) => {
   // an uncached page's CPU (docs/benchmarks/uncached-pages.md). Nitro keeps what it finds here.
   const runtimeConfig = useRuntimeConfig();
 
-  const securityHeaders = baseSecurityHeaders();
-  const widgetHeaders = widgetBaseSecurityHeaders();
+  // The headers every answer to a client carries, as flat lists (server/utils/page-cache/respond.ts: CommonHeaders).
+  const securityHeaders = baseSecurityHeaders().flat();
+  const widgetHeaders = widgetBaseSecurityHeaders().flat();
+  const requestIdHeader = REQUEST_ID_HEADER.toLowerCase();
   const logFormat = logFormatOf(runtimeConfig.logFormat, import.meta.dev);
   // One write per turn of the event loop, not one per request (server/utils/logging/line-batcher.ts).
   const requestLines = lineBatcher(process.stdout);
@@ -60,10 +66,24 @@ export default defineNitroPlugin((nitroApp) => {
 
   const app = nitroApp.h3App;
   const next = app.handler;
-  app.handler = Object.assign(async (event: Parameters<typeof next>[0]) => {
+  type Event = Parameters<typeof next>[0];
+
+  /** What the app reads from the event, set only for requests the app serves (a hit needs none of it). */
+  const prepareForApp = (event: Event) => {
     event.context.nitro = { errors: [], ...event.context.nitro, runtimeConfig };
+  };
+  /** The page cache did not answer: the app does, with the common headers (and a render waits for its slot). */
+  const toApp = (event: Event, common: CommonHeaders, outcome: Exclude<PageCacheOutcome, 'answered'>) => {
+    prepareForApp(event);
+    const res = event.node.res;
+    for (let index = 0; index < common.length; index += 2) res.setHeader(common[index]!, common[index + 1]!);
+    return outcome === 'render' ? renderSlot(() => next(event)) : next(event);
+  };
+
+  app.handler = Object.assign((event: Event) => {
     const req = event.node.req;
     if (req.headers[RENDER_HEADER] === renderSecret) {
+      prepareForApp(event);
       event.context.pageCacheRender = true;
       // The page cache's own request: the id of the reader's request that started the render (localRenderer).
       const requestId = acceptRequestId(req.headers['x-request-id']);
@@ -73,12 +93,13 @@ export default defineNitroPlugin((nitroApp) => {
     const requestId = trackRequest(req, event.node.res, writeRequestLine);
     event.context.requestId = requestId;
     // The partners' widget alone may be framed by any site (server/utils/widget).
-    for (const [name, value] of isWidgetPath(event.path) ? widgetHeaders : securityHeaders) event.node.res.setHeader(name, value);
-    return runWithRequestId(requestId, async () => {
-      if (isHealthPath(event.path.split('?', 1)[0] ?? '')) return next(event);
-      const outcome = await pageCache(req, event.node.res);
-      if (outcome === 'answered') return;
-      return outcome === 'render' ? renderSlot(() => next(event)) : next(event);
+    const common = (isWidgetPath(event.path) ? widgetHeaders : securityHeaders).concat(requestIdHeader, requestId);
+    return runWithRequestId(requestId, () => {
+      if (isHealthPath(event.path.split('?', 1)[0] ?? '')) return toApp(event, common, 'pass');
+      // A hit is answered here and now; the rest after the store (Redis) or a render.
+      const outcome = pageCache(req, event.node.res, common);
+      const then = (result: PageCacheOutcome) => (result === 'answered' ? undefined : toApp(event, common, result));
+      return outcome instanceof Promise ? outcome.then(then) : then(outcome);
     });
   }, next);
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { consoleText, formatLogLine, logFormatOf } from './log-line';
 
-const time = new Date('2026-12-05T13:40:00.123Z');
+const time = Date.parse('2026-12-05T13:40:00.123Z');
 
 describe('log lines', () => {
   it('writes one JSON object per line in production, fields in a fixed order', () => {
@@ -17,6 +17,11 @@ describe('log lines', () => {
     const entry = JSON.parse(line) as Record<string, unknown>;
     expect(entry).not.toHaveProperty('requestId');
     expect(entry.msg).toMatch(/^\[page-cache\] failed: Error: boom\n\s+at /);
+  });
+
+  it('writes each line\'s own time, lines of one millisecond included', () => {
+    const times = [time, time, time + 1, time - 60_000, time + 1].map((at) => (JSON.parse(formatLogLine('json', { level: 'info', msg: 'x' }, at)) as { time: string }).time);
+    expect(times).toEqual(['2026-12-05T13:40:00.123Z', '2026-12-05T13:40:00.123Z', '2026-12-05T13:40:00.124Z', '2026-12-05T13:39:00.123Z', '2026-12-05T13:40:00.124Z']);
   });
 
   it('writes readable lines in development', () => {

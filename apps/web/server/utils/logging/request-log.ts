@@ -15,7 +15,9 @@ const pathOf = (url: string | undefined) => maskPrivateTokens((url ?? '/').split
  * The request id of a request from a client (the proxy's `X-Request-Id` when
  * valid, a new UUID otherwise, @chiudete/types): written back into the
  * request's header, so that whatever reads it later (the page cache's
- * render, the CMS reads) gets the checked value, and echoed in the answer.
+ * render, the CMS reads) gets the checked value; the caller echoes it in the
+ * answer (with the other headers every answer carries, in one write:
+ * server/plugins/page-cache.ts).
  * When the answer is sent (or the client goes), `write` gets one `http`
  * line: method, path, status, duration. Health probes that pass are not
  * logged (a probe every few seconds is not news).
@@ -24,7 +26,6 @@ export function trackRequest(req: IncomingMessage, res: ServerResponse, write: (
   const started = performance.now();
   const requestId = acceptRequestId(req.headers[HEADER]);
   req.headers[HEADER] = requestId;
-  res.setHeader(REQUEST_ID_HEADER, requestId);
   res.once('close', () => {
     const path = pathOf(req.url);
     const status = res.statusCode;

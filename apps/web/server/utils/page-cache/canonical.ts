@@ -77,16 +77,23 @@ function queryRecord(params: Iterable<[string, string]>): RouteQuery {
   return Object.fromEntries(byName);
 }
 
-/** The canonical form of a request target (`req.url`: path and query). */
-export function canonicalRequest(target: string): CanonicalRequest {
+/** A query string of these values, in their order ('' for none). */
+const queryString = (values: Record<string, string> | Array<[string, string]>): string =>
+  (Array.isArray(values) ? values.length : Object.keys(values).length) === 0 ? '' : new URLSearchParams(values).toString();
+
+/**
+ * The canonical form of a request target (`req.url`: path and query);
+ * `path`, when the caller has it, is `canonicalPath` of the target's path.
+ */
+export function canonicalRequest(target: string, path?: string | null): CanonicalRequest {
   const mark = target.indexOf('?');
   const rawPath = mark < 0 ? target : target.slice(0, mark);
-  const path = canonicalPath(rawPath);
-  if (path === null) return { kind: 'invalid', reason: 'The address holds characters or escapes that no page of this site has.' };
+  const canonical = path === undefined ? canonicalPath(rawPath) : path;
+  if (canonical === null) return { kind: 'invalid', reason: 'The address holds characters or escapes that no page of this site has.' };
 
   const kept = mark < 0 ? [] : [...new URLSearchParams(target.slice(mark + 1))].filter(([name]) => !isTrackingParameter(name));
-  const canonicalQuery = new URLSearchParams(canonicalPageQuery(path, queryRecord(kept))).toString();
-  const url = canonicalQuery ? `${path}?${canonicalQuery}` : path;
-  if (path !== rawPath || new URLSearchParams(kept).toString() !== canonicalQuery) return { kind: 'redirect', location: url };
-  return { kind: 'canonical', path, url };
+  const canonicalQuery = queryString(canonicalPageQuery(canonical, queryRecord(kept)));
+  const url = canonicalQuery ? `${canonical}?${canonicalQuery}` : canonical;
+  if (canonical !== rawPath || queryString(kept) !== canonicalQuery) return { kind: 'redirect', location: url };
+  return { kind: 'canonical', path: canonical, url };
 }

@@ -46,6 +46,15 @@ export async function createEntry(meta: Omit<PageMeta, 'etag'>, body: Buffer): P
 export const entryBytes = (entry: PageEntry): number =>
   entry.bodies.br.length + entry.bodies.gzip.length + entry.bodies.identity.length + 512;
 
+const variants = new WeakMap<PageEntry, Partial<Record<Encoding, PageVariant>>>();
+
+/**
+ * One encoding of an entry kept in this process: the same object at every
+ * hit, so that what an answer derives from it once (its headers:
+ * respond.ts) is kept with it, and goes when the entry goes.
+ */
 export function variantOf(entry: PageEntry, encoding: Encoding): PageVariant {
-  return { status: entry.status, headers: entry.headers, etag: entry.etag, storedAt: entry.storedAt, encoding, body: entry.bodies[encoding] };
+  let byEncoding = variants.get(entry);
+  if (!byEncoding) variants.set(entry, (byEncoding = {}));
+  return (byEncoding[encoding] ??= { status: entry.status, headers: entry.headers, etag: entry.etag, storedAt: entry.storedAt, encoding, body: entry.bodies[encoding] });
 }

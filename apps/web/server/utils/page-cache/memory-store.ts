@@ -26,7 +26,8 @@ export function memoryPageStore({ maxBytes, now = Date.now }: { maxBytes: number
     get bytes() {
       return pages.calculatedSize;
     },
-    async get(url, encoding) {
+    // At once, without a promise: a hit is answered in the turn its request arrived in (serve.ts).
+    get(url, encoding) {
       const entry = pages.get(url);
       return entry && variantOf(entry, encoding);
     },

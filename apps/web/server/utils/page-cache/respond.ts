@@ -9,6 +9,25 @@ import type { PageVariant } from './entry';
  */
 export type CacheStatus = 'HIT' | 'MISS' | 'STALE';
 
+/**
+ * The headers every answer carries (the security headers, the request id:
+ * server/plugins/page-cache.ts), as a flat list of lower-case names and
+ * values. Each answer is written with one `writeHead` of a flat list: Node
+ * then checks and writes each header once, without first storing it in the
+ * response (`setHeader`), a third of a cache hit's JavaScript.
+ */
+export type CommonHeaders = readonly string[];
+
+/** The common headers, then the answer's own; an own header replaces a common one of the same name (a page's CSP). */
+export function headerList(common: CommonHeaders, own: Record<string, string | number>): string[] {
+  const list: string[] = [];
+  for (let index = 0; index < common.length; index += 2) {
+    if (!Object.hasOwn(own, common[index]!)) list.push(common[index]!, common[index + 1]!);
+  }
+  for (const name in own) list.push(name, String(own[name]));
+  return list;
+}
+
 export interface PageCachePolicy {
   ttlSeconds: number;
   staleSeconds: number;
@@ -34,28 +53,48 @@ export function matchesETag(ifNoneMatch: string | undefined, etag: string): bool
   return ifNoneMatch.split(',').some((tag) => tag.trim().replace(/^W\//, '') === opaque);
 }
 
-export function sendVariant(req: IncomingMessage, res: ServerResponse, page: PageVariant, status: CacheStatus, policy: PageCachePolicy, now: number): void {
-  const headers: Record<string, string | number> = {
-    ...page.headers,
-    'etag': page.etag,
-    'vary': 'Accept-Encoding',
-    'cache-control': page.headers['cache-control'] ?? pageCacheControl(status, policy),
-    'x-cache': status,
-    'age': Math.max(0, Math.floor((now - page.storedAt) / 1000)),
-  };
+/** The headers of a 200 with a cached page that are the same at every answer: its stored headers, validator, encoding and length. */
+interface VariantHeaders {
+  names: ReadonlySet<string>;
+  list: readonly string[];
+}
+
+/** Per variant object: the memory store hands the same one to every hit (entry.ts: variantOf). */
+const variantHeaders = new WeakMap<PageVariant, VariantHeaders>();
+
+function headersOf(page: PageVariant): VariantHeaders {
+  let headers = variantHeaders.get(page);
+  if (!headers) {
+    const { 'cache-control': _perAnswer, ...stored } = page.headers;
+    const own: Record<string, string | number> = { ...stored, 'etag': page.etag, 'vary': 'Accept-Encoding', 'content-length': page.body.length };
+    if (page.encoding !== 'identity') own['content-encoding'] = page.encoding;
+    headers = { names: new Set([...Object.keys(own), 'cache-control', 'x-cache', 'age']), list: Object.entries(own).flatMap(([name, value]) => [name, String(value)]) };
+    variantHeaders.set(page, headers);
+  }
+  return headers;
+}
+
+export function sendVariant(req: IncomingMessage, res: ServerResponse, common: CommonHeaders, page: PageVariant, status: CacheStatus, policy: PageCachePolicy, now: number): void {
+  const cacheControl = page.headers['cache-control'] ?? pageCacheControl(status, policy);
+  const age = String(Math.max(0, Math.floor((now - page.storedAt) / 1000)));
   if (matchesETag(req.headers['if-none-match'], page.etag)) {
-    delete headers['content-type'];
-    res.writeHead(304, headers).end();
+    const { 'content-type': _none, ...stored } = page.headers;
+    res.writeHead(304, headerList(common, { ...stored, 'etag': page.etag, 'vary': 'Accept-Encoding', 'cache-control': cacheControl, 'x-cache': status, 'age': age })).end();
     return;
   }
-  if (page.encoding !== 'identity') headers['content-encoding'] = page.encoding;
-  headers['content-length'] = page.body.length;
+  // The common headers but those the page has, the page's, then this answer's.
+  const { names, list } = headersOf(page);
+  const headers: string[] = [];
+  for (let index = 0; index < common.length; index += 2) {
+    if (!names.has(common[index]!)) headers.push(common[index]!, common[index + 1]!);
+  }
+  headers.push(...list, 'cache-control', cacheControl, 'x-cache', status, 'age', age);
   res.writeHead(page.status, headers);
   res.end(req.method === 'HEAD' ? undefined : page.body);
 }
 
 /** A response rendered for this request and not cached (a 404, an error page, a degraded page), compressed if worth it. */
-export function sendRendered(req: IncomingMessage, res: ServerResponse, page: { status: number; headers: Record<string, string>; body: Buffer }, extra: Record<string, string> = {}): void {
+export function sendRendered(req: IncomingMessage, res: ServerResponse, common: CommonHeaders, page: { status: number; headers: Record<string, string>; body: Buffer }, extra: Record<string, string> = {}): void {
   const headers: Record<string, string | number> = { ...page.headers, ...extra };
   let body = page.body;
   const encoding = pickEncoding(req.headers['accept-encoding']);
@@ -65,7 +104,7 @@ export function sendRendered(req: IncomingMessage, res: ServerResponse, page: { 
     headers['vary'] = 'Accept-Encoding';
   }
   headers['content-length'] = body.length;
-  res.writeHead(page.status, headers);
+  res.writeHead(page.status, headerList(common, headers));
   res.end(req.method === 'HEAD' ? undefined : body);
 }
 
@@ -78,12 +117,12 @@ export function sendRendered(req: IncomingMessage, res: ServerResponse, page: { 
  */
 export const MAX_REDIRECT_LENGTH = 2_048;
 
-export function sendCanonicalRedirect(req: IncomingMessage, res: ServerResponse, location: string): void {
+export function sendCanonicalRedirect(req: IncomingMessage, res: ServerResponse, common: CommonHeaders, location: string): void {
   if (location.length > MAX_REDIRECT_LENGTH) {
-    sendPage(req, res, 414, TOO_LONG);
+    sendPage(req, res, common, 414, TOO_LONG);
     return;
   }
-  res.writeHead(301, { 'location': location, 'cache-control': 'public, max-age=86400', 'content-length': 0 }).end();
+  res.writeHead(301, headerList(common, { 'location': location, 'cache-control': 'public, max-age=86400', 'content-length': 0 })).end();
 }
 
 const page = (title: string, text: string) => Buffer.from(`<!DOCTYPE html>
@@ -98,16 +137,16 @@ const UNAVAILABLE = page('Contenuti momentaneamente non disponibili', 'I contenu
 const TOO_LONG = page('Indirizzo troppo lungo', `Questo indirizzo è più lungo di ${MAX_REDIRECT_LENGTH} caratteri: nessuna pagina del sito ne ha uno così. Controlla il link.`);
 const BAD_ADDRESS = page('Indirizzo non valido', 'Questo indirizzo contiene caratteri che nessuna pagina del sito usa. Controlla il link.');
 
-function sendPage(req: IncomingMessage, res: ServerResponse, status: number, body: Buffer, headers: Record<string, string | number> = {}) {
-  res.writeHead(status, { 'content-type': 'text/html;charset=utf-8', 'cache-control': 'no-store', 'content-length': body.length, ...headers });
+function sendPage(req: IncomingMessage, res: ServerResponse, common: CommonHeaders, status: number, body: Buffer, headers: Record<string, string | number> = {}) {
+  res.writeHead(status, headerList(common, { 'content-type': 'text/html;charset=utf-8', 'cache-control': 'no-store', 'content-length': body.length, ...headers }));
   res.end(req.method === 'HEAD' ? undefined : body);
 }
 
 /** A client over its budget of uncached renders. */
-export const sendTooManyRequests = (req: IncomingMessage, res: ServerResponse, retryAfterSeconds: number) =>
-  sendPage(req, res, 429, TOO_MANY, { 'retry-after': retryAfterSeconds });
+export const sendTooManyRequests = (req: IncomingMessage, res: ServerResponse, common: CommonHeaders, retryAfterSeconds: number) =>
+  sendPage(req, res, common, 429, TOO_MANY, { 'retry-after': retryAfterSeconds });
 
 /** The page could not be rendered in time (the CMS hangs or fails) and no copy is kept. */
-export const sendUnavailable = (req: IncomingMessage, res: ServerResponse) => sendPage(req, res, 503, UNAVAILABLE, { 'retry-after': 30 });
+export const sendUnavailable = (req: IncomingMessage, res: ServerResponse, common: CommonHeaders) => sendPage(req, res, common, 503, UNAVAILABLE, { 'retry-after': 30 });
 
-export const sendBadAddress = (req: IncomingMessage, res: ServerResponse) => sendPage(req, res, 400, BAD_ADDRESS);
+export const sendBadAddress = (req: IncomingMessage, res: ServerResponse, common: CommonHeaders) => sendPage(req, res, common, 400, BAD_ADDRESS);

@@ -16,8 +16,13 @@ interface Harness {
   url: string;
   renders: string[];
   now: { value: number };
+  /** How the page cache returned for each request: at once (`answered`, `render`, `pass`) or through a `promise`. */
+  returned: string[];
   get(path: string, headers?: Record<string, string>): Promise<Response>;
 }
+
+/** What server/plugins/page-cache.ts passes: the headers every answer carries. */
+const COMMON = ['x-content-type-options', 'nosniff', 'content-security-policy', 'default-src \'none\'', 'x-request-id', 'test-request'];
 
 let server: Server | undefined;
 afterEach(() => new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve())));
@@ -36,6 +41,7 @@ async function harness(
   options: Partial<PageCacheOptions> & { points?: number } = {},
 ): Promise<Harness> {
   const renders: string[] = [];
+  const returned: string[] = [];
   const now = { value: 1_800_000_000_000 };
   const pageCache = createPageCache({
     store: memoryPageStore({ maxBytes: 10_000_000, now: () => now.value }),
@@ -51,13 +57,15 @@ async function harness(
     ...options,
   });
   server = createServer((req, res) => {
-    void pageCache(req, res).then((outcome) => {
-      if (outcome !== 'answered') res.writeHead(200, { 'content-type': 'text/plain' }).end('APP');
+    const outcome = pageCache(req, res, COMMON);
+    returned.push(outcome instanceof Promise ? 'promise' : outcome);
+    void Promise.resolve(outcome).then((result) => {
+      if (result !== 'answered') res.writeHead(200, { 'content-type': 'text/plain' }).end('APP');
     });
   });
   await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  return { url, renders, now, get: (path, headers = {}) => fetch(`${url}${path}`, { headers, redirect: 'manual' }) };
+  return { url, renders, now, returned, get: (path, headers = {}) => fetch(`${url}${path}`, { headers, redirect: 'manual' }) };
 }
 
 describe('the page cache', () => {
@@ -90,6 +98,24 @@ describe('the page cache', () => {
     expect(notModified.status).toBe(304);
     expect(notModified.headers.get('x-cache')).toBe('HIT');
     expect(site.renders).toEqual(['/articoli']);
+  });
+
+  it('answers a hit from memory at once, and writes the common headers with every answer, a page\'s own replacing a common one', async () => {
+    const site = await harness((url) => html(url, { headers: { 'content-type': 'text/html;charset=utf-8', 'content-security-policy': 'script-src \'sha256-x\'' } }));
+    const miss = await site.get('/articoli');
+    const hit = await site.get('/articoli');
+    const redirect = await site.get('/ARTICOLI');
+    const notModified = await site.get('/articoli', { 'if-none-match': hit.headers.get('etag')! });
+    expect([miss.status, hit.status, redirect.status, notModified.status]).toEqual([200, 200, 301, 304]);
+    expect(site.returned).toEqual(['promise', 'answered', 'answered', 'answered']);
+    for (const response of [miss, hit, redirect, notModified]) {
+      expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+      expect(response.headers.get('x-request-id')).toBe('test-request');
+    }
+    // The page's CSP (with its scripts' hashes) once, in place of the common one; the redirect keeps the common one.
+    expect(hit.headers.get('content-security-policy')).toBe('script-src \'sha256-x\'');
+    expect(miss.headers.get('content-security-policy')).toBe('script-src \'sha256-x\'');
+    expect(redirect.headers.get('content-security-policy')).toBe('default-src \'none\'');
   });
 
   it('answers every variant of an address from the one canonical page', async () => {

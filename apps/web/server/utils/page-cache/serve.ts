@@ -5,7 +5,7 @@ import { canonicalPath, canonicalRequest } from './canonical';
 import { createEntry, variantOf, type PageEntry, type PageVariant } from './entry';
 import { classifyTarget, hasPreviewToken, isCacheableResponse, isHtml, pageKind } from './policy';
 import type { RenderedPage, Renderer } from './render';
-import { sendBadAddress, sendCanonicalRedirect, sendRendered, sendTooManyRequests, sendUnavailable, sendVariant, type PageCachePolicy } from './respond';
+import { sendBadAddress, sendCanonicalRedirect, sendRendered, sendTooManyRequests, sendUnavailable, sendVariant, type CommonHeaders, type PageCachePolicy } from './respond';
 import type { PageStore } from './store';
 
 /**
@@ -26,9 +26,13 @@ import type { PageStore } from './store';
  *
  * Returns `answered` when it answered, `render` when the app must render a
  * page for this request (counted against the render concurrency), `pass`
- * for the rest (assets, APIs).
+ * for the rest (assets, APIs). A hit in a store of this process (the memory
+ * store) is answered at once, in the same turn, without a promise; the rest
+ * (Redis, renders) through one. Every answer carries the `common` headers.
  */
 export type PageCacheOutcome = 'answered' | 'render' | 'pass';
+
+export type PageCache = (req: IncomingMessage, res: ServerResponse, common: CommonHeaders) => PageCacheOutcome | Promise<PageCacheOutcome>;
 
 export interface PageCacheOptions {
   /** Undefined: no page cache (renders still counted against the budget). */
@@ -54,7 +58,7 @@ const TIMEOUT = Symbol('timeout');
 const DOCUMENT_RENDER_TIMEOUT_MS = 25_000;
 const isDocument = (path: string) => /\.[a-z]+$/.test(path);
 
-export function createPageCache(options: PageCacheOptions): (req: IncomingMessage, res: ServerResponse) => Promise<PageCacheOutcome> {
+export function createPageCache(options: PageCacheOptions): PageCache {
   const { store, budget, clientAddress, render, settings } = options;
   const now = options.now ?? Date.now;
   const log = options.log ?? ((message: string) => console.error(message));
@@ -90,103 +94,62 @@ export function createPageCache(options: PageCacheOptions): (req: IncomingMessag
   }
 
   /** Serves a render's outcome to one waiting request; false when the request must render by itself. */
-  function serveOutcome(req: IncomingMessage, res: ServerResponse, outcome: Outcome, stale: PageVariant | undefined, leader: boolean): boolean {
+  function serveOutcome(req: IncomingMessage, res: ServerResponse, common: CommonHeaders, outcome: Outcome, stale: PageVariant | undefined, leader: boolean): boolean {
     const encoding = pickEncoding(req.headers['accept-encoding']);
     if (outcome.kind === 'stored') {
-      sendVariant(req, res, variantOf(outcome.entry, encoding), 'MISS', settings, now());
+      sendVariant(req, res, common, variantOf(outcome.entry, encoding), 'MISS', settings, now());
       return true;
     }
     if (outcome.kind === 'rendered') {
       // A response with a cookie belongs to the one request that caused it.
       if (outcome.page.setCookie && !leader) return false;
-      sendRendered(req, res, outcome.page, { 'x-cache': 'MISS' });
+      sendRendered(req, res, common, outcome.page, { 'x-cache': 'MISS' });
       return true;
     }
     if (stale) {
-      sendVariant(req, res, stale, 'STALE', settings, now());
+      sendVariant(req, res, common, stale, 'STALE', settings, now());
       return true;
     }
     const page = outcome.page;
     if (!page || !isHtml(page.headers['content-type'])) {
-      sendUnavailable(req, res);
+      sendUnavailable(req, res, common);
       return true;
     }
     if (page.setCookie && !leader) return false;
     // An error page, or a page whose side content failed to load: shown, never kept by anyone.
-    sendRendered(req, res, page, { 'x-cache': 'MISS', 'cache-control': 'no-store' });
+    sendRendered(req, res, common, page, { 'x-cache': 'MISS', 'cache-control': 'no-store' });
     return true;
   }
 
   /** Rendered by the app for this request only, within the client's budget. */
-  async function bypass(req: IncomingMessage, res: ServerResponse): Promise<PageCacheOutcome> {
+  async function bypass(req: IncomingMessage, res: ServerResponse, common: CommonHeaders): Promise<PageCacheOutcome> {
     const wait = await budget.take(clientAddress(req));
     if (wait !== undefined) {
-      sendTooManyRequests(req, res, wait);
+      sendTooManyRequests(req, res, common, wait);
       return 'answered';
     }
     res.setHeader('x-cache', 'BYPASS');
     return 'render';
   }
 
-  return async function handle(req, res) {
-    if (req.method !== 'GET' && req.method !== 'HEAD') return 'pass';
-    const target = req.url ?? '/';
-    const mark = target.indexOf('?');
-    if (classifyTarget(mark < 0 ? target : target.slice(0, mark)) === 'pass') return 'pass';
-    if (hasPreviewToken(target)) {
-      res.setHeader('x-cache', 'BYPASS');
-      return 'render';
-    }
-
-    const rawPath = mark < 0 ? target : target.slice(0, mark);
-    const path = canonicalPath(rawPath);
-    if (path === null) {
-      sendBadAddress(req, res);
-      return 'answered';
-    }
-    const kind = pageKind(path);
-    if (kind !== 'cache') {
-      // The query of these pages is their own business (a search, a private token): only the path is canonical.
-      if (path !== rawPath) {
-        sendCanonicalRedirect(req, res, `${path}${mark < 0 ? '' : target.slice(mark)}`);
-        return 'answered';
-      }
-      return kind === 'never' ? 'render' : bypass(req, res);
-    }
-
-    const canonical = canonicalRequest(target);
-    if (canonical.kind === 'invalid') {
-      sendBadAddress(req, res);
-      return 'answered';
-    }
-    if (canonical.kind === 'redirect') {
-      sendCanonicalRedirect(req, res, canonical.location);
-      return 'answered';
-    }
-    if (!store) return bypass(req, res);
-
-    const { url } = canonical;
-    const encoding = pickEncoding(req.headers['accept-encoding']);
-    let cached: PageVariant | undefined;
-    try {
-      cached = await store.get(url, encoding);
-    } catch (error) {
-      // The store is down (Redis): the app renders the page, uncached, within the client's budget.
-      log(`[page-cache] could not read ${url}: ${(error as Error).message}`);
-      return bypass(req, res);
-    }
+  /** A fresh copy answered, or (a promise of) what the cache or the app does about a stale or missing one. */
+  function serveFound(req: IncomingMessage, res: ServerResponse, common: CommonHeaders, canonical: { url: string; path: string }, cached: PageVariant | undefined): PageCacheOutcome | Promise<PageCacheOutcome> {
     if (cached && now() - cached.storedAt <= settings.ttlSeconds * 1000) {
-      sendVariant(req, res, cached, 'HIT', settings, now());
+      sendVariant(req, res, common, cached, 'HIT', settings, now());
       return 'answered';
     }
+    return renderOrWait(req, res, common, canonical, cached);
+  }
 
+  /** One render per URL at a time; every request for it waits for that render (or, past the timeout, gets a stale copy or a 503). */
+  async function renderOrWait(req: IncomingMessage, res: ServerResponse, common: CommonHeaders, { url, path }: { url: string; path: string }, cached: PageVariant | undefined): Promise<PageCacheOutcome> {
     let flight = flights.get(url);
     let leader = false;
     if (!flight) {
       const wait = await budget.take(clientAddress(req));
       if (wait !== undefined) {
-        if (cached) sendVariant(req, res, cached, 'STALE', settings, now());
-        else sendTooManyRequests(req, res, wait);
+        if (cached) sendVariant(req, res, common, cached, 'STALE', settings, now());
+        else sendTooManyRequests(req, res, common, wait);
         return 'answered';
       }
       // Another request may have started the same render while this one was being counted.
@@ -202,14 +165,63 @@ export function createPageCache(options: PageCacheOptions): (req: IncomingMessag
     let timer: NodeJS.Timeout | undefined;
     const outcome = await Promise.race([
       flight,
-      new Promise<typeof TIMEOUT>((resolve) => (timer = setTimeout(resolve, isDocument(canonical.path) ? DOCUMENT_RENDER_TIMEOUT_MS : settings.renderTimeoutMs, TIMEOUT))),
+      new Promise<typeof TIMEOUT>((resolve) => (timer = setTimeout(resolve, isDocument(path) ? DOCUMENT_RENDER_TIMEOUT_MS : settings.renderTimeoutMs, TIMEOUT))),
     ]);
     clearTimeout(timer);
     if (outcome === TIMEOUT) {
-      if (cached) sendVariant(req, res, cached, 'STALE', settings, now());
-      else sendUnavailable(req, res);
+      if (cached) sendVariant(req, res, common, cached, 'STALE', settings, now());
+      else sendUnavailable(req, res, common);
       return 'answered';
     }
-    return serveOutcome(req, res, outcome, cached, leader) ? 'answered' : 'render';
+    return serveOutcome(req, res, common, outcome, cached, leader) ? 'answered' : 'render';
+  }
+
+  return function handle(req, res, common) {
+    if (req.method !== 'GET' && req.method !== 'HEAD') return 'pass';
+    const target = req.url ?? '/';
+    const mark = target.indexOf('?');
+    const rawPath = mark < 0 ? target : target.slice(0, mark);
+    if (classifyTarget(rawPath) === 'pass') return 'pass';
+    if (hasPreviewToken(target)) {
+      res.setHeader('x-cache', 'BYPASS');
+      return 'render';
+    }
+
+    const path = canonicalPath(rawPath);
+    if (path === null) {
+      sendBadAddress(req, res, common);
+      return 'answered';
+    }
+    const kind = pageKind(path);
+    if (kind !== 'cache') {
+      // The query of these pages is their own business (a search, a private token): only the path is canonical.
+      if (path !== rawPath) {
+        sendCanonicalRedirect(req, res, common, `${path}${mark < 0 ? '' : target.slice(mark)}`);
+        return 'answered';
+      }
+      return kind === 'never' ? 'render' : bypass(req, res, common);
+    }
+
+    const canonical = canonicalRequest(target, path);
+    if (canonical.kind === 'invalid') {
+      sendBadAddress(req, res, common);
+      return 'answered';
+    }
+    if (canonical.kind === 'redirect') {
+      sendCanonicalRedirect(req, res, common, canonical.location);
+      return 'answered';
+    }
+    if (!store) return bypass(req, res, common);
+
+    const found = store.get(canonical.url, pickEncoding(req.headers['accept-encoding']));
+    if (!(found instanceof Promise)) return serveFound(req, res, common, canonical, found);
+    return found.then(
+      (cached) => serveFound(req, res, common, canonical, cached),
+      (error: Error) => {
+        // The store is down (Redis): the app renders the page, uncached, within the client's budget.
+        log(`[page-cache] could not read ${canonical.url}: ${error.message}`);
+        return bypass(req, res, common);
+      },
+    );
   };
 }

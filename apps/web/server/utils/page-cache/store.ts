@@ -11,8 +11,8 @@ import type { Purge } from './paths';
  */
 export interface PageStore {
   readonly kind: 'memory' | 'redis';
-  /** One encoding of the page at `url`, or undefined. */
-  get(url: string, encoding: Encoding): Promise<PageVariant | undefined>;
+  /** One encoding of the page at `url`, or undefined: at once from this process's memory, through a promise from Redis. */
+  get(url: string, encoding: Encoding): PageVariant | undefined | Promise<PageVariant | undefined>;
   /**
    * Stores a page rendered from `renderStartedAt`, unless a purge happened
    * since then (the page may show what was purged); returns whether it did.
