@@ -66,25 +66,37 @@ const OUTPUT_KEPT_CHARS = 1_000_000;
 class RecentOutput {
   private chunks: string[] = [];
   private length = 0;
+  private readonly kept: number;
+
+  constructor(kept: number) {
+    this.kept = kept;
+  }
 
   append(text: string): void {
     this.chunks.push(text);
     this.length += text.length;
-    while (this.chunks.length > 1 && this.length - this.chunks[0]!.length >= OUTPUT_KEPT_CHARS) this.length -= this.chunks.shift()!.length;
+    while (this.chunks.length > 1 && this.length - this.chunks[0]!.length >= this.kept) this.length -= this.chunks.shift()!.length;
   }
 
   text(): string {
-    return this.chunks.join('').slice(-OUTPUT_KEPT_CHARS);
+    return this.chunks.join('').slice(-this.kept);
   }
 }
 
-const outputs = new WeakMap<ChildProcess, RecentOutput>();
+/**
+ * How much of a process's stderr a test may read (Service.errors): all of it
+ * in practice. Request lines go to stdout, so a fuzz run of thousands of
+ * requests does not push an early error out of what a test checks.
+ */
+const ERRORS_KEPT_CHARS = 20_000_000;
+
+const outputs = new WeakMap<ChildProcess, { all: RecentOutput; errors: RecentOutput }>();
 
 function start(name: string, command: string, args: string[], cwd: string, env: Record<string, string>): ChildProcess {
   const child = spawn(command, args, { cwd, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-  const output = new RecentOutput();
+  const output = { all: new RecentOutput(OUTPUT_KEPT_CHARS), errors: new RecentOutput(ERRORS_KEPT_CHARS) };
   outputs.set(child, output);
-  const keep = (chunk: Buffer) => output.append(chunk.toString());
+  const keep = (chunk: Buffer) => output.all.append(chunk.toString());
   const prefix = (chunk: Buffer) => chunk.toString().split('\n').filter(Boolean).map((l) => `[${name}] ${l}`).join('\n');
   child.stdout?.on('data', (c: Buffer) => {
     keep(c);
@@ -92,13 +104,15 @@ function start(name: string, command: string, args: string[], cwd: string, env: 
   });
   child.stderr?.on('data', (c: Buffer) => {
     keep(c);
+    output.errors.append(c.toString());
     console.error(prefix(c));
   });
   return child;
 }
 
-/** The process's recent output (the last OUTPUT_KEPT_CHARS characters). */
-const outputOf = (child: ChildProcess) => () => outputs.get(child)?.text() ?? '';
+/** The process's recent output (the last OUTPUT_KEPT_CHARS characters) and its stderr. */
+const outputOf = (child: ChildProcess) => () => outputs.get(child)?.all.text() ?? '';
+const errorsOf = (child: ChildProcess) => () => outputs.get(child)?.errors.text() ?? '';
 
 async function stopChild(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return;
@@ -134,8 +148,10 @@ export interface Service {
   signal(name: NodeJS.Signals): void;
   /** The process id (benchmarks read its memory). */
   pid: number;
-  /** What the process printed lately (stdout and stderr), e.g. to check that it logged no error. */
+  /** What the process printed lately (stdout and stderr, the last OUTPUT_KEPT_CHARS characters), e.g. its request lines. */
   output(): string;
+  /** Everything the process wrote to stderr (its errors and warnings; up to ERRORS_KEPT_CHARS), e.g. to check that it logged no error. */
+  errors(): string;
 }
 
 export interface CmsDatabaseOptions {
@@ -200,7 +216,7 @@ export async function startCms(env: Record<string, string> = {}, { databaseUrl, 
     await stop();
     throw error;
   }
-  return { url, stop, signal: (name) => cms.kill(name), pid: cms.pid!, output: outputOf(cms) };
+  return { url, stop, signal: (name) => cms.kill(name), pid: cms.pid!, output: outputOf(cms), errors: errorsOf(cms) };
 }
 
 /** Starts the BUILT site (`.output/server/index.mjs`) against the given CMS; `env` overrides the defaults. */
@@ -232,7 +248,7 @@ export async function startWeb(cmsUrl: string, port?: number, env: Record<string
     await stop();
     throw error;
   }
-  return { url, stop, signal: (name) => web.kill(name), pid: web.pid!, output: outputOf(web) };
+  return { url, stop, signal: (name) => web.kill(name), pid: web.pid!, output: outputOf(web), errors: errorsOf(web) };
 }
 
 /** The site's address in the CMS's preview links: the same server as `webUrl`, named `localhost` (another site than the admin's 127.0.0.1). */

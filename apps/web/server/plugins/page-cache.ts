@@ -72,11 +72,14 @@ export default defineNitroPlugin((nitroApp) => {
   const prepareForApp = (event: Event) => {
     event.context.nitro = { errors: [], ...event.context.nitro, runtimeConfig };
   };
+  const setCommonHeaders = (event: Event, common: CommonHeaders) => {
+    const res = event.node.res;
+    for (let index = 0; index < common.length; index += 2) res.setHeader(common[index]!, common[index + 1]!);
+  };
   /** The page cache did not answer: the app does, with the common headers (and a render waits for its slot). */
   const toApp = (event: Event, common: CommonHeaders, outcome: Exclude<PageCacheOutcome, 'answered'>) => {
     prepareForApp(event);
-    const res = event.node.res;
-    for (let index = 0; index < common.length; index += 2) res.setHeader(common[index]!, common[index + 1]!);
+    setCommonHeaders(event, common);
     return outcome === 'render' ? renderSlot(() => next(event)) : next(event);
   };
 
@@ -96,10 +99,21 @@ export default defineNitroPlugin((nitroApp) => {
     const common = (isWidgetPath(event.path) ? widgetHeaders : securityHeaders).concat(requestIdHeader, requestId);
     return runWithRequestId(requestId, () => {
       if (isHealthPath(event.path.split('?', 1)[0] ?? '')) return toApp(event, common, 'pass');
-      // A hit is answered here and now; the rest after the store (Redis) or a render.
-      const outcome = pageCache(req, event.node.res, common);
       const then = (result: PageCacheOutcome) => (result === 'answered' ? undefined : toApp(event, common, result));
-      return outcome instanceof Promise ? outcome.then(then) : then(outcome);
+      // A failure of the page cache goes to Nuxt's error page, which needs the app's context, with the common headers.
+      const failed = (error: unknown): never => {
+        prepareForApp(event);
+        if (!event.node.res.headersSent) setCommonHeaders(event, common);
+        throw error;
+      };
+      // A hit is answered here and now; the rest after the store (Redis) or a render.
+      let outcome: ReturnType<typeof pageCache>;
+      try {
+        outcome = pageCache(req, event.node.res, common);
+      } catch (error) {
+        return failed(error);
+      }
+      return outcome instanceof Promise ? outcome.then(then, failed) : then(outcome);
     });
   }, next);
 

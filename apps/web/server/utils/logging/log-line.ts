@@ -9,7 +9,7 @@ import { formatWithOptions } from 'node:util';
 export type LogFormat = 'json' | 'pretty';
 export type LogLevel = 'error' | 'warn' | 'info' | 'http' | 'debug';
 
-/** Written in this order: level, msg, requestId, then the other fields as the entry holds them. */
+/** Written after `time` in the order the entry holds its fields: callers put level, msg, requestId first. */
 export interface LogEntry {
   level: LogLevel;
   msg: string;

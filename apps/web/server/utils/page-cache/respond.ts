@@ -14,7 +14,7 @@ export type CacheStatus = 'HIT' | 'MISS' | 'STALE';
  * server/plugins/page-cache.ts), as a flat list of lower-case names and
  * values. Each answer is written with one `writeHead` of a flat list: Node
  * then checks and writes each header once, without first storing it in the
- * response (`setHeader`), a third of a cache hit's JavaScript.
+ * response (`setHeader`) and merging (docs/benchmarks/cached-pages.md).
  */
 export type CommonHeaders = readonly string[];
 

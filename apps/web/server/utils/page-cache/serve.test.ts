@@ -118,6 +118,20 @@ describe('the page cache', () => {
     expect(redirect.headers.get('content-security-policy')).toBe('default-src \'none\'');
   });
 
+  it('renders a page uncached when the store cannot be read, whether it fails at once or through a promise', async () => {
+    const logged: string[] = [];
+    const store = memoryPageStore({ maxBytes: 10_000_000 });
+    for (const get of [() => { throw new Error('store broken'); }, () => Promise.reject(new Error('Redis gone'))]) {
+      const site = await harness((url) => html(url), { store: { ...store, get }, log: (line) => logged.push(line) });
+      const response = await site.get('/articoli');
+      expect(await response.text()).toBe('APP');
+      expect(response.headers.get('x-cache')).toBe('BYPASS');
+      await new Promise<void>((resolve) => server!.close(() => resolve()));
+      server = undefined;
+    }
+    expect(logged).toEqual(['[page-cache] could not read /articoli: store broken', '[page-cache] could not read /articoli: Redis gone']);
+  });
+
   it('answers every variant of an address from the one canonical page', async () => {
     const site = await harness((url) => html(url));
     expect((await site.get('/articoli/il-caso?utm_source=facebook&fbclid=abc')).headers.get('x-cache')).toBe('MISS');

@@ -213,15 +213,18 @@ export function createPageCache(options: PageCacheOptions): PageCache {
     }
     if (!store) return bypass(req, res, common);
 
-    const found = store.get(canonical.url, pickEncoding(req.headers['accept-encoding']));
+    // The store is down (Redis): the app renders the page, uncached, within the client's budget.
+    const unreadable = (error: Error) => {
+      log(`[page-cache] could not read ${canonical.url}: ${error.message}`);
+      return bypass(req, res, common);
+    };
+    let found: ReturnType<PageStore['get']>;
+    try {
+      found = store.get(canonical.url, pickEncoding(req.headers['accept-encoding']));
+    } catch (error) {
+      return unreadable(error as Error);
+    }
     if (!(found instanceof Promise)) return serveFound(req, res, common, canonical, found);
-    return found.then(
-      (cached) => serveFound(req, res, common, canonical, cached),
-      (error: Error) => {
-        // The store is down (Redis): the app renders the page, uncached, within the client's budget.
-        log(`[page-cache] could not read ${canonical.url}: ${error.message}`);
-        return bypass(req, res, common);
-      },
-    );
+    return found.then((cached) => serveFound(req, res, common, canonical, cached), unreadable);
   };
 }
