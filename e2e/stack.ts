@@ -58,10 +58,11 @@ async function waitFor(url: string, child: ChildProcess, name: string, timeoutMs
 const OUTPUT_KEPT_CHARS = 1_000_000;
 
 /**
- * What a process printed lately, stdout and stderr interleaved, as the chunks
- * it arrived in: appending costs the chunk, not a copy of everything kept (a
- * site under `pnpm bench` prints 25,000 request lines a second, and copying
- * the kept megabyte at each chunk took a whole core from the servers measured).
+ * The last `kept` characters a process printed (on both streams, or on
+ * stderr alone), as the chunks they arrived in: appending costs the chunk,
+ * not a copy of everything kept (a site under `pnpm bench` prints 25,000
+ * request lines a second, and copying the kept megabyte at each chunk took
+ * a whole core from the servers measured).
  */
 class RecentOutput {
   private chunks: string[] = [];

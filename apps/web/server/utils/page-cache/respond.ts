@@ -18,12 +18,18 @@ export type CacheStatus = 'HIT' | 'MISS' | 'STALE';
  */
 export type CommonHeaders = readonly string[];
 
-/** The common headers, then the answer's own; an own header replaces a common one of the same name (a page's CSP). */
-export function headerList(common: CommonHeaders, own: Record<string, string | number>): string[] {
+/** The common headers but those the answer sets itself (a page's CSP replaces the common one), as a new flat list. */
+function commonExcept(common: CommonHeaders, ownHas: (name: string) => boolean): string[] {
   const list: string[] = [];
   for (let index = 0; index < common.length; index += 2) {
-    if (!Object.hasOwn(own, common[index]!)) list.push(common[index]!, common[index + 1]!);
+    if (!ownHas(common[index]!)) list.push(common[index]!, common[index + 1]!);
   }
+  return list;
+}
+
+/** The common headers, then the answer's own; an own header replaces a common one of the same name. */
+export function headerList(common: CommonHeaders, own: Record<string, string | number>): string[] {
+  const list = commonExcept(common, (name) => Object.hasOwn(own, name));
   for (const name in own) list.push(name, String(own[name]));
   return list;
 }
@@ -84,10 +90,7 @@ export function sendVariant(req: IncomingMessage, res: ServerResponse, common: C
   }
   // The common headers but those the page has, the page's, then this answer's.
   const { names, list } = headersOf(page);
-  const headers: string[] = [];
-  for (let index = 0; index < common.length; index += 2) {
-    if (!names.has(common[index]!)) headers.push(common[index]!, common[index + 1]!);
-  }
+  const headers = commonExcept(common, (name) => names.has(name));
   headers.push(...list, 'cache-control', cacheControl, 'x-cache', status, 'age', age);
   res.writeHead(page.status, headers);
   res.end(req.method === 'HEAD' ? undefined : page.body);
